@@ -1,0 +1,19 @@
+//! `kms-core`: the simulated AWS world behind KMS Playground.
+//!
+//! One value, the [`World`], owns everything the simulator knows: accounts, keys, policies,
+//! grants, the simulated clock and the audit log. It has no I/O and never reads the system
+//! clock: time comes from [`clock::Clock`], so the same inputs always give the same world.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(test)]
+extern crate std;
+
+pub mod clock;
+pub mod ids;
+pub mod json;
+pub mod world;
+
+pub use world::World;

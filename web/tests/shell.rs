@@ -1,0 +1,86 @@
+//! The playground shell, mounted into a real page in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use kms_web::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Waits `ms` milliseconds, letting the browser fire events and Leptos re-render.
+async fn tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn mount() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), App).forget();
+    host
+}
+
+fn text(host: &web_sys::HtmlElement, selector: &str) -> String {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn shell_shows_the_core_world_and_follows_the_fragment() {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/keys")
+        .unwrap();
+    tick(20).await;
+    let host = mount();
+
+    // The header shows the world from kms-core, not a hard-coded string.
+    let world = kms_core::World::default();
+    assert_eq!(
+        text(&host, "[data-testid=world-account]"),
+        world.account().to_string()
+    );
+    assert_eq!(text(&host, "[data-testid=world-region]"), "us-east-1");
+    assert_eq!(
+        text(&host, "[data-testid=world-clock]"),
+        "2026-01-01T00:00:00Z"
+    );
+    assert!(text(&host, "[data-testid=sim-notice]").contains("not paste real secrets"));
+
+    // Seven panels in the navigation, the open one marked.
+    let links = host.query_selector_all("nav a").unwrap();
+    assert_eq!(links.length(), 7);
+    assert_eq!(text(&host, "nav a[aria-current=page]"), "Keys");
+    assert_eq!(text(&host, "main h1"), "Keys");
+
+    // Clicking a link changes the fragment; the panel follows.
+    let audit: web_sys::HtmlElement = host
+        .query_selector("[data-testid=nav-audit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    audit.click();
+    tick(50).await;
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#/audit"
+    );
+    assert_eq!(text(&host, "main h1"), "Audit");
+    assert_eq!(text(&host, "nav a[aria-current=page]"), "Audit");
+    assert!(
+        host.query_selector("[data-testid=panel-audit]")
+            .unwrap()
+            .is_some()
+    );
+    host.remove();
+}
