@@ -1,5 +1,10 @@
 //! The playground shell, mounted into a real page in headless Chromium.
 #![cfg(target_arch = "wasm32")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "test helpers fail loudly"
+)]
 
 use kms_web::App;
 use wasm_bindgen::JsCast;
