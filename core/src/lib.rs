@@ -11,9 +11,15 @@ extern crate alloc;
 #[cfg(test)]
 extern crate std;
 
+pub mod action;
+pub mod authz;
 pub mod clock;
+pub mod context;
+pub mod grants;
 pub mod ids;
 pub mod json;
+pub mod policy;
+pub mod principal;
 pub mod world;
 
 pub use world::World;
