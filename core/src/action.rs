@@ -75,6 +75,22 @@ impl Action {
         CROSS_ACCOUNT.contains(self)
     }
 
+    /// Whether the operation takes an encryption context (the symmetric cryptographic
+    /// operations); a request for one without a context has the empty context.
+    pub fn takes_encryption_context(self) -> bool {
+        matches!(
+            self,
+            Action::Encrypt
+                | Action::Decrypt
+                | Action::GenerateDataKey
+                | Action::GenerateDataKeyWithoutPlaintext
+                | Action::GenerateDataKeyPair
+                | Action::GenerateDataKeyPairWithoutPlaintext
+                | Action::ReEncryptFrom
+                | Action::ReEncryptTo
+        )
+    }
+
     /// Whether a grant may list this action as one of its operations.
     pub fn is_grant_operation(self) -> bool {
         GRANT_OPERATIONS.contains(self)

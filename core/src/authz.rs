@@ -349,6 +349,11 @@ fn check_statement(
 
 /// Decides a request on a key. Does not allocate.
 pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Outcome {
+    let empty = EncryptionContext::new();
+    let req = &Request {
+        encryption_context: request_context(req, &empty),
+        ..*req
+    };
     let ctx = Ctx {
         req,
         key: Some(key),
@@ -436,6 +441,18 @@ pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Out
         out.rule = Rule::Grant;
     }
     out
+}
+
+/// The request's encryption context: a cryptographic operation without one has the empty
+/// context (so grant constraints and conditions see "no pairs", not "not applicable").
+fn request_context<'a>(
+    req: &Request<'a>,
+    empty: &'a EncryptionContext,
+) -> Option<&'a EncryptionContext> {
+    match req.encryption_context {
+        None if req.action.takes_encryption_context() => Some(empty),
+        other => other,
+    }
 }
 
 /// Decides an action that is not about one key (`kms:CreateKey`, `kms:ListKeys`,
@@ -621,6 +638,11 @@ pub fn explain(
     grants: &[Grant],
     names: &Names<'_>,
 ) -> Decision {
+    let empty = EncryptionContext::new();
+    let req = &Request {
+        encryption_context: request_context(req, &empty),
+        ..*req
+    };
     let ctx = Ctx { req, key };
     let action = req.action;
     let who = names.principal;

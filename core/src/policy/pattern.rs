@@ -136,6 +136,20 @@ impl Pattern {
     /// Whether `text` matches, resolving variables from `vars`. A variable without a
     /// value makes the pattern match nothing.
     pub fn matches(&self, text: &str, vars: &dyn Variables, ignore_case: bool) -> bool {
+        // The common shapes first: `*`, and plain text.
+        match self.pieces.as_slice() {
+            [Piece::Star] => return true,
+            [] => return text.is_empty(),
+            [Piece::Lit(lit)] if !ignore_case => return lit == text,
+            [Piece::Lit(lit)] if lit.is_ascii() && text.is_ascii() => {
+                return lit.eq_ignore_ascii_case(text);
+            }
+            [Piece::Star, Piece::Lit(lit)] if !ignore_case => return text.ends_with(lit.as_str()),
+            [Piece::Lit(lit), Piece::Star] if !ignore_case => {
+                return text.starts_with(lit.as_str());
+            }
+            _ => {}
+        }
         // Classic wildcard matching with one backtrack point, over a token stream that
         // walks literal pieces and resolved variables character by character.
         let t = text.as_bytes();
@@ -368,6 +382,37 @@ mod tests {
             p.matches("FINANCE", &NoVariables, true) && !p.matches("FINANCE", &NoVariables, false)
         );
         assert!(Pattern::compile("*", GLOB).is_match_all() && !p.is_match_all());
+    }
+
+    /// A naive recursive matcher to compare against.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn naive(p: &[char], t: &[char]) -> bool {
+        match p.split_first() {
+            None => t.is_empty(),
+            Some(('*', rest)) => (0..=t.len()).any(|i| naive(rest, &t[i..])),
+            Some(('?', rest)) => !t.is_empty() && naive(rest, &t[1..]),
+            Some((c, rest)) => t.first() == Some(c) && naive(rest, &t[1..]),
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_a_naive_matcher(p in "[ab*?é]{0,7}", t in "[abé]{0,9}") {
+            let pc: Vec<char> = p.chars().collect();
+            let tc: Vec<char> = t.chars().collect();
+            let want = naive(&pc, &tc);
+            proptest::prop_assert_eq!(Pattern::compile(&p, GLOB).matches(&t, &NoVariables, false), want);
+            if p.is_ascii() && t.is_ascii() {
+                proptest::prop_assert_eq!(glob_match(p.as_bytes(), t.as_bytes(), false), want);
+            }
+        }
+
+        #[test]
+        fn ignore_case_matches_the_lowercased_text(p in "[aAbB*]{0,6}", t in "[aAbB]{0,8}") {
+            let lower = Pattern::compile(&p.to_lowercase(), GLOB).matches(&t.to_lowercase(), &NoVariables, false);
+            proptest::prop_assert_eq!(Pattern::compile(&p, GLOB).matches(&t, &NoVariables, true), lower);
+        }
     }
 
     #[test]
