@@ -12,12 +12,18 @@ extern crate alloc;
 extern crate std;
 
 pub mod action;
+pub mod api;
+pub mod audit;
 pub mod authz;
+pub mod b64;
 pub mod clock;
 pub mod context;
+pub mod crypto;
+pub mod entropy;
 pub mod grants;
 pub mod ids;
 pub mod json;
+pub mod keys;
 pub mod policy;
 pub mod principal;
 pub mod world;

@@ -1,24 +1,91 @@
 //! The world: everything the simulator knows, in one plain value.
+//!
+//! State changes go through the API door ([`World::call`](crate::api)); the `setup_*`
+//! methods only build the starting world a scenario describes, and [`World::advance`]
+//! moves the simulated clock, firing what falls due on the way.
 
-use crate::clock::{Clock, Timestamp};
-use crate::ids::{AccountId, Region};
+use alloc::string::String;
+use alloc::vec::Vec;
 
-/// The simulated AWS world. Plain data: clone it, compare it; it changes only through
-/// its methods, and time only moves when the world's clock is advanced.
+use crate::audit::{AuditEvent, EventType, UserIdentity};
+use crate::clock::{Clock, Duration, Timestamp};
+use crate::crypto::KeyMaterial;
+use crate::entropy::{Entropy, EntropyError};
+use crate::grants::Grant;
+use crate::ids::{AccountId, IdError, Region};
+use crate::keys::{Key, KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
+use crate::policy::{Policy, PrincipalDirectory};
+use crate::principal::{Principal, PrincipalKind, PrincipalPattern};
+
+/// A principal the world knows, with its IAM identity policies.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrincipalRecord {
+    /// The identity.
+    pub principal: Principal,
+    /// A short handle (`Alice`), if the scenario gave one.
+    pub name: Option<String>,
+    /// Its IAM identity policies.
+    pub policies: Vec<Policy>,
+}
+
+/// An alias: a friendly name for a key in one account and region.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Alias {
+    /// `alias/...`
+    pub name: String,
+    /// The account.
+    pub account: AccountId,
+    /// The region.
+    pub region: Region,
+    /// The key ID it points to.
+    pub target_key_id: String,
+    /// When it was created.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+}
+
+impl Alias {
+    /// The alias ARN.
+    pub fn arn(&self) -> String {
+        alloc::format!("arn:aws:kms:{}:{}:{}", self.region, self.account, self.name)
+    }
+}
+
+/// The simulated AWS world. Plain data: clone it, compare it.
+#[derive(Clone, Debug, PartialEq)]
 pub struct World {
-    region: Region,
-    account: AccountId,
-    clock: Clock,
+    pub(crate) region: Region,
+    pub(crate) account: AccountId,
+    pub(crate) clock: Clock,
+    pub(crate) entropy: Entropy,
+    pub(crate) principals: Vec<PrincipalRecord>,
+    pub(crate) keys: Vec<Key>,
+    /// Scenario handles of keys (`CMK-A`), by key ARN.
+    pub(crate) key_handles: Vec<(String, String)>,
+    pub(crate) aliases: Vec<Alias>,
+    pub(crate) grants: Vec<Grant>,
+    pub(crate) audit: Vec<AuditEvent>,
+    /// ARNs of keys that were deleted (their ciphertexts can never be decrypted again).
+    pub(crate) deleted_keys: Vec<String>,
 }
 
 impl World {
-    /// A world in `region` whose own account is `account`, its clock at `start`.
-    pub fn new(region: Region, account: AccountId, start: Timestamp) -> World {
+    /// An empty world in `region` whose own account is `account`, its clock at `start`,
+    /// drawing randomness from `entropy`.
+    pub fn new(region: Region, account: AccountId, start: Timestamp, entropy: Entropy) -> World {
         World {
             region,
             account,
             clock: Clock::starting_at(start),
+            entropy,
+            principals: Vec::new(),
+            keys: Vec::new(),
+            key_handles: Vec::new(),
+            aliases: Vec::new(),
+            grants: Vec::new(),
+            audit: Vec::new(),
+            deleted_keys: Vec::new(),
         }
     }
 
@@ -36,16 +103,330 @@ impl World {
     pub fn now(&self) -> Timestamp {
         self.clock.now()
     }
+
+    /// The principals.
+    pub fn principals(&self) -> &[PrincipalRecord] {
+        &self.principals
+    }
+
+    /// The keys that exist (deleted keys are gone).
+    pub fn keys(&self) -> &[Key] {
+        &self.keys
+    }
+
+    /// The aliases.
+    pub fn aliases(&self) -> &[Alias] {
+        &self.aliases
+    }
+
+    /// The grants.
+    pub fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    /// The audit log, oldest first.
+    pub fn audit_log(&self) -> &[AuditEvent] {
+        &self.audit
+    }
+
+    /// The source of randomness.
+    pub fn entropy(&self) -> &Entropy {
+        &self.entropy
+    }
+
+    /// The principal with this ARN or handle.
+    pub fn principal(&self, arn_or_name: &str) -> Option<&PrincipalRecord> {
+        self.principals
+            .iter()
+            .find(|p| p.principal.arn() == arn_or_name || p.name.as_deref() == Some(arn_or_name))
+    }
+
+    /// The key's scenario handle, if it has one.
+    pub fn key_handle(&self, arn: &str) -> Option<&str> {
+        self.key_handles
+            .iter()
+            .find(|(a, _)| a == arn)
+            .map(|(_, h)| h.as_str())
+    }
+
+    /// The IAM policies that apply to `p` (a role session uses its role's).
+    pub fn iam_policies_of(&self, p: &Principal) -> &[Policy] {
+        let found = self
+            .principals
+            .iter()
+            .find(|r| match (r.principal.kind(), p.kind()) {
+                (PrincipalKind::Role { name }, PrincipalKind::AssumedRole { role, .. }) => {
+                    name == role && r.principal.account() == p.account()
+                }
+                _ => r.principal.arn() == p.arn(),
+            });
+        found.map_or(&[], |r| r.policies.as_slice())
+    }
+
+    /// Adds a principal (scenario set-up).
+    pub fn setup_principal(
+        &mut self,
+        arn: &str,
+        name: Option<&str>,
+        policies: Vec<Policy>,
+    ) -> Result<(), IdError> {
+        let principal = Principal::parse(arn)?;
+        self.principals.retain(|p| p.principal.arn() != arn);
+        self.principals.push(PrincipalRecord {
+            principal,
+            name: name.map(String::from),
+            policies,
+        });
+        Ok(())
+    }
+
+    /// Adds a key (scenario set-up): `key_id` fixed or drawn from the world's randomness.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "a key has this many set-up facts"
+    )]
+    pub fn setup_key(
+        &mut self,
+        key_id: Option<&str>,
+        account: AccountId,
+        region: Region,
+        description: &str,
+        policy: Policy,
+        enabled: bool,
+        manager: KeyManager,
+        handle: Option<&str>,
+    ) -> Result<String, EntropyError> {
+        let key_id = match key_id {
+            Some(id) => String::from(id),
+            None => self.new_uuid()?,
+        };
+        let now = self.now();
+        let arn = alloc::format!("arn:aws:kms:{region}:{account}:key/{key_id}");
+        let material = self.new_material(1, MaterialOrigin::Initial)?;
+        let rotation = (manager == KeyManager::Aws).then(|| Rotation {
+            period_days: 365,
+            next: now.plus(Duration::days(365)),
+        });
+        self.keys.push(Key {
+            key_id,
+            arn: arn.clone(),
+            account,
+            region,
+            description: String::from(description),
+            state: if enabled {
+                KeyState::Enabled
+            } else {
+                KeyState::Disabled
+            },
+            manager,
+            created: now,
+            deletion_date: None,
+            pending_window_days: None,
+            policy,
+            rotation,
+            materials: Vec::from([material]),
+            on_demand_rotations: 0,
+            tags: Vec::new(),
+        });
+        if let Some(h) = handle {
+            self.key_handles.push((arn.clone(), String::from(h)));
+        }
+        Ok(arn)
+    }
+
+    /// Adds an alias (scenario set-up).
+    pub fn setup_alias(&mut self, name: &str, key_arn: &str) -> bool {
+        let Some(key) = self.keys.iter().find(|k| k.arn == key_arn) else {
+            return false;
+        };
+        let alias = Alias {
+            name: String::from(name),
+            account: key.account,
+            region: key.region.clone(),
+            target_key_id: key.key_id.clone(),
+            created: self.now(),
+            updated: self.now(),
+        };
+        self.aliases.retain(|a| {
+            !(a.name == alias.name && a.account == alias.account && a.region == alias.region)
+        });
+        self.aliases.push(alias);
+        true
+    }
+
+    /// Adds a grant (scenario set-up: in effect at once).
+    pub fn setup_grant(&mut self, grant: Grant) {
+        self.grants.push(grant);
+    }
+
+    pub(crate) fn new_uuid(&mut self) -> Result<String, EntropyError> {
+        let mut b: [u8; 16] = self.entropy.array()?;
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        let h = hex(&b);
+        Ok(alloc::format!(
+            "{}-{}-{}-{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[12..16],
+            &h[16..20],
+            &h[20..32]
+        ))
+    }
+
+    pub(crate) fn new_hex(&mut self, bytes: usize) -> Result<String, EntropyError> {
+        let mut b = alloc::vec![0u8; bytes];
+        self.entropy.fill(&mut b)?;
+        Ok(hex(&b))
+    }
+
+    pub(crate) fn new_material(
+        &mut self,
+        version: u32,
+        origin: MaterialOrigin,
+    ) -> Result<MaterialVersion, EntropyError> {
+        Ok(MaterialVersion {
+            version,
+            material_id: self.new_hex(32)?,
+            material: KeyMaterial::generate(&mut self.entropy)?,
+            created: self.now(),
+            origin,
+        })
+    }
+
+    /// Moves the clock forward by `d`, firing on the way, in time order, every automatic
+    /// rotation that falls due and every deletion whose waiting period ends. Returns the
+    /// service events it recorded.
+    pub fn advance(&mut self, d: Duration) -> Result<Vec<AuditEvent>, EntropyError> {
+        let target = self.now().plus(d);
+        let mut fired = Vec::new();
+        loop {
+            // The earliest due event.
+            let next = self
+                .keys
+                .iter()
+                .enumerate()
+                .filter_map(|(i, k)| match k.state {
+                    KeyState::PendingDeletion => k.deletion_date.map(|t| (t, i, true)),
+                    KeyState::Enabled => k.rotation.map(|r| (r.next, i, false)),
+                    KeyState::Disabled => None,
+                })
+                .filter(|(t, _, _)| *t <= target)
+                .min_by_key(|(t, i, _)| (*t, *i));
+            let Some((when, index, is_deletion)) = next else {
+                break;
+            };
+            self.clock.advance_to(when);
+            let event = if is_deletion {
+                self.delete_key_now(index)?
+            } else {
+                self.rotate_automatically(index)?
+            };
+            fired.push(event);
+        }
+        self.clock.advance_to(target);
+        Ok(fired)
+    }
+
+    fn delete_key_now(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
+        let key = self.keys.remove(index);
+        self.grants.retain(|g| g.key_arn != key.arn);
+        self.aliases.retain(|a| {
+            !(a.target_key_id == key.key_id && a.account == key.account && a.region == key.region)
+        });
+        self.deleted_keys.push(key.arn.clone());
+        let params = serde_json::json!({ "keyId": key.arn });
+        self.service_event("DeleteKey", &key, params)
+    }
+
+    fn rotate_automatically(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
+        let version = self
+            .keys
+            .get(index)
+            .map_or(1, |k| k.materials.len() as u32 + 1);
+        let material = self.new_material(version, MaterialOrigin::Automatic)?;
+        let Some(key) = self.keys.get_mut(index) else {
+            return Err(EntropyError);
+        };
+        key.materials.push(material);
+        if let Some(r) = key.rotation.as_mut() {
+            r.next = r.next.plus(Duration::days(i64::from(r.period_days)));
+        }
+        let key = key.clone();
+        let params = serde_json::json!({ "keyId": key.arn });
+        self.service_event("RotateKey", &key, params)
+    }
+
+    fn service_event(
+        &mut self,
+        name: &str,
+        key: &Key,
+        params: serde_json::Value,
+    ) -> Result<AuditEvent, EntropyError> {
+        let event = AuditEvent {
+            event_time: self.now(),
+            event_name: String::from(name),
+            aws_region: String::from(key.region.as_str()),
+            user_identity: UserIdentity {
+                kind: String::from("AWSService"),
+                arn: None,
+                account_id: None,
+                invoked_by: Some(String::from("kms.amazonaws.com")),
+            },
+            request_parameters: params,
+            response_elements: serde_json::Value::Null,
+            error_code: None,
+            error_message: None,
+            resources: Vec::from([key.arn.clone()]),
+            event_id: self.new_uuid()?,
+            read_only: false,
+            event_type: EventType::AwsServiceEvent,
+            recipient_account_id: String::from(key.account.as_str()),
+            decision_rule: None,
+        };
+        self.audit.push(event.clone());
+        Ok(event)
+    }
+}
+
+impl PrincipalDirectory for World {
+    fn knows(&self, p: &PrincipalPattern) -> bool {
+        self.principals.iter().any(|r| match p {
+            PrincipalPattern::User(arn) | PrincipalPattern::Session(arn) => {
+                r.principal.arn() == arn
+                    || matches!((r.principal.kind(), Principal::parse(arn).ok().as_ref().map(Principal::kind)),
+                        (PrincipalKind::Role { name }, Some(PrincipalKind::AssumedRole { role, .. })) if name == role)
+            }
+            PrincipalPattern::Role { account, name, .. } => {
+                r.principal.account() == *account && matches!(r.principal.kind(), PrincipalKind::Role { name: n } if n == name)
+            }
+            _ => true,
+        })
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        for nibble in [b >> 4, b & 15] {
+            s.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    s
 }
 
 impl Default for World {
-    /// `us-east-1`, account `111122223333`, 2026-01-01T00:00:00Z: the defaults of a
-    /// scenario file.
+    /// `us-east-1`, account `111122223333`, 2026-01-01T00:00:00Z, randomness from the
+    /// platform: the defaults of a scenario file without a seed.
     fn default() -> Self {
         World::new(
             Region::default_region(),
             AccountId::DEFAULT,
             Timestamp::DEFAULT_START,
+            Entropy::Platform,
         )
     }
 }
@@ -62,5 +443,21 @@ mod tests {
         assert_eq!(w.account().as_str(), "111122223333");
         assert_eq!(w.now().to_string(), "2026-01-01T00:00:00Z");
         assert_eq!(w.clone(), w);
+    }
+
+    #[test]
+    fn uuids_are_version_4_and_seeded_worlds_repeat() {
+        let mut a = World::new(
+            Region::default_region(),
+            AccountId::DEFAULT,
+            Timestamp::DEFAULT_START,
+            Entropy::seeded(3),
+        );
+        let mut b = a.clone();
+        let u = a.new_uuid().unwrap();
+        assert_eq!(u, b.new_uuid().unwrap());
+        assert_eq!(u.len(), 36);
+        assert_eq!(&u[14..15], "4");
+        assert!("89ab".contains(&u[19..20]));
     }
 }

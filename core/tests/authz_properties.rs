@@ -364,7 +364,10 @@ fn one_principal(p: &str, caller: &str) -> Pm {
         return Pm::Me;
     }
     let role = p.split(":role/").nth(1);
-    let session_role = caller.split(":assumed-role/").nth(1).and_then(|s| s.split('/').next());
+    let session_role = caller
+        .split(":assumed-role/")
+        .nth(1)
+        .and_then(|s| s.split('/').next());
     if role.is_some() && role == session_role && account_of(p) == account_of(caller) {
         return Pm::Me;
     }

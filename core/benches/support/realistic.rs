@@ -3,7 +3,12 @@
 //! statement, 2 administrators, 5 users, grants for AWS resources) and every other key also
 //! has a Deny statement with a condition; each user has an IAM policy with a condition on
 //! the encryption context and `kms:ViaService`.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, dead_code, reason = "benchmark set-up fails loudly")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    dead_code,
+    reason = "benchmark set-up fails loudly"
+)]
 
 use kms_core::action::Action;
 use kms_core::authz::KeyFacts;

@@ -1,0 +1,125 @@
+//! A CloudTrail-shaped audit log: one event for every call, allowed or denied, and one for
+//! every service event (automatic rotation, deletion at the end of the waiting period).
+//! Events never hold plaintext or data keys.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use serde_json::{Map, Value, json};
+
+use crate::clock::Timestamp;
+
+/// `AwsApiCall` or `AwsServiceEvent`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EventType {
+    /// A call to the API.
+    AwsApiCall,
+    /// Something the service did on its own.
+    AwsServiceEvent,
+}
+
+/// Who made a call, as CloudTrail's `userIdentity` says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserIdentity {
+    /// `IAMUser`, `AssumedRole`, `Root` or `AWSService`.
+    pub kind: String,
+    /// The caller's ARN (none for service events).
+    pub arn: Option<String>,
+    /// The caller's account.
+    pub account_id: Option<String>,
+    /// The service that called on the principal's behalf (`s3.amazonaws.com`).
+    pub invoked_by: Option<String>,
+}
+
+/// One CloudTrail event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AuditEvent {
+    /// When (simulated time).
+    pub event_time: Timestamp,
+    /// The operation (`Encrypt`) or service event (`RotateKey`, `DeleteKey`).
+    pub event_name: String,
+    /// The region of the call.
+    pub aws_region: String,
+    /// The caller.
+    pub user_identity: UserIdentity,
+    /// The request's parameters, without secrets.
+    pub request_parameters: Value,
+    /// The response, or null (cryptographic operations and failures).
+    pub response_elements: Value,
+    /// The error code of a failed call.
+    pub error_code: Option<String>,
+    /// The error message of a failed call.
+    pub error_message: Option<String>,
+    /// The KMS keys involved.
+    pub resources: Vec<String>,
+    /// A unique ID.
+    pub event_id: String,
+    /// Whether the operation only reads.
+    pub read_only: bool,
+    /// Call or service event.
+    pub event_type: EventType,
+    /// The account whose trail records it.
+    pub recipient_account_id: String,
+    /// The deciding rule of the authorization, when there was one (simulator extra).
+    pub decision_rule: Option<&'static str>,
+}
+
+impl AuditEvent {
+    /// The event as CloudTrail writes it.
+    pub fn to_json(&self) -> Value {
+        let mut identity = Map::new();
+        identity.insert("type".into(), json!(self.user_identity.kind));
+        if let Some(a) = &self.user_identity.arn {
+            identity.insert("arn".into(), json!(a));
+        }
+        if let Some(a) = &self.user_identity.account_id {
+            identity.insert("accountId".into(), json!(a));
+        }
+        if let Some(i) = &self.user_identity.invoked_by {
+            identity.insert("invokedBy".into(), json!(i));
+        }
+        let resources: Vec<Value> = self
+            .resources
+            .iter()
+            .map(|arn| json!({"accountId": arn.split(':').nth(4).unwrap_or(""), "type": "AWS::KMS::Key", "ARN": arn}))
+            .collect();
+        let mut e = Map::new();
+        e.insert("eventVersion".into(), json!("1.11"));
+        e.insert("userIdentity".into(), Value::Object(identity));
+        e.insert(
+            "eventTime".into(),
+            json!(alloc::format!("{}", self.event_time)),
+        );
+        e.insert("eventSource".into(), json!("kms.amazonaws.com"));
+        e.insert("eventName".into(), json!(self.event_name));
+        e.insert("awsRegion".into(), json!(self.aws_region));
+        if let Some(c) = &self.error_code {
+            e.insert("errorCode".into(), json!(c));
+            e.insert(
+                "errorMessage".into(),
+                json!(self.error_message.clone().unwrap_or_default()),
+            );
+        }
+        e.insert("requestParameters".into(), self.request_parameters.clone());
+        e.insert("responseElements".into(), self.response_elements.clone());
+        e.insert("eventID".into(), json!(self.event_id));
+        e.insert("readOnly".into(), json!(self.read_only));
+        e.insert("resources".into(), Value::Array(resources));
+        e.insert(
+            "eventType".into(),
+            json!(match self.event_type {
+                EventType::AwsApiCall => "AwsApiCall",
+                EventType::AwsServiceEvent => "AwsServiceEvent",
+            }),
+        );
+        e.insert("managementEvent".into(), json!(true));
+        e.insert(
+            "recipientAccountId".into(),
+            json!(self.recipient_account_id),
+        );
+        e.insert("eventCategory".into(), json!("Management"));
+        if let Some(rule) = self.decision_rule {
+            e.insert("simulatorDecisionRule".into(), json!(rule));
+        }
+        Value::Object(e)
+    }
+}
