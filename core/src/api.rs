@@ -360,6 +360,93 @@ impl World {
         }
     }
 
+    fn bare_call<'c>(&self, caller: &Caller<'c>) -> Option<Call<'c>> {
+        let principal = match self.principal(caller.principal) {
+            Some(r) => r.principal.clone(),
+            None => Principal::parse(caller.principal)
+                .ok()
+                .filter(|p| *p.kind() == PrincipalKind::Root)?,
+        };
+        let display_name = self
+            .principal(principal.arn())
+            .and_then(|r| r.name.clone())
+            .unwrap_or_else(|| principal.short_name());
+        Some(Call {
+            principal,
+            display_name,
+            region: String::from(caller.region.unwrap_or(self.region.as_str())),
+            via_service: caller.via_service,
+            decisions: RefCell::new(Vec::new()),
+            resources: RefCell::new(Vec::new()),
+            request_parameters: Value::Null,
+            read_only: true,
+            crypto: false,
+            rule: Cell::new(None),
+        })
+    }
+
+    /// The ARN of the key `key_id` names (key ID, ARN, alias, alias ARN or handle), as
+    /// seen by `caller`.
+    pub fn key_arn_for(&self, caller: &Caller<'_>, key_id: &str) -> Option<String> {
+        let call = self.bare_call(caller)?;
+        let i = self.resolve_key(&call, key_id).ok()?;
+        self.keys.get(i).map(|k| k.arn.clone())
+    }
+
+    /// A new grant ID (64 hex digits).
+    pub fn new_grant_id(&mut self) -> Result<String, EntropyError> {
+        self.new_hex(32)
+    }
+
+    /// A new grant token.
+    pub fn new_grant_token(&mut self) -> Result<String, EntropyError> {
+        Ok(alloc::format!("AQpA{}", self.new_hex(48)?))
+    }
+
+    /// Answers an authorization question without doing the operation: may `caller` do
+    /// `action` on `key` (a key ID, ARN, alias or handle; ignored for IAM-only actions)
+    /// with this encryption context? Nothing changes and nothing is audited.
+    pub fn check_access(
+        &self,
+        caller: &Caller<'_>,
+        action: Action,
+        key: Option<&str>,
+        context: Option<&crate::context::EncryptionContext>,
+    ) -> Result<Decision, ApiError> {
+        let call = self.bare_call(caller).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::UnrecognizedClient,
+                alloc::format!("`{}` is not a principal of this world", caller.principal),
+            )
+        })?;
+        let mut req = Request::new(
+            &call.principal,
+            self.iam_policies_of(&call.principal),
+            action,
+            self.now(),
+        );
+        req.via_service = caller.via_service;
+        req.encryption_context = context;
+        if action.takes_encryption_context() {
+            req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
+        }
+        match (action.is_iam_only(), key) {
+            (true, _) => {
+                let _ = self.authorize_iam(&call, action, "*");
+            }
+            (false, Some(k)) => {
+                let i = self.resolve_key(&call, k)?;
+                req.request_alias = k.contains("alias/").then_some(k);
+                let _ = self.authorize_on_key(&call, i, &req);
+            }
+            (false, None) => return Err(ApiError::validation("key", "Member must not be null")),
+        }
+        call.decisions
+            .into_inner()
+            .pop()
+            .ok_or_else(|| ApiError::new(ErrorCode::Internal, "no decision was made"))
+    }
+
     /// Writes the audit event of a call.
     fn record(
         &mut self,

@@ -493,6 +493,51 @@ pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Writes a value as indented JSON text (2 spaces), members in their order.
+pub fn to_pretty(v: &Json) -> String {
+    let mut out = String::new();
+    pretty(v, 0, &mut out);
+    out
+}
+
+fn pretty(v: &Json, depth: usize, out: &mut String) {
+    let pad = |out: &mut String, d: usize| {
+        for _ in 0..d {
+            out.push_str("  ");
+        }
+    };
+    match &v.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(n),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) if items.is_empty() => out.push_str("[]"),
+        Value::Array(items) => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                pad(out, depth + 1);
+                pretty(item, depth + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            pad(out, depth);
+            out.push(']');
+        }
+        Value::Object(members) if members.is_empty() => out.push_str("{}"),
+        Value::Object(members) => {
+            out.push_str("{\n");
+            for (i, m) in members.iter().enumerate() {
+                pad(out, depth + 1);
+                write_string(out, &m.key);
+                out.push_str(": ");
+                pretty(&m.value, depth + 1, out);
+                out.push_str(if i + 1 < members.len() { ",\n" } else { "\n" });
+            }
+            pad(out, depth);
+            out.push('}');
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -567,6 +612,16 @@ mod tests {
         assert!(err(&deep).message.contains("nested too deeply"));
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn pretty_printing_reads_back_the_same() {
+        let text = "{\"a\":[1,{\"b\":null,\"c\":\"x\\\"y\"}],\"d\":{},\"e\":[],\"f\":true}";
+        let v = parse(text).unwrap();
+        let p = to_pretty(&v);
+        assert!(p.contains("\n  \"a\": [\n    1,"), "{p}");
+        let back = parse(&p).unwrap();
+        assert_eq!(to_pretty(&back), p);
     }
 
     #[test]

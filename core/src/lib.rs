@@ -26,6 +26,7 @@ pub mod json;
 pub mod keys;
 pub mod policy;
 pub mod principal;
+pub mod scenario;
 pub mod world;
 
 pub use world::World;

@@ -16,6 +16,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 pub use condition::{CondKey, Condition, Fact, Facts, KeyType, Multi, Operator, SetQualifier, Val};
+pub(crate) use parse::similar;
 pub use parse::{AnyPrincipalExists, PrincipalDirectory};
 pub use pattern::{NoVariables, Pattern, Variable, Variables, glob_match};
 
@@ -258,6 +259,16 @@ impl Policy {
     /// Reads and checks a policy; principals it names must be known to `directory`.
     pub fn check_with(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirectory) -> Checked {
         parse::check(text, kind, directory)
+    }
+
+    /// Checks a policy given as a JSON value inside a larger document (a scenario file);
+    /// diagnostics point into that document.
+    pub fn check_json(
+        doc: &crate::json::Json,
+        kind: PolicyKind,
+        directory: &dyn PrincipalDirectory,
+    ) -> Checked {
+        parse::check_json(doc, kind, directory)
     }
 
     /// Reads a policy, or gives its errors (and warnings).

@@ -259,6 +259,59 @@ impl World {
         self.grants.push(grant);
     }
 
+    /// The AWS managed key of `service` (`s3` → `alias/aws/s3`) for `account` in `region`,
+    /// created with its documented policy the first time a service needs it. Returns its
+    /// ARN.
+    pub fn aws_managed_key(
+        &mut self,
+        account: AccountId,
+        region: &Region,
+        service: &str,
+    ) -> Result<String, EntropyError> {
+        let alias = alloc::format!("alias/aws/{service}");
+        if let Some(a) = self
+            .aliases
+            .iter()
+            .find(|a| a.name == alias && a.account == account && a.region == *region)
+        {
+            let id = a.target_key_id.clone();
+            if let Some(k) = self
+                .keys
+                .iter()
+                .find(|k| k.key_id == id && k.account == account && k.region == *region)
+            {
+                return Ok(k.arn.clone());
+            }
+        }
+        let text = crate::policy::defaults::aws_managed(account, region, service);
+        // The documented policy always reads; an empty policy (allowing nothing) is the
+        // safe fallback should it not.
+        let policy = Policy::parse(&text, crate::policy::PolicyKind::Key)
+            .or_else(|_| {
+                Policy::parse(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[]}",
+                    crate::policy::PolicyKind::Key,
+                )
+            })
+            .map_err(|_| EntropyError)?;
+        let description = alloc::format!(
+            "Default key that protects my {} data when no other key is defined",
+            service.to_uppercase()
+        );
+        let arn = self.setup_key(
+            None,
+            account,
+            region.clone(),
+            &description,
+            policy,
+            true,
+            KeyManager::Aws,
+            None,
+        )?;
+        self.setup_alias(&alias, &arn);
+        Ok(arn)
+    }
+
     pub(crate) fn new_uuid(&mut self) -> Result<String, EntropyError> {
         let mut b: [u8; 16] = self.entropy.array()?;
         b[6] = (b[6] & 0x0f) | 0x40;

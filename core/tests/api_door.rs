@@ -1,5 +1,6 @@
 //! The simulated KMS through its one door: every operation as a learner calls it, with the
 //! responses and error codes AWS gives.
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "test code")]
 
 #[path = "support/door.rs"]
@@ -1137,4 +1138,116 @@ fn tags() {
         ),
         "TagException"
     );
+}
+
+#[test]
+fn aws_managed_keys_are_made_once_and_users_cannot_change_them() {
+    let mut w = world(16);
+    let account = w.account();
+    let region = w.region().clone();
+    let arn = w.aws_managed_key(account, &region, "s3").unwrap();
+    assert_eq!(
+        w.aws_managed_key(account, &region, "s3").unwrap(),
+        arn,
+        "created on first use only"
+    );
+    let d = ok(
+        &mut w,
+        ALICE,
+        "DescribeKey",
+        json!({"KeyId": "alias/aws/s3"}),
+    );
+    assert_eq!(d["KeyMetadata"]["KeyManager"], "AWS");
+    assert!(
+        w.keys()
+            .iter()
+            .find(|k| k.arn == arn)
+            .unwrap()
+            .next_rotation()
+            .is_some(),
+        "AWS managed keys rotate yearly"
+    );
+    // Nobody in the account may use it directly, change it or delete it.
+    for (op, input) in [
+        (
+            "Encrypt",
+            json!({"KeyId": "alias/aws/s3", "Plaintext": b64(b"x")}),
+        ),
+        ("DisableKey", json!({"KeyId": arn})),
+        ("ScheduleKeyDeletion", json!({"KeyId": arn})),
+        (
+            "PutKeyPolicy",
+            json!({"KeyId": arn, "Policy": ALLOW_ALL_KMS}),
+        ),
+        ("RotateKeyOnDemand", json!({"KeyId": arn})),
+    ] {
+        assert_eq!(
+            code(&mut w, ALICE, op, input),
+            "AccessDeniedException",
+            "{op}"
+        );
+    }
+    assert_eq!(
+        code(
+            &mut w,
+            ALICE,
+            "DeleteAlias",
+            json!({"AliasName": "alias/aws/s3"})
+        ),
+        "InvalidAliasNameException"
+    );
+    // Through S3, any principal of the account may use it.
+    let via = Caller {
+        principal: BOB,
+        region: None,
+        via_service: Some("s3.us-east-1.amazonaws.com"),
+    };
+    let r = w.call(
+        &via,
+        "GenerateDataKey",
+        &json!({"KeyId": "alias/aws/s3", "KeySpec": "AES_256"}),
+    );
+    assert!(r.output.is_ok(), "{:?}", r.output);
+    assert_eq!(r.decisions[0].rule.as_str(), "key-policy");
+    // Not from another account, even through S3.
+    let eve = Caller {
+        principal: EVE,
+        region: None,
+        via_service: Some("s3.us-east-1.amazonaws.com"),
+    };
+    assert_eq!(
+        w.call(
+            &eve,
+            "GenerateDataKey",
+            &json!({"KeyId": arn, "KeySpec": "AES_256"})
+        )
+        .output
+        .unwrap_err()
+        .code
+        .as_str(),
+        "AccessDeniedException"
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        #[test]
+        fn encrypt_then_decrypt_gives_the_plaintext_back(
+            plaintext in proptest::collection::vec(any::<u8>(), 1..=4096),
+            context in proptest::collection::btree_map("[a-zA-Z:/]{1,12}", "\\\\PC{0,16}", 0..5),
+            seed in any::<u64>(),
+        ) {
+            let mut w = world(seed);
+            let k = new_key(&mut w);
+            let enc = ok(&mut w, ALICE, "Encrypt", json!({"KeyId": k, "Plaintext": b64(&plaintext), "EncryptionContext": context}));
+            prop_assert!(unb64(&enc["CiphertextBlob"]).len() <= 6144);
+            let dec = ok(&mut w, ALICE, "Decrypt", json!({"CiphertextBlob": enc["CiphertextBlob"], "EncryptionContext": context}));
+            prop_assert_eq!(unb64(&dec["Plaintext"]), plaintext);
+        }
+    }
 }

@@ -1341,7 +1341,7 @@ impl World {
             return Err(dry_run_error());
         }
         let key_arn = self.key(i)?.arn.clone();
-        let token = format!("AQpA{}", self.new_hex(48).map_err(ApiError::internal)?);
+        let token = self.new_grant_token().map_err(ApiError::internal)?;
         // Same parameters and name again: the same grant, a new token.
         if let Some(n) = name
             && let Some(g) = self.grants.iter_mut().find(|g| {
@@ -1356,7 +1356,7 @@ impl World {
             g.token = token.clone();
             return Ok(json!({"GrantId": g.grant_id, "GrantToken": token}));
         }
-        let grant_id = self.new_hex(32).map_err(ApiError::internal)?;
+        let grant_id = self.new_grant_id().map_err(ApiError::internal)?;
         let now = self.now();
         self.grants.push(Grant {
             grant_id: grant_id.clone(),

@@ -175,6 +175,37 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
     }
 }
 
+/// Checks a policy that is part of a larger JSON document (a scenario file): positions
+/// point into that document; the policy keeps an indented copy of its own text.
+pub(super) fn check_json(
+    doc: &Json,
+    kind: PolicyKind,
+    directory: &dyn PrincipalDirectory,
+) -> Checked {
+    let text = json::to_pretty(doc);
+    let mut cx = Cx {
+        kind,
+        variables: true,
+        directory,
+        diags: Vec::new(),
+    };
+    if kind == PolicyKind::Key && text.len() > MAX_KEY_POLICY_BYTES {
+        cx.error("too-large", "", doc.loc, format!("the key policy is {} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)", text.len()));
+        return Checked {
+            policy: None,
+            diagnostics: cx.diags,
+        };
+    }
+    let policy = read_document(&mut cx, doc, &text);
+    let mut diagnostics = cx.diags;
+    diagnostics.sort_by_key(|d| (d.severity, d.loc));
+    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    Checked {
+        policy: if has_errors { None } else { policy },
+        diagnostics,
+    }
+}
+
 fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
     let Some(members) = doc.as_object() else {
         cx.error(
@@ -600,7 +631,7 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
 }
 
 /// Whether two names differ by at most two edits (for "did you mean").
-fn similar(a: &str, b: &str) -> bool {
+pub(crate) fn similar(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
     if a.len().abs_diff(b.len()) > 2 || a.is_empty() {

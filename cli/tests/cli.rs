@@ -1,0 +1,191 @@
+//! The command line as course authors use it, and the scenario corpus: every file in
+//! tests/scenarios must run with every expectation met.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kms-playground"))
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn temp(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kms-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn every_scenario_in_the_corpus_meets_every_expectation() {
+    let files = corpus();
+    assert!(files.len() >= 6, "{files:?}");
+    for f in files {
+        let o = run(&["run", f.to_str().unwrap()]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{}:\n{out}\n{err}", f.display());
+        let summary = out.lines().last().unwrap();
+        assert!(summary.ends_with(" passed, 0 failed"), "{summary}");
+        let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
+        assert!(passed >= 5, "{}: only {passed} expectations", f.display());
+        // Every preset teaches: a title, a description, notes on its steps.
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        assert!(
+            doc["title"].is_string() && doc["description"].is_string(),
+            "{}",
+            f.display()
+        );
+        assert!(
+            doc["steps"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["note"].is_string()),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn json_output_is_one_document_with_every_step() {
+    let f = corpus()
+        .into_iter()
+        .find(|p| p.ends_with("cmk-access.json"))
+        .unwrap();
+    let o = run(&["run", f.to_str().unwrap(), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(doc["failed"], 0);
+    let steps = doc["steps"].as_array().unwrap();
+    assert_eq!(doc["passed"].as_u64().unwrap() as usize, steps.len());
+    let s = &steps[1];
+    assert_eq!(s["as"], "arn:aws:iam::123412341234:user/Alice");
+    assert_eq!(s["decision"]["rule"], "implicit-deny");
+    assert!(
+        s["decision"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("does not enable IAM policies")
+    );
+    let enc = steps.iter().find(|s| s["call"] == "Encrypt").unwrap();
+    assert!(enc["output"]["CiphertextBlob"].is_string());
+    assert_eq!(enc["error"], serde_json::Value::Null);
+    let denied = steps
+        .iter()
+        .find(|s| s["error"]["code"] == "AccessDeniedException")
+        .unwrap();
+    assert!(
+        denied["error"]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("User: arn:aws:iam::")
+    );
+}
+
+#[test]
+fn an_unmet_expectation_exits_1_and_says_so() {
+    let f = temp(
+        "unmet.json",
+        r#"{"format":"kms-playground/scenario@1","principals":[{"name":"Bob","arn":"arn:aws:iam::111122223333:user/Bob"}],
+      "keys":[{"name":"K"}],
+      "steps":[{"as":"Bob","call":"Encrypt","input":{"KeyId":"K","Plaintext":"eA=="},"expect":"ok"},
+               {"as":"Bob","check":"kms:Encrypt","key":"K","expect":"implicit-deny"}]}"#,
+    );
+    let o = run(&["run", f.to_str().unwrap()]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("FAIL Bob") && out.contains("(expected ok)"),
+        "{out}"
+    );
+    assert!(out.contains("none of Bob's IAM policies"), "{out}");
+    assert!(out.trim_end().ends_with("1 passed, 1 failed"), "{out}");
+}
+
+#[test]
+fn bad_files_exit_2_with_located_errors() {
+    let cases = [
+        ("missing", None, "cannot read the file"),
+        ("notjson.json", Some("{\"format\": "), "not valid JSON"),
+        (
+            "version.json",
+            Some("{\"format\": \"kms-playground/scenario@9\"}"),
+            "format: unsupported format",
+        ),
+        ("binary.json", Some("\u{0}\u{1}"), "not valid JSON"),
+        (
+            "step.json",
+            Some(
+                "{\"format\":\"kms-playground/scenario@1\",\"keys\":[{\"name\":\"K\"}],\"steps\":[{\"as\":\"Nobody\",\"call\":\"Encrypt\",\"input\":{\"KeyId\":\"K\"}}]}",
+            ),
+            ":1:76: steps[0].as: unknown principal \"Nobody\"",
+        ),
+    ];
+    for (name, content, needle) in cases {
+        let path = match content {
+            Some(c) => temp(name, c),
+            None => PathBuf::from("/nonexistent/scenario.json"),
+        };
+        for cmd in ["run", "validate"] {
+            let o = run(&[cmd, path.to_str().unwrap()]);
+            let (_, err) = text(&o);
+            assert_eq!(o.status.code(), Some(2), "{name} {cmd}: {err}");
+            assert!(err.contains(needle), "{name} {cmd}: {err}");
+        }
+    }
+    let not_utf8 = std::env::temp_dir().join(format!("kms-cli-bytes-{}.json", std::process::id()));
+    std::fs::write(&not_utf8, [0xff, 0xfe, 0x00]).unwrap();
+    let o = run(&["validate", not_utf8.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("not a text file"));
+}
+
+#[test]
+fn help_and_usage() {
+    let o = run(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let (out, _) = text(&o);
+    assert!(
+        out.contains("kms-playground run") && out.contains("EXIT STATUS") && out.contains("--json")
+    );
+    assert_eq!(run(&[]).status.code(), Some(0));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&["run"]).status.code(), Some(2));
+    let v = run(&["--version"]);
+    assert!(text(&v).0.starts_with("kms-playground "));
+    let f = corpus().into_iter().next().unwrap();
+    let o = run(&["validate", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o).0.contains("valid"));
+}

@@ -1,0 +1,132 @@
+//! Tests of scenario loading and running.
+
+use super::*;
+
+const MINIMAL: &str = r#"{
+  "format": "kms-playground/scenario@1",
+  "title": "t",
+  "seed": 7,
+  "principals": [
+    {"name": "Alice", "arn": "arn:aws:iam::111122223333:user/Alice",
+     "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}]}]}
+  ],
+  "keys": [{"name": "CMK-A", "aliases": ["alias/cmk-a"]}],
+  "steps": [
+    {"id": "enc", "as": "Alice", "call": "Encrypt",
+     "input": {"KeyId": "alias/cmk-a", "Plaintext": "aGVsbG8=", "EncryptionContext": {"app": "demo"}},
+     "expect": "ok"},
+    {"as": "Alice", "call": "Decrypt",
+     "input": {"CiphertextBlob": "${enc.CiphertextBlob}", "EncryptionContext": {"app": "demo"}},
+     "expect": {"ok": {"Plaintext": "aGVsbG8="}}},
+    {"as": "Alice", "check": "kms:Decrypt", "key": "CMK-A", "expect": "allow"},
+    {"advance": "30d"}
+  ]
+}"#;
+
+#[test]
+fn a_minimal_scenario_runs_and_meets_its_expectations() {
+    let s = Scenario::load(MINIMAL).unwrap();
+    assert_eq!(s.steps.len(), 4);
+    let mut r = Runner::new(&s).unwrap();
+    let results = r.run_all();
+    assert_eq!(results.len(), 4);
+    for res in &results[..3] {
+        assert_eq!(res.met, Some(true), "{:?}", res.to_json());
+    }
+    assert_eq!(
+        results[3].output.as_ref().unwrap()["now"],
+        "2026-01-31T00:00:00Z"
+    );
+    assert!(
+        results[1].input["CiphertextBlob"].as_str().unwrap().len() > 20,
+        "the reference was resolved"
+    );
+    assert_eq!(results[2].decision.as_ref().unwrap().rule.as_str(), "iam");
+}
+
+#[test]
+fn errors_are_all_reported_with_paths() {
+    let bad = r#"{
+  "format": "kms-playground/scenario@2",
+  "region": "mars",
+  "principals": [{"name": "A", "arn": "alice"}],
+  "keys": [{"name": "K", "keyId": "nope", "policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "kms:Encrpyt", "Resource": "*", "Principal": "*"}]}}],
+  "grants": [{"key": "CMK-Z", "granteePrincipal": "arn:aws:iam::111122223333:user/B", "operations": ["Fly"]}],
+  "steps": [
+    {"as": "Zed", "call": "Encrypt", "input": {"KeyId": "K", "CiphertextBlob": "${nope.X}"}},
+    {"as": "A", "call": "Encrypte"},
+    {"as": "A", "check": "kms:Dance", "key": "K"},
+    {"advance": "3 weeks"},
+    {"frobnicate": 1},
+    {"as": "A", "call": "s3:PutObject"}
+  ],
+  "extra": 1
+}"#;
+    let errs = Scenario::load(bad).unwrap_err();
+    let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
+    for want in [
+        "extra",
+        "format",
+        "region",
+        "principals[0].arn",
+        "keys[0].keyId",
+        "keys[0].policy.Statement[0].Action",
+        "grants[0].operations[0]",
+        "grants[0].key",
+        "steps[0].as",
+        "steps[0].input.CiphertextBlob",
+        "steps[1].call",
+        "steps[2].check",
+        "steps[3].advance",
+        "steps[4]",
+        "steps[5].call",
+    ] {
+        assert!(paths.contains(&want), "missing {want} in {paths:?}");
+    }
+    let e = errs.iter().find(|e| e.path == "steps[1].call").unwrap();
+    assert!(e.message.contains("did you mean `Encrypt`"), "{e}");
+    let format = errs.iter().find(|e| e.path == "format").unwrap();
+    assert_eq!(format.loc.line, 2);
+}
+
+#[test]
+fn malformed_files_never_panic() {
+    for text in [
+        "",
+        "{",
+        "[]",
+        "null",
+        "{\"format\": 1}",
+        "{\"format\":\"kms-playground/scenario@1\",\"steps\":{}}",
+        "{\"format\":\"kms-playground/scenario@1\",\"principals\":[1]}",
+        "{\"format\":\"kms-playground/scenario@1\",\"seed\":-1}",
+    ] {
+        assert!(Scenario::load(text).is_err(), "{text}");
+    }
+    let huge = alloc::format!(
+        "{{\"format\":\"kms-playground/scenario@1\",\"title\":\"{}\"}}",
+        "x".repeat(MAX_FILE_BYTES)
+    );
+    assert!(
+        Scenario::load(&huge).unwrap_err()[0]
+            .message
+            .contains("at most")
+    );
+}
+
+#[test]
+fn references_resolve_inside_strings_and_as_whole_values() {
+    let mut outputs = BTreeMap::new();
+    outputs.insert(
+        String::from("g1"),
+        json!({"GrantToken": "tok", "List": [1, 2], "N": {"M": "deep"}}),
+    );
+    let v = resolve(
+        &json!({"GrantTokens": ["${g1.GrantToken}"], "X": "a-${g1.N.M}-b", "L": "${g1.List}", "I": "${g1.List.1}"}),
+        &outputs,
+    );
+    assert_eq!(
+        v,
+        json!({"GrantTokens": ["tok"], "X": "a-deep-b", "L": [1, 2], "I": 2})
+    );
+}
