@@ -64,6 +64,49 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
+    /// Reads an event back from [`AuditEvent::to_json`]'s form (saved worlds).
+    pub fn from_json(v: &Value) -> Option<AuditEvent> {
+        let s = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+        let id = v.get("userIdentity")?;
+        let ids = |k: &str| id.get(k).and_then(Value::as_str).map(String::from);
+        Some(AuditEvent {
+            event_time: Timestamp::parse(v.get("eventTime")?.as_str()?).ok()?,
+            event_name: s("eventName")?,
+            aws_region: s("awsRegion")?,
+            user_identity: UserIdentity {
+                kind: ids("type")?,
+                arn: ids("arn"),
+                account_id: ids("accountId"),
+                invoked_by: ids("invokedBy"),
+            },
+            request_parameters: v.get("requestParameters").cloned().unwrap_or(Value::Null),
+            response_elements: v.get("responseElements").cloned().unwrap_or(Value::Null),
+            error_code: s("errorCode"),
+            error_message: s("errorMessage"),
+            resources: v
+                .get("resources")?
+                .as_array()?
+                .iter()
+                .filter_map(|r| r.get("ARN").and_then(Value::as_str).map(String::from))
+                .collect(),
+            event_id: s("eventID")?,
+            read_only: v.get("readOnly")?.as_bool()?,
+            event_type: match v.get("eventType")?.as_str()? {
+                "AwsServiceEvent" => EventType::AwsServiceEvent,
+                _ => EventType::AwsApiCall,
+            },
+            recipient_account_id: s("recipientAccountId")?,
+            decision_rule: match v.get("simulatorDecisionRule").and_then(Value::as_str) {
+                Some("explicit-deny") => Some("explicit-deny"),
+                Some("key-policy") => Some("key-policy"),
+                Some("iam") => Some("iam"),
+                Some("grant") => Some("grant"),
+                Some("implicit-deny") => Some("implicit-deny"),
+                _ => None,
+            },
+        })
+    }
+
     /// The event as CloudTrail writes it.
     pub fn to_json(&self) -> Value {
         let mut identity = Map::new();

@@ -26,6 +26,8 @@ use crate::policy::{AnyPrincipalExists, Effect, Policy, PolicyKind};
 use crate::principal::Principal;
 use crate::world::World;
 
+mod save;
+
 /// The format this version reads and writes.
 pub const FORMAT: &str = "kms-playground/scenario@1";
 /// The largest scenario file accepted (bytes).
@@ -203,6 +205,8 @@ pub struct Scenario {
     pub grants: Vec<GrantSpec>,
     /// The steps.
     pub steps: Vec<Step>,
+    /// The file as plain JSON, for the `state` fields of a saved world.
+    raw: Value,
 }
 
 struct Reader {
@@ -381,6 +385,7 @@ const TOP: &[&str] = &[
     "keys",
     "grants",
     "steps",
+    "state",
 ];
 const PRINCIPAL: &[&str] = &["arn", "name", "policies"];
 const KEY: &[&str] = &[
@@ -393,6 +398,7 @@ const KEY: &[&str] = &[
     "policy",
     "enabled",
     "keyManager",
+    "state",
 ];
 const GRANT: &[&str] = &[
     "key",
@@ -401,6 +407,7 @@ const GRANT: &[&str] = &[
     "retiringPrincipal",
     "operations",
     "constraints",
+    "state",
 ];
 const CALL_STEP: &[&str] = &["id", "note", "as", "call", "input", "via", "expect"];
 const CHECK_STEP: &[&str] = &[
@@ -756,6 +763,7 @@ impl Scenario {
             keys,
             grants,
             steps,
+            raw: to_value(&doc),
         };
         // Keys named by grants and steps must exist.
         let handles = scenario.key_handles();
@@ -873,6 +881,11 @@ impl Scenario {
                 effective: self.clock,
             });
         }
+        w.restore_state(&self.raw).map_err(|m| ScenarioError {
+            path: String::from("state"),
+            loc: start,
+            message: m,
+        })?;
         Ok(w)
     }
 }

@@ -209,6 +209,10 @@ proptest! {
                 prop_assert_eq!(key.next_rotation(), m.rotation.map(|r| r.1));
             }
         }
+        // Whatever happened, the world survives a save and a load unchanged.
+        let saved = serde_json::to_string(&w.to_scenario(None)).unwrap();
+        let back = kms_core::scenario::Scenario::load(&saved).unwrap().build_world().unwrap();
+        prop_assert_eq!(&back, &w);
         // Every ciphertext ever made still decrypts while the key is enabled, whatever
         // rotations happened since.
         if m.exists && m.state == State::Enabled {

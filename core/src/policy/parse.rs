@@ -196,12 +196,18 @@ pub(super) fn check_json(
             diagnostics: cx.diags,
         };
     }
-    let policy = read_document(&mut cx, doc, &text);
+    let _ = read_document(&mut cx, doc, &text);
     let mut diagnostics = cx.diags;
     diagnostics.sort_by_key(|d| (d.severity, d.loc));
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
+    // The compiled policy is always read from its own text, so the statements it reports
+    // point into the text the playground shows, and equal texts give equal policies.
     Checked {
-        policy: if has_errors { None } else { policy },
+        policy: if has_errors {
+            None
+        } else {
+            check(&text, kind, directory).policy
+        },
         diagnostics,
     }
 }
