@@ -20,12 +20,14 @@ pub mod clock;
 pub mod context;
 pub mod crypto;
 pub mod entropy;
+pub mod envelope;
 pub mod grants;
 pub mod ids;
 pub mod json;
 pub mod keys;
 pub mod policy;
 pub mod principal;
+pub mod s3;
 pub mod scenario;
 pub mod world;
 

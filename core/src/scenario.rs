@@ -940,14 +940,17 @@ fn read_step(
         let principal = who(r);
         let operation = r.string(s, "call", path)?;
         if let Some(op) = operation.strip_prefix("s3:") {
-            r.err(
-                &join(path, "call"),
-                s.get("call").map_or(s.loc, |v| v.loc),
-                format!("S3 operations (s3:{op}) are not simulated yet in this version"),
-            );
-            return None;
-        }
-        if !crate::api::OPERATIONS.contains(&operation.as_str()) {
+            if !crate::s3::OPERATIONS.contains(&op) {
+                r.err(
+                    &join(path, "call"),
+                    s.get("call").map_or(s.loc, |v| v.loc),
+                    format!(
+                        "unknown S3 operation `{operation}`: the simulator offers s3:{}",
+                        crate::s3::OPERATIONS.join(", s3:")
+                    ),
+                );
+            }
+        } else if !crate::api::OPERATIONS.contains(&operation.as_str()) {
             let hint = crate::api::OPERATIONS
                 .iter()
                 .find(|o| {
@@ -1142,6 +1145,24 @@ fn references(s: &str) -> Vec<&str> {
     out
 }
 
+/// A failed call's error: the AWS (or S3) code and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepError {
+    /// The code (`AccessDeniedException`, `NoSuchKey`, `KMS.DisabledException`, ...).
+    pub code: String,
+    /// The message.
+    pub message: String,
+}
+
+impl From<ApiError> for StepError {
+    fn from(e: ApiError) -> Self {
+        StepError {
+            code: String::from(e.code.as_str()),
+            message: e.message,
+        }
+    }
+}
+
 /// What one step did.
 #[derive(Clone, Debug)]
 pub struct StepResult {
@@ -1160,7 +1181,9 @@ pub struct StepResult {
     /// The response, for a call that succeeded.
     pub output: Option<Value>,
     /// The error, for a call that failed.
-    pub error: Option<ApiError>,
+    pub error: Option<StepError>,
+    /// For an S3 call: the steps it took, for the animation.
+    pub s3_steps: Vec<Value>,
     /// The (last) authorization decision.
     pub decision: Option<Decision>,
     /// The expectation, if any.
@@ -1179,7 +1202,8 @@ impl StepResult {
             "call": self.what,
             "input": self.input,
             "output": self.output,
-            "error": self.error.as_ref().map(|e| json!({"code": e.code.as_str(), "message": e.message})),
+            "error": self.error.as_ref().map(|e| json!({"code": e.code, "message": e.message})),
+            "s3Steps": if self.s3_steps.is_empty() { Value::Null } else { Value::Array(self.s3_steps.clone()) },
             "decision": self.decision.as_ref().map(|d| json!({
                 "effect": if d.effect == Effect::Allow { "allow" } else { "deny" },
                 "rule": d.rule.as_str(),
@@ -1237,6 +1261,7 @@ impl Runner {
             input: Value::Null,
             output: None,
             error: None,
+            s3_steps: Vec::new(),
             decision: None,
             expected: step.expect.clone(),
             met: None,
@@ -1254,12 +1279,23 @@ impl Runner {
                     region: None,
                     via_service: via.as_deref(),
                 };
-                let r = self.world.call(&caller, operation, &input);
+                let output: Result<Value, StepError> = if operation.starts_with("s3:") {
+                    let r = self.world.s3(&caller, operation, &input);
+                    res.decision = r.decisions.last().cloned();
+                    res.s3_steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
+                    r.output.map_err(|e| StepError {
+                        code: e.code,
+                        message: e.message,
+                    })
+                } else {
+                    let r = self.world.call(&caller, operation, &input);
+                    res.decision = r.decisions.last().cloned();
+                    r.output.map_err(StepError::from)
+                };
                 res.principal = Some(principal.clone());
                 res.what = operation.clone();
                 res.input = input;
-                res.decision = r.decisions.last().cloned();
-                match r.output {
+                match output {
                     Ok(v) => {
                         if let Some(id) = &step.id {
                             self.outputs.insert(id.clone(), v.clone());
@@ -1276,7 +1312,7 @@ impl Runner {
                         res.met = step
                             .expect
                             .as_ref()
-                            .map(|x| matches!(x, Expect::Error(c) if *c == e.code.as_str()));
+                            .map(|x| matches!(x, Expect::Error(c) if *c == e.code));
                         res.error = Some(e);
                     }
                 }
@@ -1312,7 +1348,7 @@ impl Runner {
                     }
                     Err(e) => {
                         res.met = step.expect.as_ref().map(|_| false);
-                        res.error = Some(e);
+                        res.error = Some(e.into());
                     }
                 }
             }
@@ -1326,10 +1362,10 @@ impl Runner {
                         )
                     }
                     Err(e) => {
-                        res.error = Some(ApiError::new(
-                            crate::api::ErrorCode::Internal,
-                            e.to_string(),
-                        ))
+                        res.error = Some(StepError {
+                            code: String::from("KMSInternalException"),
+                            message: e.to_string(),
+                        })
                     }
                 }
             }

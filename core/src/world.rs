@@ -68,6 +68,8 @@ pub struct World {
     pub(crate) audit: Vec<AuditEvent>,
     /// ARNs of keys that were deleted (their ciphertexts can never be decrypted again).
     pub(crate) deleted_keys: Vec<String>,
+    /// The simulated S3 buckets.
+    pub(crate) buckets: Vec<crate::s3::Bucket>,
 }
 
 impl World {
@@ -86,6 +88,7 @@ impl World {
             grants: Vec::new(),
             audit: Vec::new(),
             deleted_keys: Vec::new(),
+            buckets: Vec::new(),
         }
     }
 

@@ -132,6 +132,7 @@ impl World {
                 "entropyBlocks": match self.entropy { Entropy::Seeded { blocks, .. } => Some(blocks), Entropy::Platform => None },
                 "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
                 "deletedKeys": self.deleted_keys,
+                "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
                 "audit": self.audit.iter().map(AuditEvent::to_json).collect::<Vec<_>>(),
             }),
         );
@@ -190,6 +191,13 @@ impl World {
                     .filter_map(Value::as_str)
                     .map(String::from)
                     .collect();
+            }
+            if let Some(buckets) = state.get("buckets").and_then(Value::as_array) {
+                self.buckets = buckets
+                    .iter()
+                    .map(bucket_from_json)
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or("state.buckets: a bucket does not read")?;
             }
             if let Some(events) = state.get("audit").and_then(Value::as_array) {
                 self.audit = events
@@ -327,4 +335,93 @@ impl World {
         }
         Ok(())
     }
+}
+
+fn material(v: Option<&Value>) -> Option<KeyMaterial> {
+    let b = b64::decode(v?.as_str()?).ok()?;
+    Some(KeyMaterial::from_bytes(
+        <[u8; 32]>::try_from(b.as_slice()).ok()?,
+    ))
+}
+
+fn bytes(v: Option<&Value>) -> Option<Vec<u8>> {
+    b64::decode(v?.as_str()?).ok()
+}
+
+fn time(v: Option<&Value>) -> Option<Timestamp> {
+    Timestamp::parse(v?.as_str()?).ok()
+}
+
+fn bucket_json(b: &crate::s3::Bucket) -> Value {
+    use crate::s3::ObjectEncryption;
+    json!({
+        "name": b.name,
+        "owner": b.owner.as_str(),
+        "region": b.region.as_str(),
+        "created": t(b.created),
+        "s3ManagedKey": b64::encode(b.s3_managed_key.expose()),
+        "objects": b.objects.iter().map(|o| {
+            let enc = match &o.encryption {
+                ObjectEncryption::SseS3 => json!({"type": "AES256"}),
+                ObjectEncryption::SseKms { kms_key_arn, encrypted_data_key, context, bucket_key, caller_context } => json!({
+                    "type": "aws:kms", "kmsKeyArn": kms_key_arn, "encryptedDataKey": b64::encode(encrypted_data_key),
+                    "context": context.as_map(), "bucketKey": bucket_key, "callerContext": caller_context,
+                }),
+            };
+            json!({"key": o.key, "size": o.size, "lastModified": t(o.last_modified), "etag": o.etag, "encryption": enc, "nonce": b64::encode(&o.nonce), "stored": b64::encode(&o.stored)})
+        }).collect::<Vec<_>>(),
+        "bucketKeys": b.bucket_keys.iter().map(|k| json!({"kmsKeyArn": k.kms_key_arn, "requester": k.requester, "encrypted": b64::encode(&k.encrypted), "plaintext": b64::encode(k.plaintext.expose()), "obtained": t(k.obtained)})).collect::<Vec<_>>(),
+    })
+}
+
+fn bucket_from_json(v: &Value) -> Option<crate::s3::Bucket> {
+    use crate::s3::{Bucket, BucketKey, Object, ObjectEncryption};
+    let s = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(String::from);
+    let mut objects = Vec::new();
+    for o in v.get("objects")?.as_array()? {
+        let e = o.get("encryption")?;
+        let encryption = match e.get("type")?.as_str()? {
+            "AES256" => ObjectEncryption::SseS3,
+            _ => ObjectEncryption::SseKms {
+                kms_key_arn: s(e, "kmsKeyArn")?,
+                encrypted_data_key: bytes(e.get("encryptedDataKey"))?,
+                context: e
+                    .get("context")?
+                    .as_object()?
+                    .iter()
+                    .map(|(k, v)| Some((k.clone(), String::from(v.as_str()?))))
+                    .collect::<Option<crate::context::EncryptionContext>>()?,
+                bucket_key: e.get("bucketKey")?.as_bool()?,
+                caller_context: s(e, "callerContext"),
+            },
+        };
+        objects.push(Object {
+            key: s(o, "key")?,
+            size: o.get("size")?.as_u64()?,
+            last_modified: time(o.get("lastModified"))?,
+            etag: s(o, "etag")?,
+            encryption,
+            nonce: <[u8; 12]>::try_from(bytes(o.get("nonce"))?.as_slice()).ok()?,
+            stored: bytes(o.get("stored"))?,
+        });
+    }
+    let mut bucket_keys = Vec::new();
+    for k in v.get("bucketKeys")?.as_array()? {
+        bucket_keys.push(BucketKey {
+            kms_key_arn: s(k, "kmsKeyArn")?,
+            requester: s(k, "requester")?,
+            encrypted: bytes(k.get("encrypted"))?,
+            plaintext: material(k.get("plaintext"))?,
+            obtained: time(k.get("obtained"))?,
+        });
+    }
+    Some(Bucket {
+        name: s(v, "name")?,
+        owner: crate::ids::AccountId::parse(v.get("owner")?.as_str()?).ok()?,
+        region: crate::ids::Region::parse(v.get("region")?.as_str()?).ok()?,
+        created: time(v.get("created"))?,
+        s3_managed_key: material(v.get("s3ManagedKey"))?,
+        objects,
+        bucket_keys,
+    })
 }

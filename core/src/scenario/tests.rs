@@ -59,7 +59,7 @@ fn errors_are_all_reported_with_paths() {
     {"as": "A", "check": "kms:Dance", "key": "K"},
     {"advance": "3 weeks"},
     {"frobnicate": 1},
-    {"as": "A", "call": "s3:PutObject"}
+    {"as": "A", "call": "s3:Teleport"}
   ],
   "extra": 1
 }"#;
@@ -173,6 +173,17 @@ fn a_world_round_trips_through_a_scenario_file() {
     ] {
         w.call(&alice, op, &input).output.unwrap();
     }
+    w.s3(&alice, "CreateBucket", &json!({"Bucket": "saved"}))
+        .output
+        .unwrap();
+    w.s3(&alice, "PutObject", &json!({"Bucket": "saved", "Key": "k", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": "CMK-A", "BucketKeyEnabled": true})).output.unwrap();
+    w.s3(
+        &alice,
+        "PutObject",
+        &json!({"Bucket": "saved", "Key": "plain", "Body": "aGk="}),
+    )
+    .output
+    .unwrap();
     w.advance(Duration::days(100)).unwrap();
     let enc = w
         .call(
@@ -198,6 +209,12 @@ fn a_world_round_trips_through_a_scenario_file() {
         .output
         .unwrap();
     assert_eq!(d["Plaintext"], "aGk=");
+    assert_eq!(
+        back.s3(&alice, "GetObject", &json!({"Bucket": "saved", "Key": "k"}))
+            .output
+            .unwrap()["Body"],
+        "aGk="
+    );
     let mut original = r.world.clone();
     original
         .call(
@@ -205,6 +222,10 @@ fn a_world_round_trips_through_a_scenario_file() {
             "Decrypt",
             &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
         )
+        .output
+        .unwrap();
+    original
+        .s3(&alice, "GetObject", &json!({"Bucket": "saved", "Key": "k"}))
         .output
         .unwrap();
     assert_eq!(back, original);
