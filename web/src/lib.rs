@@ -6,6 +6,8 @@
 //! can be tested natively.
 #![forbid(unsafe_code)]
 
+pub mod bench;
+pub mod bulk;
 pub mod route;
 
 use kms_core::World;
