@@ -1,7 +1,11 @@
 //! Native benchmarks of the core's cryptographic paths: AES-256-GCM itself, envelope
 //! encryption of a large message, KMS Encrypt/Decrypt through the door, and an S3 upload
 //! with SSE-KMS — throughput in MiB/s where it applies.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, reason = "benchmark set-up")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "benchmark set-up"
+)]
 
 use std::hint::black_box;
 

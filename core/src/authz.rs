@@ -347,6 +347,41 @@ fn check_statement(
     }
 }
 
+/// Records the first IAM Deny and the first IAM Allow that apply to `resource`.
+fn scan_iam(ctx: &Ctx<'_>, resource: &str, out: &mut Outcome) {
+    for (pi, p) in ctx.req.iam_policies.iter().enumerate() {
+        for (i, s) in p.statements().iter().enumerate() {
+            if check_statement(s, ctx, resource).0 != StatementCheck::Applies {
+                continue;
+            }
+            let r = Some(StatementRef {
+                source: Source::Iam(pi),
+                statement: i,
+            });
+            match s.effect {
+                Effect::Deny => out.deny = out.deny.or(r),
+                Effect::Allow => out.iam_allow = out.iam_allow.or(r),
+            }
+        }
+    }
+}
+
+impl Outcome {
+    /// Nothing decided yet: an implicit deny.
+    fn undecided(cross_account: bool) -> Outcome {
+        Outcome {
+            effect: Effect::Deny,
+            rule: Rule::ImplicitDeny,
+            deny: None,
+            key_policy_allow: None,
+            account_allow: None,
+            iam_allow: None,
+            grant: None,
+            cross_account,
+        }
+    }
+}
+
 /// Decides a request on a key. Does not allocate.
 pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Outcome {
     let empty = EncryptionContext::new();
@@ -358,16 +393,7 @@ pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Out
         req,
         key: Some(key),
     };
-    let mut out = Outcome {
-        effect: Effect::Deny,
-        rule: Rule::ImplicitDeny,
-        deny: None,
-        key_policy_allow: None,
-        account_allow: None,
-        iam_allow: None,
-        grant: None,
-        cross_account: req.principal.account() != key.account,
-    };
+    let mut out = Outcome::undecided(req.principal.account() != key.account);
     for (i, s) in key.policy.statements().iter().enumerate() {
         let (check, pm) = check_statement(s, &ctx, key.arn);
         if check != StatementCheck::Applies {
@@ -387,21 +413,7 @@ pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Out
             (Effect::Allow, _) => out.account_allow = out.account_allow.or(r),
         }
     }
-    for (pi, p) in req.iam_policies.iter().enumerate() {
-        for (i, s) in p.statements().iter().enumerate() {
-            if check_statement(s, &ctx, key.arn).0 != StatementCheck::Applies {
-                continue;
-            }
-            let r = Some(StatementRef {
-                source: Source::Iam(pi),
-                statement: i,
-            });
-            match s.effect {
-                Effect::Deny => out.deny = out.deny.or(r),
-                Effect::Allow => out.iam_allow = out.iam_allow.or(r),
-            }
-        }
-    }
+    scan_iam(&ctx, key.arn, &mut out);
     let child = req.grant.map(|g| ChildGrant {
         operations: g.operations,
         constraints: g.constraints,
@@ -460,31 +472,8 @@ fn request_context<'a>(
 /// alias ARN): IAM policies alone decide. The root user is allowed unless denied.
 pub fn authorize_iam_only(req: &Request<'_>, resource: &str) -> Outcome {
     let ctx = Ctx { req, key: None };
-    let mut out = Outcome {
-        effect: Effect::Deny,
-        rule: Rule::ImplicitDeny,
-        deny: None,
-        key_policy_allow: None,
-        account_allow: None,
-        iam_allow: None,
-        grant: None,
-        cross_account: false,
-    };
-    for (pi, p) in req.iam_policies.iter().enumerate() {
-        for (i, s) in p.statements().iter().enumerate() {
-            if check_statement(s, &ctx, resource).0 != StatementCheck::Applies {
-                continue;
-            }
-            let r = Some(StatementRef {
-                source: Source::Iam(pi),
-                statement: i,
-            });
-            match s.effect {
-                Effect::Deny => out.deny = out.deny.or(r),
-                Effect::Allow => out.iam_allow = out.iam_allow.or(r),
-            }
-        }
-    }
+    let mut out = Outcome::undecided(false);
+    scan_iam(&ctx, resource, &mut out);
     if out.deny.is_some() {
         out.rule = Rule::ExplicitDeny;
     } else if out.iam_allow.is_some()

@@ -643,25 +643,7 @@ impl World {
                     .with("kms:ViaService", via.clone());
                 call_step.decision = decision;
                 match r.output {
-                    Err(e) => {
-                        call_step.ok = false;
-                        steps.push(call_step);
-                        steps.push(S3Step {
-                            ok: false,
-                            ..S3Step::new(Actor::Kms, Actor::S3, e.code.as_str(), e.message.clone())
-                        });
-                        let err = S3Error::from_kms(&e);
-                        steps.push(S3Step {
-                            ok: false,
-                            ..S3Step::new(
-                                Actor::S3,
-                                Actor::Client,
-                                &err.code,
-                                format!("S3 refuses the upload ({} {}).", err.status, err.code),
-                            )
-                        });
-                        return Err(err);
-                    }
+                    Err(e) => return Err(kms_refused(steps, call_step, &e, "upload")),
                     Ok(out) => {
                         steps.push(call_step);
                         let plain = out
@@ -884,33 +866,7 @@ impl World {
                         .with("EncryptionContext", serde_json::to_string(context.as_map()).unwrap_or_default());
                     call_step.decision = decision;
                     match r.output {
-                        Err(e) => {
-                            call_step.ok = false;
-                            steps.push(call_step);
-                            steps.push(S3Step {
-                                ok: false,
-                                ..S3Step::new(
-                                    Actor::Kms,
-                                    Actor::S3,
-                                    e.code.as_str(),
-                                    e.message.clone(),
-                                )
-                            });
-                            let err = S3Error::from_kms(&e);
-                            steps.push(S3Step {
-                                ok: false,
-                                ..S3Step::new(
-                                    Actor::S3,
-                                    Actor::Client,
-                                    &err.code,
-                                    format!(
-                                        "S3 refuses the download ({} {}).",
-                                        err.status, err.code
-                                    ),
-                                )
-                            });
-                            return Err(err);
-                        }
+                        Err(e) => return Err(kms_refused(steps, call_step, &e, "download")),
                         Ok(out) => {
                             steps.push(call_step);
                             let plain = Secret::new(
@@ -1047,6 +1003,28 @@ impl World {
         }
         Ok(json!({}))
     }
+}
+
+/// The steps of a KMS call that failed, and the error S3 answers with.
+fn kms_refused(
+    steps: &mut Vec<S3Step>,
+    mut call_step: S3Step,
+    e: &ApiError,
+    what: &str,
+) -> S3Error {
+    call_step.ok = false;
+    steps.push(call_step);
+    steps.push(S3Step {
+        ok: false,
+        ..S3Step::new(Actor::Kms, Actor::S3, e.code.as_str(), e.message.clone())
+    });
+    let err = S3Error::from_kms(e);
+    let detail = format!("S3 refuses the {what} ({} {}).", err.status, err.code);
+    steps.push(S3Step {
+        ok: false,
+        ..S3Step::new(Actor::S3, Actor::Client, &err.code, detail)
+    });
+    err
 }
 
 fn store(b: &mut Bucket, o: Object) {
