@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod bulk;
+pub mod encrypt;
 pub mod route;
 
 use kms_core::World;
@@ -16,9 +17,22 @@ use route::Panel;
 
 /// Puts a fresh world into the reactive context and returns its handle.
 pub fn init_world() -> RwSignal<World> {
-    let world = RwSignal::new(World::default());
+    let world = RwSignal::new(starting_world());
     provide_context(world);
     world
+}
+
+/// The world a visit starts with: the envelope preset's principals and keys, with fresh
+/// randomness from the browser (the preset's seed is for replays, not for your files).
+pub fn starting_world() -> World {
+    let text = include_str!("../../tests/scenarios/envelope-basics.json");
+    kms_core::scenario::Scenario::load(text)
+        .ok()
+        .and_then(|mut s| {
+            s.seed = None;
+            s.build_world().ok()
+        })
+        .unwrap_or_default()
 }
 
 /// The world put into context by [`init_world`].
@@ -139,8 +153,8 @@ pub fn panel_intro(panel: Panel) -> (&'static str, &'static [&'static str]) {
         Panel::Encrypt => (
             "The cryptographic operations of KMS with real AES-256-GCM and encryption context as additional authenticated data.",
             &[
-                "Encrypt, Decrypt, ReEncrypt and GenerateDataKey",
-                "Envelope encryption of text and files",
+                "Encrypt, Decrypt, ReEncrypt and GenerateDataKey, call by call",
+                "Envelope encryption of text typed in the page",
                 "A ciphertext blob taken apart byte by byte",
             ],
         ),
@@ -174,12 +188,22 @@ pub fn panel_intro(panel: Panel) -> (&'static str, &'static [&'static str]) {
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
     let (lead, items) = panel_intro(panel);
+    let tools = match panel {
+        Panel::Encrypt => view! { <encrypt::EnvelopeTool/> }.into_any(),
+        _ => ().into_any(),
+    };
+    let still_to_come = if panel == Panel::Encrypt {
+        "More of this panel arrives in a coming version of the playground:"
+    } else {
+        "Nothing here yet: this panel's tools arrive in a coming version of the playground. It will let you:"
+    };
     view! {
         <section data-testid=format!("panel-{}", panel.slug()) aria-labelledby="panel-title">
             <h1 id="panel-title">{panel.title()}</h1>
             <p class="lead">{lead}</p>
+            {tools}
             <div class="empty" data-testid="panel-empty">
-                <p>"Nothing here yet: this panel's tools arrive in a coming version of the playground. It will let you:"</p>
+                <p>{still_to_come}</p>
                 <ul>{items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}</ul>
             </div>
         </section>

@@ -1,0 +1,66 @@
+// The envelope tool of the Encrypt panel: a learner encrypts a file with a data key from the
+// simulated KMS, downloads the .kpe1 file, decrypts it again, and sees a tampered file
+// refused.
+import { test, expect } from "@playwright/test";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const original = Buffer.from(Array.from({ length: 600 * 1024 }, (_, i) => (i * 31 + (i >> 9)) & 0xff));
+
+async function encryptAndDownload(page, name, buffer, dir) {
+  await page.getByTestId("env-plain-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+  await page.getByTestId("env-encrypt").click();
+  await expect(page.getByTestId("env-result")).toBeVisible();
+  await expect(page.getByTestId("env-progress-text")).toHaveText("100%");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
+  expect(download.suggestedFilename()).toBe(`${name}.kpe1`);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+test("encrypt a file with a data key, download it, decrypt it back", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  await page.goto("./#/encrypt");
+  await expect(page.getByTestId("env-principal")).toContainText("Alice");
+  await expect(page.getByTestId("env-key")).toContainText("app-key");
+
+  const sealedPath = await encryptAndDownload(page, "report.bin", original, dir);
+  const sealed = readFileSync(sealedPath);
+  expect(sealed.subarray(0, 4).toString()).toBe("KPE1");
+  expect(sealed.length).toBeGreaterThan(original.length);
+  await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:111122223333:key/");
+  await expect(page.getByTestId("env-result")).toContainText("3 frame(s)");
+
+  await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-result")).toContainText("Every frame authenticated");
+  const [plainDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
+  expect(plainDownload.suggestedFilename()).toBe("report.bin");
+  const back = readFileSync(await plainDownload.path());
+  expect(Buffer.compare(back, original)).toBe(0);
+
+  // A flipped bit in the last frame: refused, nothing to download.
+  const tampered = Buffer.from(sealed);
+  tampered[tampered.length - 20] ^= 1;
+  const tamperedPath = join(dir, "tampered.kpe1");
+  writeFileSync(tamperedPath, tampered);
+  await page.getByTestId("env-sealed-file").setInputFiles(tamperedPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-error")).toContainText("does not decrypt");
+});
+
+test("small text files show a preview; asking without a file says what to do", async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  await page.goto("./#/encrypt");
+  await page.getByTestId("env-encrypt").click();
+  await expect(page.getByTestId("env-error")).toHaveText("Choose a file first.");
+  const sealedPath = await encryptAndDownload(page, "note.txt", Buffer.from("Meet at the usual place at noon.\n"), dir);
+  await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-preview")).toHaveText("Meet at the usual place at noon.\n");
+  const shot = fileURLToPath(new URL("../artifacts/encrypt.png", import.meta.url));
+  await page.screenshot({ path: shot, fullPage: true });
+});
