@@ -334,18 +334,18 @@ impl Encryptor {
             // A full frame is sealed only once more data follows: the last frame must be
             // marked final, and we do not know yet whether this one is.
             if self.pending.len() == self.frame_size && !data.is_empty() {
-                out.extend_from_slice(&seal_frame(
-                    &key,
-                    &self.message_id,
-                    self.seq,
-                    false,
-                    &self.pending,
-                ));
-                self.seq += 1;
-                self.pending.clear();
+                out.extend(self.seal_pending(&key, false));
             }
         }
         out
+    }
+
+    /// Seals the buffered plaintext as frame `seq` and moves on to the next frame.
+    fn seal_pending(&mut self, key: &[u8; 32], last: bool) -> Vec<u8> {
+        let frame = seal_frame(key, &self.message_id, self.seq, last, &self.pending);
+        self.seq += 1;
+        self.pending.clear();
+        frame
     }
 
     /// Plaintext bytes fed so far (for progress).
@@ -358,23 +358,9 @@ impl Encryptor {
         let key = self.key();
         let mut out = Vec::new();
         if self.pending.len() == self.frame_size {
-            out.extend_from_slice(&seal_frame(
-                &key,
-                &self.message_id,
-                self.seq,
-                false,
-                &self.pending,
-            ));
-            self.seq += 1;
-            self.pending.clear();
+            out.extend(self.seal_pending(&key, false));
         }
-        out.extend_from_slice(&seal_frame(
-            &key,
-            &self.message_id,
-            self.seq,
-            true,
-            &self.pending,
-        ));
+        out.extend(self.seal_pending(&key, true));
         out
     }
 }

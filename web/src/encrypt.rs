@@ -267,6 +267,29 @@ pub fn EnvelopeTool() -> impl IntoView {
     }
 }
 
+/// Calls KMS through the world's door as `who`; gives the response and the decision's
+/// reason, or a message that says what was refused and why.
+fn call_kms(
+    world: RwSignal<kms_core::World>,
+    who: &str,
+    operation: &str,
+    input: &serde_json::Value,
+    refused: &str,
+) -> Result<(serde_json::Value, String), String> {
+    let mut result = None;
+    world.update(|w| result = Some(w.call(&Caller::new(who), operation, input)));
+    let result = result.ok_or("the world is gone")?;
+    let reason = result
+        .decisions
+        .last()
+        .map(|d| d.reason.clone())
+        .unwrap_or_default();
+    let out = result
+        .output
+        .map_err(|e| format!("{refused}: {} — {}. {reason}", e.code, e.message))?;
+    Ok((out, reason))
+}
+
 async fn encrypt_file(
     world: RwSignal<kms_core::World>,
     who: &str,
@@ -277,26 +300,13 @@ async fn encrypt_file(
     let name = file.name();
     let mut ctx = EncryptionContext::new();
     ctx.insert("file", name.clone());
-    let mut result = None;
-    world.update(|w| {
-        result = Some(w.call(
-            &Caller::new(who),
-            "GenerateDataKey",
-            &json!({"KeyId": key_arn, "KeySpec": "AES_256", "EncryptionContext": ctx.as_map()}),
-        ))
-    });
-    let result = result.ok_or("the world is gone")?;
-    let reason = result
-        .decisions
-        .last()
-        .map(|d| d.reason.clone())
-        .unwrap_or_default();
-    let out = result.output.map_err(|e| {
-        format!(
-            "GenerateDataKey was refused: {} — {}. {reason}",
-            e.code, e.message
-        )
-    })?;
+    let (out, reason) = call_kms(
+        world,
+        who,
+        "GenerateDataKey",
+        &json!({"KeyId": key_arn, "KeySpec": "AES_256", "EncryptionContext": ctx.as_map()}),
+        "GenerateDataKey was refused",
+    )?;
     let field = |k: &str| {
         out.get(k)
             .and_then(|v| v.as_str())
@@ -366,22 +376,13 @@ async fn decrypt_file(
     let (header, used) = Header::parse(&head)
         .map_err(|e| format!("This is not an envelope-encrypted file: {e}."))?
         .ok_or("This file is too short to be an envelope-encrypted file.")?;
-    let mut result = None;
-    world.update(|w| {
-        result = Some(w.call(&Caller::new(who), "Decrypt", &json!({"CiphertextBlob": kms_core::b64::encode(&header.encrypted_data_key), "EncryptionContext": header.context.as_map()})))
-    });
-    let result = result.ok_or("the world is gone")?;
-    let reason = result
-        .decisions
-        .last()
-        .map(|d| d.reason.clone())
-        .unwrap_or_default();
-    let out = result.output.map_err(|e| {
-        format!(
-            "Decrypt of the data key was refused: {} — {}. {reason}",
-            e.code, e.message
-        )
-    })?;
+    let (out, reason) = call_kms(
+        world,
+        who,
+        "Decrypt",
+        &json!({"CiphertextBlob": kms_core::b64::encode(&header.encrypted_data_key), "EncryptionContext": header.context.as_map()}),
+        "Decrypt of the data key was refused",
+    )?;
     let plain = out
         .get("Plaintext")
         .and_then(|v| v.as_str())
