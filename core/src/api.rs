@@ -664,10 +664,22 @@ impl World {
         action: Action,
         resource: &str,
     ) -> Result<(), ApiError> {
+        self.authorize_iam_with(call, action, resource, |_| {})
+    }
+
+    /// [`World::authorize_iam`] with more request facts (`kms:BypassPolicyLockoutSafetyCheck`
+    /// for CreateKey, ...).
+    pub(crate) fn authorize_iam_with(
+        &self,
+        call: &Call<'_>,
+        action: Action,
+        resource: &str,
+        facts: impl FnOnce(&mut Request<'_>),
+    ) -> Result<(), ApiError> {
         let iam = self.iam_policies_of(&call.principal);
-        let req = Request::new(&call.principal, iam, action, self.now());
-        let mut req = req;
+        let mut req = Request::new(&call.principal, iam, action, self.now());
         req.via_service = call.via_service;
+        facts(&mut req);
         let out = authz::authorize_iam_only(&req, resource);
         let names = Names {
             principal: &call.display_name,

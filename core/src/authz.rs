@@ -229,6 +229,10 @@ impl Variables for Ctx<'_> {
     }
 }
 
+fn creating(r: &Request<'_>) -> bool {
+    r.action == Action::CreateKey
+}
+
 fn str_fact(s: Option<&str>) -> Fact<'_> {
     s.map_or(Fact::Absent, |s| Fact::One(Val::Str(s)))
 }
@@ -269,12 +273,25 @@ impl Facts for Ctx<'_> {
             CondKey::ReEncryptOnSameKey => r
                 .reencrypt_on_same_key
                 .map_or(Fact::Absent, |b| Fact::One(Val::Bool(b))),
-            CondKey::KeySpec => str_fact(k.map(|k| k.key_spec)),
-            CondKey::KeyUsage => str_fact(k.map(|k| k.key_usage)),
-            CondKey::KeyOrigin => str_fact(k.map(|k| k.origin)),
-            CondKey::MultiRegion => {
-                k.map_or(Fact::Absent, |k| Fact::One(Val::Bool(k.multi_region)))
+            // For CreateKey (no key yet) these keys take the values of the key being
+            // created; the simulator creates only symmetric AWS_KMS single-Region keys,
+            // and AWS counts a default even when the request leaves the parameter out.
+            CondKey::KeySpec => str_fact(
+                k.map(|k| k.key_spec)
+                    .or(creating(r).then_some("SYMMETRIC_DEFAULT")),
+            ),
+            CondKey::KeyUsage => str_fact(
+                k.map(|k| k.key_usage)
+                    .or(creating(r).then_some("ENCRYPT_DECRYPT")),
+            ),
+            CondKey::KeyOrigin => {
+                str_fact(k.map(|k| k.origin).or(creating(r).then_some("AWS_KMS")))
             }
+            CondKey::MultiRegion => match k {
+                Some(k) => Fact::One(Val::Bool(k.multi_region)),
+                None if creating(r) => Fact::One(Val::Bool(false)),
+                None => Fact::Absent,
+            },
             CondKey::RequestAlias => str_fact(r.request_alias),
             CondKey::ResourceAliases => {
                 k.map_or(Fact::Absent, |k| Fact::Many(Multi::List(k.aliases)))
@@ -434,10 +451,13 @@ pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Out
         out.rule = Rule::ExplicitDeny;
         return out;
     }
+    // An account's root user needs no identity policy in its own account.
+    let identity_allows =
+        out.iam_allow.is_some() || *req.principal.kind() == crate::principal::PrincipalKind::Root;
     let allowed_by_policies = if out.cross_account {
         req.action.works_across_accounts()
             && (out.key_policy_allow.is_some() || out.account_allow.is_some())
-            && out.iam_allow.is_some()
+            && identity_allows
     } else {
         out.key_policy_allow.is_some() || (out.account_allow.is_some() && out.iam_allow.is_some())
     };

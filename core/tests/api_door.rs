@@ -1251,3 +1251,179 @@ mod properties {
         }
     }
 }
+
+mod review_fixes {
+    use super::*;
+    use kms_core::policy::{Policy, PolicyKind};
+
+    fn shared_key_for_account_b(w: &mut kms_core::world::World, extra_actions: &str) -> String {
+        let policy = format!(
+            r#"{{"Version":"2012-10-17","Statement":[
+              {{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::111122223333:root"}},"Action":"kms:*","Resource":"*"}},
+              {{"Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::444455556666:root"}},"Action":[{extra_actions}],"Resource":"*"}}]}}"#
+        );
+        let out = ok(w, ALICE, "CreateKey", json!({"Policy": policy}));
+        out["KeyMetadata"]["Arn"].as_str().unwrap().to_string()
+    }
+
+    #[test]
+    fn the_root_user_of_another_account_needs_no_identity_policy() {
+        let mut w = world(31);
+        let arn = shared_key_for_account_b(&mut w, r#""kms:Encrypt","kms:Decrypt""#);
+        let enc = ok(
+            &mut w,
+            "arn:aws:iam::444455556666:root",
+            "Encrypt",
+            json!({"KeyId": arn, "Plaintext": b64(b"x")}),
+        );
+        assert!(enc["CiphertextBlob"].is_string());
+        // A user of that account still needs its own IAM policy.
+        let none = Policy::parse(
+            r#"{"Version":"2012-10-17","Statement":[]}"#,
+            PolicyKind::Identity,
+        )
+        .unwrap();
+        w.setup_principal(
+            "arn:aws:iam::444455556666:user/Mallory",
+            Some("Mallory"),
+            vec![none],
+        )
+        .unwrap();
+        assert_eq!(
+            code(
+                &mut w,
+                "arn:aws:iam::444455556666:user/Mallory",
+                "Encrypt",
+                json!({"KeyId": arn, "Plaintext": b64(b"x")})
+            ),
+            "AccessDeniedException"
+        );
+    }
+
+    #[test]
+    fn create_key_conditions_see_the_request_and_the_new_keys_defaults() {
+        let mut w = world(32);
+        let p = Policy::parse(r#"{"Version":"2012-10-17","Statement":[
+            {"Effect":"Allow","Action":"kms:CreateKey","Resource":"*","Condition":{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT","kms:KeyUsage":"ENCRYPT_DECRYPT"},"Bool":{"kms:MultiRegion":"false"}}},
+            {"Effect":"Deny","Action":"kms:CreateKey","Resource":"*","Condition":{"Bool":{"kms:BypassPolicyLockoutSafetyCheck":"true"}}},
+            {"Effect":"Allow","Action":["kms:PutKeyPolicy"],"Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
+        w.setup_principal("arn:aws:iam::111122223333:user/Dana", Some("Dana"), vec![p])
+            .unwrap();
+        let dana = "arn:aws:iam::111122223333:user/Dana";
+        ok(&mut w, dana, "CreateKey", json!({}));
+        let r = call(
+            &mut w,
+            dana,
+            "CreateKey",
+            json!({"BypassPolicyLockoutSafetyCheck": true}),
+        );
+        assert_eq!(r.output.unwrap_err().code.as_str(), "AccessDeniedException");
+        assert_eq!(r.decisions[0].rule.as_str(), "explicit-deny");
+        // Tags at creation need kms:TagResource too.
+        assert_eq!(
+            code(
+                &mut w,
+                dana,
+                "CreateKey",
+                json!({"Tags": [{"TagKey": "team", "TagValue": "red"}]})
+            ),
+            "AccessDeniedException"
+        );
+        ok(
+            &mut w,
+            ALICE,
+            "CreateKey",
+            json!({"Tags": [{"TagKey": "team", "TagValue": "red"}]}),
+        );
+    }
+
+    #[test]
+    fn a_refused_tag_resource_leaves_the_tags_as_they_were() {
+        let mut w = world(33);
+        let k = new_key(&mut w);
+        let tags: Vec<_> = (0..45)
+            .map(|i| json!({"TagKey": format!("k{i}"), "TagValue": "v"}))
+            .collect();
+        ok(
+            &mut w,
+            ALICE,
+            "TagResource",
+            json!({"KeyId": k, "Tags": tags}),
+        );
+        let more: Vec<_> = (45..55)
+            .map(|i| json!({"TagKey": format!("k{i}"), "TagValue": "v"}))
+            .collect();
+        assert_eq!(
+            code(
+                &mut w,
+                ALICE,
+                "TagResource",
+                json!({"KeyId": k, "Tags": more})
+            ),
+            "LimitExceededException"
+        );
+        assert_eq!(
+            ok(&mut w, ALICE, "ListResourceTags", json!({"KeyId": k}))["Tags"]
+                .as_array()
+                .unwrap()
+                .len(),
+            45
+        );
+    }
+
+    #[test]
+    fn another_regions_endpoint_cannot_decrypt() {
+        let mut w = world(34);
+        let k = new_key(&mut w);
+        let enc = ok(
+            &mut w,
+            ALICE,
+            "Encrypt",
+            json!({"KeyId": k, "Plaintext": b64(b"x")}),
+        );
+        let eu = Caller {
+            principal: ALICE,
+            region: Some("eu-west-1"),
+            via_service: None,
+        };
+        let e = w
+            .call(
+                &eu,
+                "Decrypt",
+                &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
+            )
+            .output
+            .unwrap_err();
+        assert_eq!(e.code.as_str(), "NotFoundException");
+        ok(
+            &mut w,
+            ALICE,
+            "Decrypt",
+            json!({"CiphertextBlob": enc["CiphertextBlob"]}),
+        );
+    }
+
+    #[test]
+    fn grants_made_by_another_account_are_issued_by_the_keys_account() {
+        let mut w = world(35);
+        let arn = shared_key_for_account_b(&mut w, r#""kms:CreateGrant""#);
+        let g = ok(
+            &mut w,
+            EVE,
+            "CreateGrant",
+            json!({"KeyId": arn, "GranteePrincipal": EVE, "Operations": ["Decrypt"]}),
+        );
+        let list = ok(&mut w, ALICE, "ListGrants", json!({"KeyId": arn}));
+        assert_eq!(
+            list["Grants"][0]["IssuingAccount"],
+            "arn:aws:iam::111122223333:root"
+        );
+        // Alice (the key's account, allowed kms:RetireGrant) may retire it.
+        ok(
+            &mut w,
+            ALICE,
+            "RetireGrant",
+            json!({"KeyId": arn, "GrantId": g["GrantId"]}),
+        );
+    }
+}

@@ -317,7 +317,16 @@ impl World {
             ));
         }
         let tags = read_tags(input)?;
-        self.authorize_iam(call, Action::CreateKey, "*")?;
+        let bypass = input
+            .bool("BypassPolicyLockoutSafetyCheck")?
+            .unwrap_or(false);
+        self.authorize_iam_with(call, Action::CreateKey, "*", |req| {
+            req.bypass_lockout_check = Some(bypass);
+        })?;
+        // Tags given at creation also need kms:TagResource in an IAM policy.
+        if !tags.is_empty() {
+            self.authorize_iam(call, Action::TagResource, "*")?;
+        }
         let account = call.principal.account();
         let region = crate::ids::Region::parse(&call.region)
             .map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
@@ -589,6 +598,17 @@ impl World {
             }
             None => return Err(invalid()),
         };
+        // Keys are regional: another region's endpoint does not know this key.
+        if self
+            .keys
+            .get(index)
+            .is_some_and(|k| k.region.as_str() != call.region)
+        {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("Key '{}' does not exist in {}", blob.key_arn, call.region),
+            ));
+        }
         if let Some(kid) = key_id {
             let named = self.resolve_key(call, kid)?;
             if named != index {
@@ -1367,7 +1387,8 @@ impl World {
             retiring: retiring.map(String::from),
             operations,
             constraints,
-            issuing_account: call.principal.account(),
+            // The key's account issues the grant (and its principals may retire it).
+            issuing_account: self.key(i)?.account,
             created: now,
             effective: now.plus(PROPAGATION_DELAY),
         });
@@ -1548,18 +1569,21 @@ impl World {
         let tags = read_tags(input)?;
         let i = self.open_key(call, key_id, Action::TagResource)?;
         let key = self.key_mut(i)?;
+        let mut merged = key.tags.clone();
         for (k, v) in tags {
-            match key.tags.iter_mut().find(|(tk, _)| *tk == k) {
+            match merged.iter_mut().find(|(tk, _)| *tk == k) {
                 Some(t) => t.1 = v,
-                None => key.tags.push((k, v)),
+                None => merged.push((k, v)),
             }
         }
-        if key.tags.len() > 50 {
+        // A refused request leaves the key as it was.
+        if merged.len() > 50 {
             return Err(ApiError::new(
                 ErrorCode::LimitExceeded,
                 "A KMS key can have at most 50 tags.",
             ));
         }
+        key.tags = merged;
         Ok(json!({}))
     }
 
