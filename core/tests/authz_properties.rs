@@ -533,6 +533,20 @@ fn allowed(r: Rule) -> bool {
     matches!(r, Rule::KeyPolicy | Rule::Iam | Rule::Grant)
 }
 
+/// The world with one more statement: in the caller's IAM policies (without a
+/// principal), or in the key policy.
+fn with_statement(w: &World, mut s: Value, into_iam: bool) -> World {
+    let mut w2 = w.clone();
+    if into_iam {
+        s.as_object_mut().unwrap().remove("Principal");
+        s.as_object_mut().unwrap().remove("NotPrincipal");
+        w2.iam[w.caller].push(document(vec![s]));
+    } else {
+        w2.key_policy["Statement"].as_array_mut().unwrap().push(s);
+    }
+    w2
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
 
@@ -544,15 +558,7 @@ proptest! {
     #[test]
     fn adding_a_deny_never_allows(w in world(), s in statement(true, Some("Deny")), into_iam in any::<bool>()) {
         let before = real(&w);
-        let mut w2 = w.clone();
-        if into_iam {
-            let mut s = s;
-            s.as_object_mut().unwrap().remove("Principal");
-            s.as_object_mut().unwrap().remove("NotPrincipal");
-            w2.iam[w.caller].push(document(vec![s]));
-        } else {
-            w2.key_policy["Statement"].as_array_mut().unwrap().push(s);
-        }
+        let w2 = with_statement(&w, s, into_iam);
         let after = real(&w2);
         if !allowed(before) { prop_assert!(!allowed(after), "{:?} -> {:?}", before, after); }
         if before == Rule::ExplicitDeny { prop_assert_eq!(after, Rule::ExplicitDeny); }
@@ -561,15 +567,7 @@ proptest! {
     #[test]
     fn adding_an_allow_never_denies(w in world(), s in statement(true, Some("Allow")), into_iam in any::<bool>()) {
         let before = real(&w);
-        let mut w2 = w.clone();
-        if into_iam {
-            let mut s = s;
-            s.as_object_mut().unwrap().remove("Principal");
-            s.as_object_mut().unwrap().remove("NotPrincipal");
-            w2.iam[w.caller].push(document(vec![s]));
-        } else {
-            w2.key_policy["Statement"].as_array_mut().unwrap().push(s);
-        }
+        let w2 = with_statement(&w, s, into_iam);
         if allowed(before) { prop_assert!(allowed(real(&w2))); }
     }
 

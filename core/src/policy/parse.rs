@@ -138,17 +138,16 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
         directory,
         diags: Vec::new(),
     };
-    if kind == PolicyKind::Key && text.len() > MAX_KEY_POLICY_BYTES {
-        cx.error(
-            "too-large",
-            "",
-            Loc { line: 1, col: 1, offset: 0 },
-            format!("the key policy is {} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)", text.len()),
-        );
-        return Checked {
-            policy: None,
-            diagnostics: cx.diags,
-        };
+    if too_large(
+        &mut cx,
+        text,
+        Loc {
+            line: 1,
+            col: 1,
+            offset: 0,
+        },
+    ) {
+        return finish(cx, None);
     }
     let doc = match json::parse(text) {
         Ok(doc) => doc,
@@ -159,13 +158,30 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
                 e.loc,
                 format!("the policy is not valid JSON: {}", e.message),
             );
-            return Checked {
-                policy: None,
-                diagnostics: cx.diags,
-            };
+            return finish(cx, None);
         }
     };
     let policy = read_document(&mut cx, &doc, text);
+    finish(cx, policy)
+}
+
+/// Refuses a key policy over 32 KB.
+fn too_large(cx: &mut Cx<'_>, text: &str, loc: Loc) -> bool {
+    let too_large = cx.kind == PolicyKind::Key && text.len() > MAX_KEY_POLICY_BYTES;
+    if too_large {
+        cx.error(
+            "too-large",
+            "",
+            loc,
+            format!("the key policy is {} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)", text.len()),
+        );
+    }
+    too_large
+}
+
+/// Errors first, then warnings, each in source order; the policy only when there is no
+/// error.
+fn finish(cx: Cx<'_>, policy: Option<Policy>) -> Checked {
     let mut diagnostics = cx.diags;
     diagnostics.sort_by_key(|d| (d.severity, d.loc));
     let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -189,27 +205,15 @@ pub(super) fn check_json(
         directory,
         diags: Vec::new(),
     };
-    if kind == PolicyKind::Key && text.len() > MAX_KEY_POLICY_BYTES {
-        cx.error("too-large", "", doc.loc, format!("the key policy is {} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)", text.len()));
-        return Checked {
-            policy: None,
-            diagnostics: cx.diags,
-        };
+    if too_large(&mut cx, &text, doc.loc) {
+        return finish(cx, None);
     }
-    let _ = read_document(&mut cx, doc, &text);
-    let mut diagnostics = cx.diags;
-    diagnostics.sort_by_key(|d| (d.severity, d.loc));
-    let has_errors = diagnostics.iter().any(|d| d.severity == Severity::Error);
-    // The compiled policy is always read from its own text, so the statements it reports
-    // point into the text the playground shows, and equal texts give equal policies.
-    Checked {
-        policy: if has_errors {
-            None
-        } else {
-            check(&text, kind, directory).policy
-        },
-        diagnostics,
-    }
+    // Diagnostics point into the larger document; the compiled policy is read from its
+    // own text, so the statements it reports point into the text the playground shows,
+    // and equal texts give equal policies.
+    let located = read_document(&mut cx, doc, &text).map(|_| ());
+    let policy = located.and_then(|()| check(&text, kind, directory).policy);
+    finish(cx, policy)
 }
 
 fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
