@@ -3,8 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, reason = "test code")]
 
-use kms_web::bench::check_webcrypto_matches_core;
-use kms_web::bulk::FrameSealer;
+use kms_web::bench::{check_pipeline_matches_core, check_webcrypto_matches_core};
+use kms_web::bulk::{FrameSealer, Pipeline};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -43,5 +43,34 @@ async fn whole_messages_are_byte_identical_across_frame_boundaries() {
             check_webcrypto_matches_core(len, frame).await.unwrap(),
             "len {len} frame {frame}"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_pipeline_shape_gives_the_same_bytes() {
+    // Slices of one frame or several, reads ahead or not, fewer or more frames sealing
+    // than a slice holds: reading, sealing and writing overlap differently, the bytes and
+    // the progress must not change.
+    for (frames_per_slice, read_ahead, in_flight) in [
+        (1, 1, 1),
+        (1, 3, 8),
+        (3, 1, 2),
+        (3, 2, 7),
+        (4, 4, 1),
+        (64, 2, 32),
+    ] {
+        let pipeline = Pipeline {
+            frames_per_slice,
+            read_ahead,
+            in_flight,
+        };
+        for (len, frame) in [(0, 16), (16, 16), (47, 16), (48, 16), (1000, 16)] {
+            assert!(
+                check_pipeline_matches_core(len, frame, pipeline)
+                    .await
+                    .unwrap(),
+                "{pipeline:?} len {len} frame {frame}"
+            );
+        }
     }
 }

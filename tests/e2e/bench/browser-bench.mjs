@@ -1,10 +1,16 @@
 // Browser benchmark of KMS Playground, in headless Chromium, all in one run:
-//   raw WebCrypto AES-GCM, the playground's file envelope path (WebCrypto), and the core's
-//   AES-GCM compiled to wasm (MiB/s), plus the memory above idle while envelope-encrypting
-//   a generated file of --file-mib MiB (default 1024 = 1 GiB).
+//   - raw WebCrypto AES-256-GCM on bytes in memory, two ways: one 16 MiB call at a time (as
+//     ../shared/TOOLCHAIN.md measures it) and 256 KiB calls with many in flight (all cores);
+//   - the envelope (KPE1, 256 KiB frames, WebCrypto) on the same kind of bytes in memory;
+//   - a generated file of --file-mib MiB (default 1 GiB) on disk, chosen through a file
+//     input as a user would: reading it alone (the browser's file-read ceiling), and the
+//     playground's envelope file path, with its memory above idle;
+//   - the core's AES-GCM compiled to wasm.
 // Usage: scripts/bench-browser [--mib 256] [--file-mib 1024] [--rounds 3]
+//                              [--tune [framesPerSlice/readAhead/inFlight,...]]
 import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
+import { spawn, execFileSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const arg = (name, fallback) => {
@@ -15,36 +21,99 @@ const mib = arg("mib", 256);
 const fileMib = arg("file-mib", 1024);
 const rounds = arg("rounds", 3);
 const port = arg("port", 4180);
+const tune = process.argv.includes("--tune");
 const here = fileURLToPath(new URL(".", import.meta.url));
 
 const server = spawn("node", [`${here}/../serve.mjs`, "--dir", `${here}/../../../dist`, "--port", String(port), "--prefix", "/bench/"], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 
 // A persistent (not off-the-record) profile, so Chromium may page a large Blob to disk.
-const { mkdtempSync, rmSync } = await import("node:fs");
 const profile = mkdtempSync("/tmp/kms-bench-profile-");
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"],
 });
-const browser = { version: () => context.browser()?.version() ?? "(persistent context)" };
+
+// The processes of this browser, found by its profile directory.
+const browserPids = () => {
+  try {
+    return execFileSync("pgrep", ["-f", profile]).toString().trim().split(/\s+/);
+  } catch {
+    return [];
+  }
+};
+// Resident memory of `pids`, MiB.
+const residentMiB = (pids) => {
+  let kib = 0;
+  for (const pid of pids) {
+    try {
+      kib += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return kib / 1024;
+};
+
+// CPU time used by every process of this browser (all threads, user and system), seconds.
+const cpuSeconds = () => {
+  let ticks = 0;
+  for (const pid of browserPids()) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are 14 and 15.
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return ticks / 100; // USER_HZ
+};
+const cores = (await import("node:os")).cpus().length;
+
 try {
   const page = await context.newPage();
   await page.goto(`http://127.0.0.1:${port}/bench/`);
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_envelope);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_envelope_bytes);
+  const gc = () => page.evaluate(() => window.gc && window.gc());
+  // Runs `fn` while sampling the browser's resident memory (the process list is read once,
+  // before, so that sampling costs little); gives its result and the peak above the level
+  // just before (after a collection).
+  const withResident = async (fn) => {
+    await gc();
+    await new Promise((r) => setTimeout(r, 200));
+    const pids = browserPids();
+    const idle = residentMiB(pids);
+    let peak = idle;
+    const timer = setInterval(() => { peak = Math.max(peak, residentMiB(pids)); }, 50);
+    const result = await fn();
+    clearInterval(timer);
+    return { result, residentAboveIdleMiB: Math.max(peak, residentMiB(pids)) - idle };
+  };
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const results = { raw: [], envelope: [], core: [] };
+  // Runs `fn` and gives the browser's CPU seconds per GiB of `mibDone`.
+  const cpuPerGiB = async (mibDone, fn) => {
+    await gc();
+    const before = cpuSeconds();
+    await fn();
+    return ((cpuSeconds() - before) * 1024) / mibDone;
+  };
+
+  const results = { single: [], parallel: [], bytes: [], core: [] };
   for (let r = 0; r < rounds; r++) {
-    results.raw.push(await page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m), mib));
-    results.envelope.push((await page.evaluate((m) => window.wasmBindings.bench_envelope(m), mib)).mibPerSecond);
+    results.single.push(await page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 16 * 1024, 1), mib));
+    results.parallel.push(await page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), mib));
+    results.bytes.push((await page.evaluate((m) => window.wasmBindings.bench_envelope_bytes(m, {}), mib)).mibPerSecond);
     results.core.push(await page.evaluate((m) => window.wasmBindings.bench_core_aes_gcm(m), Math.min(mib, 64)));
+    await gc();
   }
-  await page.evaluate(() => window.gc && window.gc());
+  const rawResident = await withResident(() => page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), mib));
+
   // The big file is a real file on disk, chosen through a file input as a user would.
   const bigPath = `${profile}/generated-${fileMib}MiB.bin`;
   {
-    const { openSync, writeSync, closeSync } = await import("node:fs");
     const chunk = Buffer.alloc(1024 * 1024);
     for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 2654435761) >>> 24;
     const fd = openSync(bigPath, "w");
@@ -58,17 +127,77 @@ try {
     document.body.append(input);
   });
   await page.setInputFiles("#bench-file", bigPath);
-  await page.evaluate(() => window.gc && window.gc());
-  const big = await page.evaluate(() => window.wasmBindings.bench_envelope_blob(document.getElementById("bench-file").files[0]));
-  const identical = await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(3 * 1024 * 1024 + 17, 1024 * 1024));
-  const raw = median(results.raw), env = median(results.envelope), core = median(results.core);
-  const f = (x) => x.toFixed(1).padStart(8);
-  console.log(`KMS Playground browser benchmark — Chromium ${browser.version()}, median of ${rounds} rounds`);
-  console.log(`  raw WebCrypto AES-256-GCM      ${f(raw)} MiB/s   (${mib} MiB in memory, 256 KiB calls, 64 in flight)`);
-  console.log(`  envelope, file path (WebCrypto)${f(env)} MiB/s   (${mib} MiB generated file, 256 KiB frames)  = ${(env / raw).toFixed(2)}× raw`);
-  console.log(`  core aes-gcm compiled to wasm  ${f(core)} MiB/s   (1 MiB calls)`);
-  console.log(`  ${fileMib} MiB file: ${f(big.mibPerSecond)} MiB/s, peak memory above idle ${big.peakMemoryAboveIdleMiB.toFixed(1)} MiB (JS heap + wasm), ${big.bytesOut} bytes out`);
-  console.log(`  WebCrypto frames identical to the core's: ${identical}`);
+  const onFile = (fn, options) => page.evaluate(([fn, options]) =>
+    window.wasmBindings[fn](document.getElementById("bench-file").files[0], options), [fn, options]);
+
+  if (tune) {
+    // Pipeline shapes "framesPerSlice/readAhead/inFlight", each run --rounds times.
+    const shapes = (process.argv[process.argv.indexOf("--tune") + 1] ?? "").includes("/")
+      ? process.argv[process.argv.indexOf("--tune") + 1].split(",")
+      : ["16/2/16", "16/3/32", "32/1/32", "32/2/16", "32/2/32", "32/3/32", "64/1/32", "64/2/32"];
+    console.log(`Pipeline shapes on the file, median of ${rounds} (MiB/s: read alone, envelope; MiB held):`);
+    for (const shape of shapes) {
+      const [framesPerSlice, readAhead, inFlight] = shape.split("/").map(Number);
+      const options = { framesPerSlice, readAhead, inFlight };
+      const read = [], env = [];
+      for (let r = 0; r < rounds; r++) {
+        await gc();
+        read.push(await onFile("bench_read_only", options));
+        await gc();
+        env.push((await onFile("bench_envelope_blob", options)).mibPerSecond);
+      }
+      await gc();
+      const held = await onFile("bench_envelope_blob", { ...options, liveOnly: true });
+      console.log(`  ${shape.padEnd(9)} ${median(read).toFixed(0).padStart(5)} ${median(env).toFixed(0).padStart(5)} ${held.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)}   [envelope runs: ${env.map((x) => x.toFixed(0)).join(", ")}]`);
+    }
+  }
+
+  const reads = [], files = [];
+  for (let r = 0; r < rounds; r++) {
+    await gc();
+    reads.push(await onFile("bench_read_only", {}));
+    await gc();
+    files.push(await onFile("bench_envelope_blob", {}));
+  }
+  const fileResident = (await withResident(() => onFile("bench_envelope_blob", {}))).residentAboveIdleMiB;
+  await gc();
+  const live = await onFile("bench_envelope_blob", { liveOnly: true });
+  const cpu = {
+    read: await cpuPerGiB(fileMib, () => onFile("bench_read_only", {})),
+    seal: await cpuPerGiB(fileMib, () => page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), fileMib)),
+    envelope: await cpuPerGiB(fileMib, () => onFile("bench_envelope_blob", {})),
+  };
+  // Reading and sealing share the machine's cores: the file path can go no faster than
+  // the cores divided by the CPU time both need per byte.
+  const bound = (cores * 1024) / (cpu.read + cpu.seal);
+  const identical = await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(3 * 1024 * 1024 + 17, 256 * 1024));
+
+  const single = median(results.single), parallel = median(results.parallel), bytes = median(results.bytes), core = median(results.core);
+  const read = median(reads);
+  const file = files.map((f) => f.mibPerSecond);
+  const fileMedian = median(file);
+  const heapPeak = Math.max(...files.map((f) => f.peakMemoryAboveIdleMiB));
+  const f = (x) => x.toFixed(0).padStart(6);
+  const ratio = (x, y) => `${(x / y).toFixed(2)}×`;
+  console.log(`KMS Playground browser benchmark — Chromium ${context.browser()?.version() ?? "(persistent context)"}, median of ${rounds} rounds`);
+  console.log(`Pipeline: ${files[0].pipeline}; frames of 256 KiB.`);
+  console.log(`In memory (${mib} MiB):`);
+  console.log(`  raw WebCrypto, one 16 MiB call at a time     ${f(single)} MiB/s`);
+  console.log(`  raw WebCrypto, 256 KiB calls, 32 in flight   ${f(parallel)} MiB/s`);
+  console.log(`  envelope (KPE1) over the same kind of bytes  ${f(bytes)} MiB/s  = ${ratio(bytes, parallel)} raw in flight, ${ratio(bytes, single)} raw one call at a time`);
+  console.log(`  core aes-gcm compiled to wasm (1 MiB calls)  ${f(core)} MiB/s`);
+  console.log(`A ${fileMib} MiB file on disk, through a file input:`);
+  console.log(`  reading it alone (the browser's ceiling)     ${f(read)} MiB/s`);
+  console.log(`  envelope file path (the playground)          ${f(fileMedian)} MiB/s  = ${ratio(fileMedian, read)} reading alone, ${ratio(fileMedian, parallel)} raw in flight, ${ratio(fileMedian, single)} raw one call at a time   [runs: ${file.map((x) => x.toFixed(0)).join(", ")}]`);
+  console.log(`  CPU time per GiB, all browser processes: reading ${cpu.read.toFixed(2)} s, raw WebCrypto in flight ${cpu.seal.toFixed(2)} s, envelope file path ${cpu.envelope.toFixed(2)} s`);
+  console.log(`  so on ${cores} cores reading + sealing can reach at most ${f(bound)} MiB/s; the envelope file path reached ${ratio(fileMedian, bound)} of that`);
+  console.log(`  memory above idle while encrypting it:`);
+  console.log(`    held by the pipeline (collected before each sample)      ${live.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)} MiB`);
+  console.log(`    JS heap + wasm, garbage included (peak of ${rounds} runs)      ${heapPeak.toFixed(1).padStart(6)} MiB`);
+  console.log(`    resident, all browser processes (one more run)             ${fileResident.toFixed(1).padStart(6)} MiB`);
+  console.log(`    for comparison, raw WebCrypto in flight over ${mib} MiB: resident ${rawResident.residentAboveIdleMiB.toFixed(1)} MiB`);
+  console.log(`  output: ${files[0].bytesOut} bytes in ${files[0].parts} parts`);
+  console.log(`WebCrypto frames identical to the core's: ${identical}`);
   if (!identical) process.exitCode = 1;
 } finally {
   await context.close();

@@ -4,15 +4,24 @@ import { test, expect } from "@playwright/test";
 
 test("the benchmark functions run in the release build", async ({ page }) => {
   await page.goto("./");
-  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_envelope);
+  await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_envelope_bytes);
   expect(await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(300_000, 65_536))).toBe(true);
-  const raw = await page.evaluate(() => window.wasmBindings.bench_raw_webcrypto(4));
-  const env = await page.evaluate(() => window.wasmBindings.bench_envelope(4));
+  const single = await page.evaluate(() => window.wasmBindings.bench_raw_webcrypto(4, 1024, 1));
+  const parallel = await page.evaluate(() => window.wasmBindings.bench_raw_webcrypto(4, 256, 8));
+  const env = await page.evaluate(() => window.wasmBindings.bench_envelope_bytes(4, {}));
+  const held = await page.evaluate(() => window.wasmBindings.bench_envelope_bytes(4, { liveOnly: true, framesPerSlice: 4, readAhead: 1, inFlight: 4 }));
+  const file = await page.evaluate(async () => {
+    const blob = new Blob([new Uint8Array(3 * 1024 * 1024 + 5)]);
+    return [await window.wasmBindings.bench_read_only(blob, {}), await window.wasmBindings.bench_envelope_blob(blob, {})];
+  });
   const core = await page.evaluate(() => window.wasmBindings.bench_core_aes_gcm(2));
-  for (const x of [raw, env.mibPerSecond, core]) {
+  for (const x of [single, parallel, env.mibPerSecond, held.mibPerSecond, file[0], file[1].mibPerSecond, core]) {
     expect(Number.isFinite(x) && x > 0).toBe(true);
   }
   // 4 MiB in 256 KiB frames: header + 16 full frames + an empty final frame.
   expect(env.parts).toBe(1 + 2 * 17);
   expect(env.bytesOut).toBeGreaterThan(4 * 1024 * 1024);
+  expect(held.pipeline).toBe("4 frames per slice, 1 slice(s) read ahead, 4 frames in flight");
+  // 3 MiB + 5 bytes: header + 12 full frames + a final frame of 5 bytes.
+  expect(file[1].parts).toBe(1 + 2 * 13);
 });
