@@ -1,14 +1,17 @@
 //! Envelope encryption of large files in the browser, at WebCrypto speed.
 //!
-//! Frames of the `KPE1` format (docs/envelope-format.md) are sealed with the browser's
-//! `crypto.subtle` (about ten times faster than AES-GCM compiled to wasm), reading the
-//! file in slices so memory stays bounded, with reading and sealing overlapped. The bytes are
-//! the same as the core's `kms_core::envelope` writes, which a browser test checks.
+//! Frames of the `KPE1` format (docs/envelope-format.md) are sealed and opened with the
+//! browser's `crypto.subtle` (about ten times faster than AES-GCM compiled to wasm). The
+//! file is read in slices, a few ahead, while a window of frames is with WebCrypto, so
+//! memory is bounded by the [`Pipeline`], not by the size of the file. The bytes written,
+//! and every verdict on a damaged file, are the same as the core's `kms_core::envelope`
+//! gives, which browser tests check.
 
 use std::collections::VecDeque;
+use std::fmt;
 
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
-use kms_core::envelope::{self, Header};
+use kms_core::envelope::{self, EnvelopeError, FRAME_HEADER_BYTES, Header};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesGcmParams, Blob, CryptoKey, SubtleCrypto};
@@ -17,49 +20,78 @@ use web_sys::{AesGcmParams, Blob, CryptoKey, SubtleCrypto};
 /// there in Chromium; a slice is then 8 MiB).
 pub const FILE_FRAME_SIZE: u32 = 256 * 1024;
 
+/// The bytes of a GCM tag at the end of each sealed frame.
+const TAG_BYTES: u32 = 16;
+
 fn subtle() -> Result<SubtleCrypto, JsValue> {
     let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
     Ok(window.crypto()?.subtle())
 }
 
-/// Seals frames of one message with WebCrypto.
-pub struct FrameSealer {
+/// A data key imported into WebCrypto for one message (not extractable, one usage), with
+/// what binds a frame to its message and place.
+struct FrameKey {
     subtle: SubtleCrypto,
     key: CryptoKey,
     message_id: [u8; 16],
 }
 
-impl FrameSealer {
-    /// Imports the data key into WebCrypto (not extractable, encrypt only).
-    pub async fn new(data_key: &[u8; 32], message_id: [u8; 16]) -> Result<FrameSealer, JsValue> {
+impl FrameKey {
+    async fn import(
+        data_key: &[u8; 32],
+        message_id: [u8; 16],
+        usage: &str,
+    ) -> Result<FrameKey, JsValue> {
         let subtle = subtle()?;
         let algorithm = Object::new();
         Reflect::set(&algorithm, &"name".into(), &"AES-GCM".into())?;
-        let usages = Array::of1(&"encrypt".into());
+        let usages = Array::of1(&usage.into());
         let raw = Uint8Array::from(&data_key[..]);
         let key =
             JsFuture::from(subtle.import_key_with_object("raw", &raw, &algorithm, false, &usages)?)
                 .await?;
-        Ok(FrameSealer {
+        Ok(FrameKey {
             subtle,
             key: key.dyn_into()?,
             message_id,
         })
     }
 
-    /// Starts sealing one frame whose plaintext is `plaintext` (a JS view, not copied
-    /// into wasm): the promise gives the ciphertext and tag.
-    fn seal(&self, seq: u32, last: bool, plaintext: &Uint8Array) -> Result<Promise, JsValue> {
+    /// The nonce and AAD of frame `seq` holding `len` plaintext bytes.
+    fn params(&self, seq: u32, last: bool, len: u32) -> AesGcmParams {
         let params = AesGcmParams::new(
             "AES-GCM",
             &Uint8Array::from(&envelope::frame_nonce(seq)[..]),
         );
         params.set_additional_data(&Uint8Array::from(
-            &envelope::frame_aad(&self.message_id, seq, last, plaintext.length())[..],
+            &envelope::frame_aad(&self.message_id, seq, last, len)[..],
         ));
         params.set_tag_length(128);
-        self.subtle
-            .encrypt_with_object_and_buffer_source(&params, &self.key, plaintext)
+        params
+    }
+}
+
+/// Seals frames of one message with WebCrypto.
+pub struct FrameSealer(FrameKey);
+
+impl FrameSealer {
+    /// Imports the data key into WebCrypto (not extractable, encrypt only).
+    pub async fn new(data_key: &[u8; 32], message_id: [u8; 16]) -> Result<FrameSealer, JsValue> {
+        Ok(FrameSealer(
+            FrameKey::import(data_key, message_id, "encrypt").await?,
+        ))
+    }
+
+    /// Starts sealing one frame whose plaintext is `plaintext` (a JS view, not copied
+    /// into wasm; WebCrypto copies it before this returns): the promise gives the
+    /// ciphertext and tag.
+    fn seal(&self, seq: u32, last: bool, plaintext: &Uint8Array) -> Result<Promise, JsValue> {
+        let k = &self.0;
+        k.subtle.encrypt_with_object_and_buffer_source(
+            &k.params(seq, last, plaintext.length()),
+            &k.key,
+            plaintext,
+        )
     }
 
     /// Seals one frame and returns its bytes (frame header, ciphertext, tag).
@@ -79,8 +111,8 @@ impl FrameSealer {
     }
 }
 
-/// Where the plaintext comes from: a file (or any `Blob`), read in slices, or bytes already
-/// in memory, viewed in place.
+/// Where the bytes come from: a file (or any `Blob`), read in slices, or bytes already in
+/// memory, viewed in place.
 #[derive(Clone, Copy)]
 pub enum Source<'a> {
     /// A `File` the user chose, or any other `Blob`: read slice by slice.
@@ -90,11 +122,17 @@ pub enum Source<'a> {
 }
 
 impl Source<'_> {
-    fn len(&self) -> f64 {
+    /// The number of bytes.
+    pub fn len(&self) -> f64 {
         match self {
             Source::Blob(b) => b.size(),
             Source::Bytes(b) => f64::from(b.length()),
         }
+    }
+
+    /// Whether there are no bytes at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0.0
     }
 
     /// Starts reading `start..end`; the promise gives an `ArrayBuffer` or a `Uint8Array`.
@@ -109,30 +147,78 @@ impl Source<'_> {
     }
 }
 
-/// How the file path overlaps reading and sealing.
+/// How the file path overlaps reading and the work of WebCrypto.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Pipeline {
     /// Frames read from the source at once (one slice).
     pub frames_per_slice: u32,
-    /// Slices being read ahead of the one being sealed.
+    /// Slices being read ahead of the one being worked on.
     pub read_ahead: u32,
-    /// Frames being sealed by WebCrypto at once.
+    /// Frames with WebCrypto at once.
     pub in_flight: u32,
 }
 
 /// The pipeline the playground uses, chosen with `scripts/bench-browser --tune` in
 /// headless Chromium: 8 MiB slices of 256 KiB frames, three slices read ahead, 32 frames
-/// sealing. It holds at most (1 + 3) × 8 MiB read plus 32 frames in and out: about 48 MiB,
-/// whatever the size of the file. Larger slices read faster but hold more.
+/// with WebCrypto. It holds at most (1 + 3) × 8 MiB read plus 32 frames in and out: about
+/// 48 MiB, whatever the size of the file. Larger slices read faster but hold more.
 pub const PIPELINE: Pipeline = Pipeline {
     frames_per_slice: 32,
     read_ahead: 3,
     in_flight: 32,
 };
 
-/// One frame being sealed: its number, whether it is the final one, its plaintext length,
-/// and WebCrypto's promise of its ciphertext and tag.
-struct Sealing {
+/// A source read in slices of a fixed size from `start` to its end, with reads ahead.
+struct Slices<'a> {
+    source: Source<'a>,
+    slice: f64,
+    next: f64,
+    end: f64,
+    reads: VecDeque<Promise>,
+}
+
+impl<'a> Slices<'a> {
+    fn new(source: Source<'a>, start: f64, slice: f64, ahead: u32) -> Result<Slices<'a>, JsValue> {
+        let mut s = Slices {
+            source,
+            slice: slice.max(1.0),
+            next: start,
+            end: source.len(),
+            reads: VecDeque::with_capacity(ahead as usize + 1),
+        };
+        for _ in 0..ahead.max(1) {
+            s.read_one()?;
+        }
+        Ok(s)
+    }
+
+    fn read_one(&mut self) -> Result<(), JsValue> {
+        if self.next < self.end {
+            let end = (self.next + self.slice).min(self.end);
+            self.reads.push_back(self.source.read(self.next, end)?);
+            self.next = end;
+        }
+        Ok(())
+    }
+
+    /// The next slice, once read (and the read after the last one ahead started).
+    async fn next(&mut self) -> Result<Option<Uint8Array>, JsValue> {
+        let Some(reading) = self.reads.pop_front() else {
+            return Ok(None);
+        };
+        let got = JsFuture::from(reading).await?;
+        self.read_one()?;
+        Ok(Some(if got.is_instance_of::<ArrayBuffer>() {
+            Uint8Array::new(&got)
+        } else {
+            got.dyn_into()?
+        }))
+    }
+}
+
+/// One frame with WebCrypto: its number, whether it is the final one, its plaintext
+/// length, and the promise of its result.
+struct Pending {
     seq: u32,
     last: bool,
     len: u32,
@@ -142,8 +228,7 @@ struct Sealing {
 /// Encrypts `source` as one envelope message: gives `sink` the header, then each frame's
 /// header and sealed bytes as JS values (`Uint8Array`/`ArrayBuffer`), in order — ready to
 /// become the parts of a `Blob` — and calls `progress(done, total)` as slices complete.
-/// Reading, sealing and writing overlap as `pipeline` says; memory is bounded by it, not
-/// by the size of the source. Returns the number of bytes written.
+/// Reading, sealing and writing overlap as `pipeline` says. Returns the bytes written.
 pub async fn encrypt_source(
     source: Source<'_>,
     header: &Header,
@@ -165,86 +250,59 @@ pub async fn encrypt_source(
         .map_err(|_| JsValue::from_str("the file needs more than 2^32 frames"))?;
     let per_slice = pipeline.frames_per_slice.max(1);
     let in_flight = pipeline.in_flight.max(1) as usize;
-    let frame_len = |seq: u32| -> u32 {
-        if seq + 1 == frames {
-            (total - full_frames * frame) as u32
-        } else {
-            frame_size
-        }
-    };
-
-    // Slices being read: (first frame, frames in it, the read).
-    let mut reads: VecDeque<(u32, u32, Promise)> =
-        VecDeque::with_capacity(pipeline.read_ahead as usize + 1);
-    let mut next_read: u32 = 0;
-    let mut read_more = |reads: &mut VecDeque<(u32, u32, Promise)>| -> Result<(), JsValue> {
-        if next_read < frames {
-            let count = (frames - next_read).min(per_slice);
-            let start = f64::from(next_read) * frame;
-            let end = (start + f64::from(count) * frame).min(total);
-            reads.push_back((next_read, count, source.read(start, end)?));
-            next_read += count;
+    let mut slices = Slices::new(
+        source,
+        0.0,
+        f64::from(per_slice) * frame,
+        pipeline.read_ahead,
+    )?;
+    let mut pending: VecDeque<Pending> = VecDeque::with_capacity(in_flight);
+    let mut write = async |done: Pending| -> Result<(), JsValue> {
+        let sealed: ArrayBuffer = JsFuture::from(done.promise).await?.dyn_into()?;
+        sink(Uint8Array::from(&envelope::frame_header(done.seq, done.last, done.len)[..]).into());
+        written += FRAME_HEADER_BYTES as f64 + f64::from(sealed.byte_length());
+        sink(sealed.into());
+        if done.last || (done.seq + 1).is_multiple_of(per_slice) {
+            progress((f64::from(done.seq + 1) * frame).min(total), total);
         }
         Ok(())
     };
-    for _ in 0..pipeline.read_ahead.max(1) {
-        read_more(&mut reads)?;
-    }
-
-    let mut sealing: VecDeque<Sealing> = VecDeque::with_capacity(in_flight);
-    while let Some((first, count, reading)) = reads.pop_front() {
-        let got = JsFuture::from(reading).await?;
-        read_more(&mut reads)?;
-        let bytes: Uint8Array = if got.is_instance_of::<ArrayBuffer>() {
-            Uint8Array::new(&got)
-        } else {
-            got.dyn_into()?
-        };
-        for seq in first..first + count {
-            let len = frame_len(seq);
-            let offset = (seq - first)
-                .checked_mul(frame_size)
-                .ok_or_else(|| JsValue::from_str("a slice larger than 4 GiB"))?;
-            let view = bytes.subarray(offset, offset + len);
+    let mut seq: u32 = 0;
+    // A source of no bytes (or a whole number of frames) still ends with a final frame.
+    let empty = Uint8Array::new_with_length(0);
+    while seq < frames {
+        let bytes = slices.next().await?.unwrap_or_else(|| empty.clone());
+        let mut offset = 0u32;
+        loop {
             let last = seq + 1 == frames;
-            let promise = sealer.seal(seq, last, &view)?;
-            sealing.push_back(Sealing {
+            let len = frame_size.min(bytes.length() - offset);
+            if len < frame_size && !last {
+                return Err(JsValue::from_str(
+                    "the file changed while it was being read",
+                ));
+            }
+            pending.push_back(Pending {
                 seq,
                 last,
                 len,
-                promise,
+                promise: sealer.seal(seq, last, &bytes.subarray(offset, offset + len))?,
             });
-            if sealing.len() >= in_flight
-                && let Some(done) = sealing.pop_front()
+            if pending.len() >= in_flight
+                && let Some(done) = pending.pop_front()
             {
-                written += write_frame(done, sink, progress, per_slice, frame, total).await?;
+                write(done).await?;
+            }
+            seq += 1;
+            offset += len;
+            if last || offset >= bytes.length() {
+                break;
             }
         }
     }
-    while let Some(done) = sealing.pop_front() {
-        written += write_frame(done, sink, progress, per_slice, frame, total).await?;
+    while let Some(done) = pending.pop_front() {
+        write(done).await?;
     }
     Ok(written)
-}
-
-/// Waits for one frame's seal and gives the sink its header and sealed bytes; reports
-/// progress at the end of each slice. Returns the bytes written.
-async fn write_frame(
-    done: Sealing,
-    sink: &mut dyn FnMut(JsValue),
-    progress: &mut dyn FnMut(f64, f64),
-    per_slice: u32,
-    frame: f64,
-    total: f64,
-) -> Result<f64, JsValue> {
-    let sealed: ArrayBuffer = JsFuture::from(done.promise).await?.dyn_into()?;
-    sink(Uint8Array::from(&envelope::frame_header(done.seq, done.last, done.len)[..]).into());
-    let bytes = envelope::FRAME_HEADER_BYTES as f64 + f64::from(sealed.byte_length());
-    sink(sealed.into());
-    if done.last || (done.seq + 1).is_multiple_of(per_slice) {
-        progress((f64::from(done.seq + 1) * frame).min(total), total);
-    }
-    Ok(bytes)
 }
 
 /// Encrypts a file (or any `Blob`) with the playground's [`PIPELINE`]; see
@@ -265,4 +323,173 @@ pub async fn encrypt_blob(
         progress,
     )
     .await
+}
+
+/// Why a message could not be decrypted in the browser.
+#[derive(Debug)]
+pub enum BulkError {
+    /// The message itself is wrong: the same verdict as the core's `Decryptor`.
+    Envelope(EnvelopeError),
+    /// The browser failed (reading the file, or WebCrypto itself).
+    Browser(JsValue),
+}
+
+impl From<JsValue> for BulkError {
+    fn from(e: JsValue) -> Self {
+        BulkError::Browser(e)
+    }
+}
+
+impl From<EnvelopeError> for BulkError {
+    fn from(e: EnvelopeError) -> Self {
+        BulkError::Envelope(e)
+    }
+}
+
+impl fmt::Display for BulkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BulkError::Envelope(e) => write!(f, "{e}"),
+            BulkError::Browser(e) => write!(
+                f,
+                "the browser failed: {}",
+                e.as_string()
+                    .or_else(|| Reflect::get(e, &"message".into()).ok()?.as_string())
+                    .unwrap_or_else(|| format!("{e:?}"))
+            ),
+        }
+    }
+}
+
+/// Decrypts the frames of a message whose header (already parsed, `header_len` bytes at
+/// the start of `source`) is checked here against `data_key`: gives `sink` the plaintext
+/// of each frame, in order, as WebCrypto opens it, and calls `progress(done, total)` as
+/// slices complete. Frame numbers, final flags, lengths and the end of the message are
+/// checked exactly as the core's `Decryptor` checks them, with the same verdicts; the
+/// output is only whole when this returns `Ok`. Returns the plaintext bytes.
+pub async fn decrypt_source(
+    source: Source<'_>,
+    header_len: f64,
+    header: &Header,
+    data_key: &[u8; 32],
+    pipeline: Pipeline,
+    sink: &mut dyn FnMut(JsValue),
+    progress: &mut dyn FnMut(f64, f64),
+) -> Result<f64, BulkError> {
+    header.verify(data_key)?;
+    let opener = FrameKey::import(data_key, header.message_id, "decrypt").await?;
+    let frame_size = header.frame_size;
+    // Every frame but the final one is exactly this long, so slices of whole strides hold
+    // whole frames (a message that breaks this is refused before that matters).
+    let stride = FRAME_HEADER_BYTES as u32 + frame_size + TAG_BYTES;
+    let per_slice = pipeline.frames_per_slice.max(1);
+    let in_flight = pipeline.in_flight.max(1) as usize;
+    let total = source.len();
+    let mut slices = Slices::new(
+        source,
+        header_len,
+        f64::from(per_slice) * f64::from(stride),
+        pipeline.read_ahead,
+    )?;
+    let mut pending: VecDeque<Pending> = VecDeque::with_capacity(in_flight);
+    let mut bytes_out = 0.0;
+    let mut write = async |done: Pending| -> Result<(), BulkError> {
+        let plain = JsFuture::from(done.promise)
+            .await
+            .map_err(|_| EnvelopeError::Tampered)?;
+        let plain: ArrayBuffer = plain.dyn_into()?;
+        bytes_out += f64::from(plain.byte_length());
+        sink(plain.into());
+        if done.last || (done.seq + 1).is_multiple_of(per_slice) {
+            let at = header_len + f64::from(done.seq + 1) * f64::from(stride);
+            progress(at.min(total), total);
+        }
+        Ok(())
+    };
+    let mut seq: u32 = 0;
+    let mut done = false;
+    while let Some(bytes) = slices.next().await? {
+        let mut at = 0u32;
+        while at < bytes.length() {
+            let (last, len, end) = match check_frame(&bytes, at, seq, done, frame_size) {
+                Ok(frame) => frame,
+                Err(e) => {
+                    // An earlier frame that fails to open is the first fault, as in the core.
+                    while let Some(first) = pending.pop_front() {
+                        write(first).await?;
+                    }
+                    return Err(e.into());
+                }
+            };
+            let sealed = bytes.subarray(at + FRAME_HEADER_BYTES as u32, at + end);
+            let promise = opener.subtle.decrypt_with_object_and_buffer_source(
+                &opener.params(seq, last, len),
+                &opener.key,
+                &sealed,
+            )?;
+            pending.push_back(Pending {
+                seq,
+                last,
+                len,
+                promise,
+            });
+            if pending.len() >= in_flight
+                && let Some(first) = pending.pop_front()
+            {
+                write(first).await?;
+            }
+            at += end;
+            seq = seq.checked_add(1).ok_or(EnvelopeError::BadFrameOrder)?;
+            done = last;
+        }
+    }
+    while let Some(first) = pending.pop_front() {
+        write(first).await?;
+    }
+    if !done {
+        return Err(EnvelopeError::Truncated.into());
+    }
+    Ok(bytes_out)
+}
+
+/// Checks the frame at `at` in `bytes` as the core's `Decryptor` does, in the same order:
+/// nothing may follow the final frame; the flag is 0 or 1; frames come in order; only the
+/// final frame may be short; the frame must be all there. Gives (final?, plaintext length,
+/// bytes the frame takes).
+fn check_frame(
+    bytes: &Uint8Array,
+    at: u32,
+    seq: u32,
+    after_final: bool,
+    frame_size: u32,
+) -> Result<(bool, u32, u32), EnvelopeError> {
+    if after_final {
+        return Err(EnvelopeError::BadFrameOrder);
+    }
+    let rest = bytes.length() - at;
+    if rest < FRAME_HEADER_BYTES as u32 {
+        return Err(EnvelopeError::Truncated);
+    }
+    let mut head = [0u8; FRAME_HEADER_BYTES];
+    bytes
+        .subarray(at, at + FRAME_HEADER_BYTES as u32)
+        .copy_to(&mut head);
+    let [s0, s1, s2, s3, flag, l0, l1, l2, l3] = head;
+    let last = match flag {
+        0 => false,
+        1 => true,
+        _ => return Err(EnvelopeError::Tampered),
+    };
+    if u32::from_be_bytes([s0, s1, s2, s3]) != seq {
+        return Err(EnvelopeError::BadFrameOrder);
+    }
+    let len = u32::from_be_bytes([l0, l1, l2, l3]);
+    if len > frame_size || (!last && len != frame_size) {
+        return Err(EnvelopeError::Tampered);
+    }
+    let end = FRAME_HEADER_BYTES as u32 + len + TAG_BYTES;
+    if rest < end {
+        return Err(EnvelopeError::Truncated);
+    }
+    Ok((last, len, end))
 }

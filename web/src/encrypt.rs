@@ -4,7 +4,7 @@
 use js_sys::{Array, ArrayBuffer, Uint8Array};
 use kms_core::api::Caller;
 use kms_core::context::EncryptionContext;
-use kms_core::envelope::{Decryptor, Header};
+use kms_core::envelope::Header;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,7 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
-use crate::bulk::{FILE_FRAME_SIZE, encrypt_blob};
+use crate::bulk::{FILE_FRAME_SIZE, PIPELINE, Source, decrypt_source, encrypt_blob};
 use crate::use_world;
 
 /// What a finished encryption or decryption shows.
@@ -391,30 +391,27 @@ async fn decrypt_file(
     let mut data_key: [u8; 32] = plain
         .try_into()
         .map_err(|_| "KMS returned no 32-byte data key")?;
-    let decryptor = Decryptor::new(&header, &data_key);
-    data_key.fill(0);
-    let mut decryptor = decryptor.map_err(|e| format!("The file does not decrypt: {e}."))?;
     let mut sink = BlobSink::new().map_err(js_error)?;
-    let mut at = used as f64;
-    let mut bytes_out = 0usize;
     let mut first = Vec::new();
-    while at < total {
-        let end = (at + 4.0 * 1024.0 * 1024.0).min(total);
-        let chunk = read(&file, at, end).await.map_err(js_error)?;
-        let plain = decryptor
-            .push(&chunk)
-            .map_err(|e| format!("The file does not decrypt: {e}."))?;
-        bytes_out += plain.len();
-        if first.len() < 4096 {
-            first.extend(plain.iter().take(4096 - first.len()));
-        }
-        sink.push(Uint8Array::from(&plain[..]).into());
-        at = end;
-        progress.set(at / total);
-    }
-    decryptor
-        .finish()
-        .map_err(|e| format!("The file does not decrypt: {e}."))?;
+    let opened = decrypt_source(
+        Source::Blob(&file),
+        used as f64,
+        &header,
+        &data_key,
+        PIPELINE,
+        &mut |part| {
+            if first.len() < 4096 {
+                let view = Uint8Array::new(&part);
+                let take = view.length().min((4096 - first.len()) as u32);
+                first.extend(view.subarray(0, take).to_vec());
+            }
+            sink.push(part);
+        },
+        &mut |done, total| progress.set(if total > 0.0 { done / total } else { 1.0 }),
+    )
+    .await;
+    data_key.fill(0);
+    let bytes_out = opened.map_err(|e| format!("The file does not decrypt: {e}."))?;
     let blob = sink.finish().map_err(js_error)?;
     progress.set(1.0);
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
@@ -423,21 +420,21 @@ async fn decrypt_file(
         .strip_suffix(".kpe1")
         .map(String::from)
         .unwrap_or_else(|| format!("{}.decrypted", file.name()));
-    let preview = (bytes_out <= 4096)
+    let preview = (bytes_out <= 4096.0)
         .then(|| String::from_utf8(first).ok())
         .flatten();
     Ok(Finished {
         name,
         url,
         bytes_in: total,
-        bytes_out: bytes_out as f64,
+        bytes_out,
         steps: vec![
             format!(
                 "Decrypt of the stored data key with the context {} — {reason}",
                 serde_json::to_string(header.context.as_map()).unwrap_or_default()
             ),
             String::from(
-                "Every frame authenticated and decrypted (AES-256-GCM), in order, up to the final frame.",
+                "Every frame authenticated and decrypted locally with WebCrypto AES-256-GCM, in order, up to the final frame.",
             ),
             String::from("The plaintext data key was dropped from memory."),
         ],

@@ -101,11 +101,12 @@ try {
     return ((cpuSeconds() - before) * 1024) / mibDone;
   };
 
-  const results = { single: [], parallel: [], bytes: [], core: [] };
+  const results = { single: [], parallel: [], bytes: [], decrypt: [], core: [] };
   for (let r = 0; r < rounds; r++) {
     results.single.push(await page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 16 * 1024, 1), mib));
     results.parallel.push(await page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), mib));
     results.bytes.push((await page.evaluate((m) => window.wasmBindings.bench_envelope_bytes(m, {}), mib)).mibPerSecond);
+    results.decrypt.push(await page.evaluate((m) => window.wasmBindings.bench_decrypt_bytes(m), mib));
     results.core.push(await page.evaluate((m) => window.wasmBindings.bench_core_aes_gcm(m), Math.min(mib, 64)));
     await gc();
   }
@@ -185,6 +186,7 @@ try {
   console.log(`  raw WebCrypto, one 16 MiB call at a time     ${f(single)} MiB/s`);
   console.log(`  raw WebCrypto, 256 KiB calls, 32 in flight   ${f(parallel)} MiB/s`);
   console.log(`  envelope (KPE1) over the same kind of bytes  ${f(bytes)} MiB/s  = ${ratio(bytes, parallel)} raw in flight, ${ratio(bytes, single)} raw one call at a time`);
+  console.log(`  envelope decrypt (WebCrypto) of such bytes    ${f(decrypt)} MiB/s  = ${ratio(decrypt, parallel)} raw in flight`);
   console.log(`  core aes-gcm compiled to wasm (1 MiB calls)  ${f(core)} MiB/s`);
   console.log(`A ${fileMib} MiB file on disk, through a file input:`);
   console.log(`  reading it alone (the browser's ceiling)     ${f(read)} MiB/s`);

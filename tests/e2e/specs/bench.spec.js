@@ -15,7 +15,8 @@ test("the benchmark functions run in the release build", async ({ page }) => {
     return [await window.wasmBindings.bench_read_only(blob, {}), await window.wasmBindings.bench_envelope_blob(blob, {})];
   });
   const core = await page.evaluate(() => window.wasmBindings.bench_core_aes_gcm(2));
-  for (const x of [single, parallel, env.mibPerSecond, held.mibPerSecond, file[0], file[1].mibPerSecond, core]) {
+  const decrypt = await page.evaluate(() => window.wasmBindings.bench_decrypt_bytes(4));
+  for (const x of [decrypt, single, parallel, env.mibPerSecond, held.mibPerSecond, file[0], file[1].mibPerSecond, core]) {
     expect(Number.isFinite(x) && x > 0).toBe(true);
   }
   // 4 MiB in 256 KiB frames: header + 16 full frames + an empty final frame.

@@ -49,7 +49,14 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   writeFileSync(tamperedPath, tampered);
   await page.getByTestId("env-sealed-file").setInputFiles(tamperedPath);
   await page.getByTestId("env-decrypt").click();
-  await expect(page.getByTestId("env-error")).toContainText("does not decrypt");
+  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
+
+  // Cut short before its final frame: refused as truncated.
+  const cutPath = join(dir, "cut.kpe1");
+  writeFileSync(cutPath, sealed.subarray(0, sealed.length - 300));
+  await page.getByTestId("env-sealed-file").setInputFiles(cutPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message is truncated");
 });
 
 test("small text files show a preview; asking without a file says what to do", async ({ page }) => {
