@@ -181,15 +181,26 @@ pub fn EnvelopeTool() -> impl IntoView {
     let progress = RwSignal::new(0.0f64);
     let busy = RwSignal::new(false);
     let outcome: RwSignal<Option<Result<Finished, String>>> = RwSignal::new(None);
+    // A result's file lives in the browser's memory (or its disk) until its object URL is
+    // revoked: give it back when a new result replaces it, and when the panel closes.
+    let show = move |next: Option<Result<Finished, String>>| {
+        outcome.update(|o| {
+            if let Some(Ok(old)) = o.as_ref() {
+                let _ = web_sys::Url::revoke_object_url(&old.url);
+            }
+            *o = next;
+        });
+    };
+    on_cleanup(move || show(None));
 
     let encrypt = move |_| {
         let file = match chosen_file(&plain_input) {
             Ok(f) => f,
-            Err(e) => return outcome.set(Some(Err(e))),
+            Err(e) => return show(Some(Err(e))),
         };
         busy.set(true);
         progress.set(0.0);
-        outcome.set(None);
+        show(None);
         spawn_local(async move {
             let result = encrypt_file(
                 world,
@@ -199,21 +210,21 @@ pub fn EnvelopeTool() -> impl IntoView {
                 progress,
             )
             .await;
-            outcome.set(Some(result));
+            show(Some(result));
             busy.set(false);
         });
     };
     let decrypt = move |_| {
         let file = match chosen_file(&sealed_input) {
             Ok(f) => f,
-            Err(e) => return outcome.set(Some(Err(e))),
+            Err(e) => return show(Some(Err(e))),
         };
         busy.set(true);
         progress.set(0.0);
-        outcome.set(None);
+        show(None);
         spawn_local(async move {
             let result = decrypt_file(world, &who.get_untracked(), file, progress).await;
-            outcome.set(Some(result));
+            show(Some(result));
             busy.set(false);
         });
     };

@@ -173,7 +173,7 @@ try {
   const bound = (cores * 1024) / (cpu.read + cpu.seal);
   const identical = await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(3 * 1024 * 1024 + 17, 256 * 1024));
 
-  const single = median(results.single), parallel = median(results.parallel), bytes = median(results.bytes), core = median(results.core);
+  const single = median(results.single), parallel = median(results.parallel), bytes = median(results.bytes), decrypt = median(results.decrypt), core = median(results.core);
   const read = median(reads);
   const file = files.map((f) => f.mibPerSecond);
   const fileMedian = median(file);

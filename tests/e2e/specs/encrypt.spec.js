@@ -34,9 +34,13 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:111122223333:key/");
   await expect(page.getByTestId("env-result")).toContainText("3 frame(s)");
 
+  const sealedUrl = await page.getByTestId("env-download").getAttribute("href");
   await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
   await page.getByTestId("env-decrypt").click();
   await expect(page.getByTestId("env-result")).toContainText("Every frame authenticated");
+  // The previous result's file was given back when the new one replaced it.
+  expect(sealedUrl).toMatch(/^blob:/);
+  expect(await page.evaluate((url) => fetch(url).then(() => "still there", () => "revoked"), sealedUrl)).toBe("revoked");
   const [plainDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
   expect(plainDownload.suggestedFilename()).toBe("report.bin");
   const back = readFileSync(await plainDownload.path());
