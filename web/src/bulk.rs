@@ -2,8 +2,9 @@
 //!
 //! Frames of the `KPE1` format (docs/envelope-format.md) are sealed and opened with the
 //! browser's `crypto.subtle` (about ten times faster than AES-GCM compiled to wasm). The
-//! file is read in slices, a few ahead, while a window of frames is with WebCrypto, so
-//! memory is bounded by the [`Pipeline`], not by the size of the file. The bytes written,
+//! file is streamed into two buffers that take turns (one filling while the frames of the
+//! other go to WebCrypto, which copies them), with a window of frames in flight, so memory
+//! is bounded by the [`Pipeline`], not by the size of the file. The bytes written,
 //! and every verdict on a damaged file, are the same as the core's `kms_core::envelope`
 //! gives, which browser tests check.
 
@@ -14,7 +15,10 @@ use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use kms_core::envelope::{self, EnvelopeError, FRAME_HEADER_BYTES, Header};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AesGcmParams, Blob, CryptoKey, SubtleCrypto};
+use web_sys::{
+    AesGcmParams, Blob, CryptoKey, ReadableStreamByobReader, ReadableStreamGetReaderOptions,
+    ReadableStreamReadResult, ReadableStreamReaderMode, SubtleCrypto,
+};
 
 /// The frame size the playground uses for files: 256 KiB (WebCrypto is fastest around
 /// there in Chromium; a slice is then 8 MiB).
@@ -111,12 +115,15 @@ impl FrameSealer {
     }
 }
 
-/// Where the bytes come from: a file (or any `Blob`), read in slices, or bytes already in
-/// memory, viewed in place.
+/// Where the bytes come from: a file (or any `Blob`), read in slices or streamed into two
+/// reused buffers, or bytes already in memory, viewed in place.
 #[derive(Clone, Copy)]
 pub enum Source<'a> {
-    /// A `File` the user chose, or any other `Blob`: read slice by slice.
+    /// A `File` the user chose, or any other `Blob`: each slice read into a new buffer.
     Blob(&'a Blob),
+    /// The same, streamed with a BYOB reader into two buffers that take turns: nothing is
+    /// allocated per slice, so the collector has only the sealed frames to free.
+    BlobStream(&'a Blob),
     /// Bytes already in memory: frames are views into them, nothing is copied.
     Bytes(&'a Uint8Array),
 }
@@ -125,7 +132,7 @@ impl Source<'_> {
     /// The number of bytes.
     pub fn len(&self) -> f64 {
         match self {
-            Source::Blob(b) => b.size(),
+            Source::Blob(b) | Source::BlobStream(b) => b.size(),
             Source::Bytes(b) => f64::from(b.length()),
         }
     }
@@ -133,17 +140,6 @@ impl Source<'_> {
     /// Whether there are no bytes at all.
     pub fn is_empty(&self) -> bool {
         self.len() == 0.0
-    }
-
-    /// Starts reading `start..end`; the promise gives an `ArrayBuffer` or a `Uint8Array`.
-    fn read(&self, start: f64, end: f64) -> Result<Promise, JsValue> {
-        Ok(match self {
-            Source::Blob(b) => b.slice_with_f64_and_f64(start, end)?.array_buffer(),
-            Source::Bytes(b) => {
-                let view: JsValue = b.subarray(start as u32, end as u32).into();
-                Promise::resolve(&view)
-            }
-        })
     }
 }
 
@@ -159,61 +155,179 @@ pub struct Pipeline {
 }
 
 /// The pipeline the playground uses, chosen with `scripts/bench-browser --tune` in
-/// headless Chromium: 8 MiB slices of 256 KiB frames, three slices read ahead, 32 frames
-/// with WebCrypto. It holds at most (1 + 3) × 8 MiB read plus 32 frames in and out: about
-/// 48 MiB, whatever the size of the file. Larger slices read faster but hold more.
+/// headless Chromium: the file streamed into two 8 MiB buffers of 256 KiB frames that take
+/// turns, 32 frames with WebCrypto. It holds 2 × 8 MiB read plus 32 frames in and out:
+/// 32 MiB, whatever the size of the file. (`read_ahead` counts for slices read into new
+/// buffers, [`Source::Blob`]; a stream always reads one buffer ahead.)
 pub const PIPELINE: Pipeline = Pipeline {
     frames_per_slice: 32,
-    read_ahead: 3,
+    read_ahead: 1,
     in_flight: 32,
 };
 
-/// A source read in slices of a fixed size from `start` to its end, with reads ahead.
-struct Slices<'a> {
-    source: Source<'a>,
-    slice: f64,
-    next: f64,
-    end: f64,
-    reads: VecDeque<Promise>,
+/// A source read in slices of a fixed size from `start` to its end, ahead of the work. A
+/// slice given by [`Slices::next`] may be overwritten by the following call, so all work on
+/// it must have started (WebCrypto copies its input when called) by then.
+enum Slices<'a> {
+    /// Separate reads of whole slices, oldest first.
+    Ahead {
+        source: Source<'a>,
+        slice: f64,
+        next: f64,
+        end: f64,
+        reads: VecDeque<Promise>,
+    },
+    /// One stream filling one buffer while the slice in the other is worked on.
+    Stream {
+        reader: ReadableStreamByobReader,
+        slice: u32,
+        filling: Option<Promise>,
+        spare: Option<ArrayBuffer>,
+        current: Option<ArrayBuffer>,
+    },
 }
 
 impl<'a> Slices<'a> {
     fn new(source: Source<'a>, start: f64, slice: f64, ahead: u32) -> Result<Slices<'a>, JsValue> {
-        let mut s = Slices {
+        let slice = slice.max(1.0);
+        let end = source.len();
+        if let Source::BlobStream(blob) = source {
+            let options = ReadableStreamGetReaderOptions::new();
+            options.set_mode(ReadableStreamReaderMode::Byob);
+            let reader: ReadableStreamByobReader = blob
+                .slice_with_f64_and_f64(start, end)?
+                .stream()
+                .get_reader_with_options(&options)
+                .dyn_into()?;
+            let slice = slice.min(f64::from(u32::MAX)) as u32;
+            return Ok(Slices::Stream {
+                filling: Some(fill(reader.clone(), ArrayBuffer::new(slice), slice)),
+                reader,
+                slice,
+                spare: Some(ArrayBuffer::new(slice)),
+                current: None,
+            });
+        }
+        let mut slices = Slices::Ahead {
             source,
-            slice: slice.max(1.0),
+            slice,
             next: start,
-            end: source.len(),
+            end,
             reads: VecDeque::with_capacity(ahead as usize + 1),
         };
         for _ in 0..ahead.max(1) {
-            s.read_one()?;
+            slices.read_one()?;
         }
-        Ok(s)
+        Ok(slices)
     }
 
+    /// Starts reading one more slice ahead, if any is left.
     fn read_one(&mut self) -> Result<(), JsValue> {
-        if self.next < self.end {
-            let end = (self.next + self.slice).min(self.end);
-            self.reads.push_back(self.source.read(self.next, end)?);
-            self.next = end;
+        if let Slices::Ahead {
+            source,
+            slice,
+            next,
+            end,
+            reads,
+        } = self
+            && *next < *end
+        {
+            let stop = (*next + *slice).min(*end);
+            reads.push_back(match source {
+                Source::Blob(b) | Source::BlobStream(b) => {
+                    b.slice_with_f64_and_f64(*next, stop)?.array_buffer()
+                }
+                Source::Bytes(b) => {
+                    let view: JsValue = b.subarray(*next as u32, stop as u32).into();
+                    Promise::resolve(&view)
+                }
+            });
+            *next = stop;
         }
         Ok(())
     }
 
-    /// The next slice, once read (and the read after the last one ahead started).
+    /// The next slice, once read (and the next read started).
     async fn next(&mut self) -> Result<Option<Uint8Array>, JsValue> {
-        let Some(reading) = self.reads.pop_front() else {
-            return Ok(None);
-        };
-        let got = JsFuture::from(reading).await?;
-        self.read_one()?;
-        Ok(Some(if got.is_instance_of::<ArrayBuffer>() {
-            Uint8Array::new(&got)
-        } else {
-            got.dyn_into()?
-        }))
+        match self {
+            Slices::Ahead { reads, .. } => {
+                let Some(reading) = reads.pop_front() else {
+                    return Ok(None);
+                };
+                let got = JsFuture::from(reading).await?;
+                self.read_one()?;
+                Ok(Some(if got.is_instance_of::<ArrayBuffer>() {
+                    Uint8Array::new(&got)
+                } else {
+                    got.dyn_into()?
+                }))
+            }
+            Slices::Stream {
+                reader,
+                slice,
+                filling,
+                spare,
+                current,
+            } => {
+                let Some(reading) = filling.take() else {
+                    return Ok(None);
+                };
+                let view: Uint8Array = JsFuture::from(reading).await?.dyn_into()?;
+                // The slice handed out before is free again: all work on it has started.
+                if let Some(previous) = current.take() {
+                    *spare = Some(previous);
+                }
+                if view.length() == 0 {
+                    return Ok(None);
+                }
+                if view.length() == *slice
+                    && let Some(buffer) = spare.take()
+                {
+                    *filling = Some(fill(reader.clone(), buffer, *slice));
+                }
+                *current = Some(view.buffer());
+                Ok(Some(view))
+            }
+        }
     }
+}
+
+/// Reads `source` through as the pipeline would, and does nothing with it: the reading
+/// part of the work alone. Returns the bytes read.
+pub async fn read_through(source: Source<'_>, pipeline: Pipeline) -> Result<f64, JsValue> {
+    let slice = f64::from(pipeline.frames_per_slice.max(1)) * f64::from(FILE_FRAME_SIZE);
+    let mut slices = Slices::new(source, 0.0, slice, pipeline.read_ahead)?;
+    let mut read = 0.0;
+    while let Some(bytes) = slices.next().await? {
+        read += f64::from(bytes.length());
+    }
+    Ok(read)
+}
+
+/// Fills `buffer` (of `size` bytes) from `reader`, read after read, until it is full or the
+/// stream ends: the promise gives a view of the bytes read.
+fn fill(reader: ReadableStreamByobReader, buffer: ArrayBuffer, size: u32) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let mut buffer = buffer;
+        let mut filled = 0u32;
+        while filled < size {
+            let into = Uint8Array::new_with_byte_offset_and_length(&buffer, filled, size - filled);
+            // The read takes the buffer and gives it back, holding what it read.
+            let result: ReadableStreamReadResult =
+                JsFuture::from(reader.read_with_array_buffer_view(&into))
+                    .await?
+                    .unchecked_into();
+            let Some(got) = result.get_value().dyn_ref::<Uint8Array>().cloned() else {
+                return Err(JsValue::from_str("the file could not be read to its end"));
+            };
+            buffer = got.buffer();
+            filled += got.length();
+            if result.get_done().unwrap_or(true) {
+                break;
+            }
+        }
+        Ok(Uint8Array::new_with_byte_offset_and_length(&buffer, 0, filled).into())
+    })
 }
 
 /// One frame with WebCrypto: its number, whether it is the final one, its plaintext

@@ -405,7 +405,7 @@ async fn decrypt_file(
     let mut sink = BlobSink::new().map_err(js_error)?;
     let mut first = Vec::new();
     let opened = decrypt_source(
-        Source::Blob(&file),
+        Source::BlobStream(&file),
         used as f64,
         &header,
         &data_key,

@@ -103,7 +103,11 @@ async fn web_open(
     let bytes = Uint8Array::from(message);
     let blob = Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&bytes)).unwrap();
     let mut results = vec![];
-    for source in [Source::Bytes(&bytes), Source::Blob(&blob)] {
+    for source in [
+        Source::Bytes(&bytes),
+        Source::Blob(&blob),
+        Source::BlobStream(&blob),
+    ] {
         let mut out = Vec::new();
         let mut last_progress = 0.0;
         let r = decrypt_source(

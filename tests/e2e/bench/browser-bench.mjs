@@ -7,7 +7,7 @@
 //     playground's envelope file path, with its memory above idle;
 //   - the core's AES-GCM compiled to wasm.
 // Usage: scripts/bench-browser [--mib 256] [--file-mib 1024] [--rounds 3]
-//                              [--tune [framesPerSlice/readAhead/inFlight,...]]
+//                              [--tune [framesPerSlice/readAhead/inFlight[r],...]]
 import { chromium } from "@playwright/test";
 import { spawn, execFileSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
@@ -110,7 +110,6 @@ try {
     results.core.push(await page.evaluate((m) => window.wasmBindings.bench_core_aes_gcm(m), Math.min(mib, 64)));
     await gc();
   }
-  const rawResident = await withResident(() => page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), mib));
 
   // The big file is a real file on disk, chosen through a file input as a user would.
   const bigPath = `${profile}/generated-${fileMib}MiB.bin`;
@@ -132,14 +131,17 @@ try {
     window.wasmBindings[fn](document.getElementById("bench-file").files[0], options), [fn, options]);
 
   if (tune) {
-    // Pipeline shapes "framesPerSlice/readAhead/inFlight", each run --rounds times.
-    const shapes = (process.argv[process.argv.indexOf("--tune") + 1] ?? "").includes("/")
-      ? process.argv[process.argv.indexOf("--tune") + 1].split(",")
-      : ["16/2/16", "16/3/32", "32/1/32", "32/2/16", "32/2/32", "32/3/32", "64/1/32", "64/2/32"];
-    console.log(`Pipeline shapes on the file, median of ${rounds} (MiB/s: read alone, envelope; MiB held):`);
+    // Pipeline shapes "framesPerSlice/readAhead/inFlight", streamed into two reused buffers
+    // as the playground does, or with a trailing "r" read in slices, each into a new buffer
+    // (readAhead counts only then); each run --rounds times.
+    const list = process.argv[process.argv.indexOf("--tune") + 1] ?? "";
+    const shapes = list.includes("/")
+      ? list.split(",")
+      : ["16/1/32", "32/1/16", "32/1/32", "32/1/64", "64/1/32", "32/2/32r", "32/3/32r", "64/2/32r"];
+    console.log(`Pipeline shapes on the file, median of ${rounds} (MiB/s: read alone, envelope; MiB above idle: held, resident):`);
     for (const shape of shapes) {
-      const [framesPerSlice, readAhead, inFlight] = shape.split("/").map(Number);
-      const options = { framesPerSlice, readAhead, inFlight };
+      const [framesPerSlice, readAhead, inFlight] = shape.replace("r", "").split("/").map(Number);
+      const options = { framesPerSlice, readAhead, inFlight, slices: shape.endsWith("r") };
       const read = [], env = [];
       for (let r = 0; r < rounds; r++) {
         await gc();
@@ -149,18 +151,29 @@ try {
       }
       await gc();
       const held = await onFile("bench_envelope_blob", { ...options, liveOnly: true });
-      console.log(`  ${shape.padEnd(9)} ${median(read).toFixed(0).padStart(5)} ${median(env).toFixed(0).padStart(5)} ${held.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)}   [envelope runs: ${env.map((x) => x.toFixed(0)).join(", ")}]`);
+      const resident = (await withResident(() => onFile("bench_envelope_blob", options))).residentAboveIdleMiB;
+      console.log(`  ${shape.padEnd(9)} ${median(read).toFixed(0).padStart(5)} ${median(env).toFixed(0).padStart(5)} ${held.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)} ${resident.toFixed(1).padStart(6)}   [envelope runs: ${env.map((x) => x.toFixed(0)).join(", ")}]`);
     }
   }
 
-  const reads = [], files = [];
+  const reads = [], files = [], sliced = [];
+  const slicedShape = { slices: true, framesPerSlice: 32, readAhead: 3, inFlight: 32 };
   for (let r = 0; r < rounds; r++) {
     await gc();
     reads.push(await onFile("bench_read_only", {}));
     await gc();
     files.push(await onFile("bench_envelope_blob", {}));
+    await gc();
+    sliced.push((await onFile("bench_envelope_blob", slicedShape)).mibPerSecond);
   }
+  // Resident memory: the envelope on the whole file and on its first quarter (a bounded
+  // pipeline gives about the same peak), and raw WebCrypto alone over as many bytes.
   const fileResident = (await withResident(() => onFile("bench_envelope_blob", {}))).residentAboveIdleMiB;
+  const quarterResident = (await withResident(() => page.evaluate(() => {
+    const file = document.getElementById("bench-file").files[0];
+    return window.wasmBindings.bench_envelope_blob(file.slice(0, file.size / 4), {});
+  }))).residentAboveIdleMiB;
+  const rawResident = (await withResident(() => page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), fileMib))).residentAboveIdleMiB;
   await gc();
   const live = await onFile("bench_envelope_blob", { liveOnly: true });
   const cpu = {
@@ -191,13 +204,15 @@ try {
   console.log(`A ${fileMib} MiB file on disk, through a file input:`);
   console.log(`  reading it alone (the browser's ceiling)     ${f(read)} MiB/s`);
   console.log(`  envelope file path (the playground)          ${f(fileMedian)} MiB/s  = ${ratio(fileMedian, read)} reading alone, ${ratio(fileMedian, parallel)} raw in flight, ${ratio(fileMedian, single)} raw one call at a time   [runs: ${file.map((x) => x.toFixed(0)).join(", ")}]`);
+  console.log(`  (the same, reading 8 MiB slices 3 ahead into new buffers ${f(median(sliced))} MiB/s)`);
   console.log(`  CPU time per GiB, all browser processes: reading ${cpu.read.toFixed(2)} s, raw WebCrypto in flight ${cpu.seal.toFixed(2)} s, envelope file path ${cpu.envelope.toFixed(2)} s`);
   console.log(`  so on ${cores} cores reading + sealing can reach at most ${f(bound)} MiB/s; the envelope file path reached ${ratio(fileMedian, bound)} of that`);
   console.log(`  memory above idle while encrypting it:`);
   console.log(`    held by the pipeline (collected before each sample)      ${live.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)} MiB`);
   console.log(`    JS heap + wasm, garbage included (peak of ${rounds} runs)      ${heapPeak.toFixed(1).padStart(6)} MiB`);
   console.log(`    resident, all browser processes (one more run)             ${fileResident.toFixed(1).padStart(6)} MiB`);
-  console.log(`    for comparison, raw WebCrypto in flight over ${mib} MiB: resident ${rawResident.residentAboveIdleMiB.toFixed(1)} MiB`);
+  console.log(`      the same for the first ${fileMib / 4} MiB of the file                ${quarterResident.toFixed(1).padStart(6)} MiB`);
+  console.log(`      raw WebCrypto in flight over ${fileMib} MiB in memory, nothing else ${rawResident.toFixed(1).padStart(6)} MiB`);
   console.log(`  output: ${files[0].bytesOut} bytes in ${files[0].parts} parts`);
   console.log(`WebCrypto frames identical to the core's: ${identical}`);
   if (!identical) process.exitCode = 1;
