@@ -2,9 +2,9 @@
 //!
 //! Frames of the `KPE1` format (docs/envelope-format.md) are sealed and opened with the
 //! browser's `crypto.subtle` (about ten times faster than AES-GCM compiled to wasm). The
-//! file is streamed into two buffers that take turns (one filling while the frames of the
-//! other go to WebCrypto, which copies them), with a window of frames in flight, so memory
-//! is bounded by the [`Pipeline`], not by the size of the file. The bytes written,
+//! file is streamed into a few reused buffers that take turns (filling while the frames of
+//! another go to WebCrypto, which copies them), with a window of frames in flight, so
+//! memory is bounded by the [`Pipeline`], not by the size of the file. The bytes written,
 //! and every verdict on a damaged file, are the same as the core's `kms_core::envelope`
 //! gives, which browser tests check.
 
@@ -21,7 +21,7 @@ use web_sys::{
 };
 
 /// The frame size the playground uses for files: 256 KiB (WebCrypto is fastest around
-/// there in Chromium; a slice is then 8 MiB).
+/// there in Chromium).
 pub const FILE_FRAME_SIZE: u32 = 256 * 1024;
 
 /// The bytes of a GCM tag at the end of each sealed frame.
@@ -121,7 +121,7 @@ impl FrameSealer {
 pub enum Source<'a> {
     /// A `File` the user chose, or any other `Blob`: each slice read into a new buffer.
     Blob(&'a Blob),
-    /// The same, streamed with a BYOB reader into two buffers that take turns: nothing is
+    /// The same, streamed with a BYOB reader into reused buffers that take turns: nothing is
     /// allocated per slice, so the collector has only the sealed frames to free.
     BlobStream(&'a Blob),
     /// Bytes already in memory: frames are views into them, nothing is copied.
@@ -148,21 +148,23 @@ impl Source<'_> {
 pub struct Pipeline {
     /// Frames read from the source at once (one slice).
     pub frames_per_slice: u32,
-    /// Slices being read ahead of the one being worked on.
+    /// Slices being read ahead of the one being worked on: separate reads into new
+    /// buffers from a [`Source::Blob`], or reused buffers filled one after another from a
+    /// [`Source::BlobStream`].
     pub read_ahead: u32,
     /// Frames with WebCrypto at once.
     pub in_flight: u32,
 }
 
 /// The pipeline the playground uses, chosen with `scripts/bench-browser --tune` in
-/// headless Chromium: the file streamed into two 8 MiB buffers of 256 KiB frames that take
-/// turns, 32 frames with WebCrypto. It holds 2 × 8 MiB read plus 32 frames in and out:
-/// 32 MiB, whatever the size of the file. (`read_ahead` counts for slices read into new
-/// buffers, [`Source::Blob`]; a stream always reads one buffer ahead.)
+/// headless Chromium: the file streamed into three 4 MiB buffers of 256 KiB frames that
+/// take turns (two filling while the frames of the third go to WebCrypto), 16 frames with
+/// WebCrypto. It holds 3 × 4 MiB read plus 16 frames in and out: 20 MiB, whatever the size
+/// of the file. Other shapes measured within the noise of this one, or held more.
 pub const PIPELINE: Pipeline = Pipeline {
-    frames_per_slice: 32,
-    read_ahead: 1,
-    in_flight: 32,
+    frames_per_slice: 16,
+    read_ahead: 2,
+    in_flight: 16,
 };
 
 /// A source read in slices of a fixed size from `start` to its end, ahead of the work. A
@@ -177,12 +179,14 @@ enum Slices<'a> {
         end: f64,
         reads: VecDeque<Promise>,
     },
-    /// One stream filling one buffer while the slice in the other is worked on.
+    /// One stream filling reused buffers one after another, as long as one is free, while
+    /// the slice in another is worked on.
     Stream {
         reader: ReadableStreamByobReader,
         slice: u32,
-        filling: Option<Promise>,
-        spare: Option<ArrayBuffer>,
+        /// Fills in the order they will complete; each starts when the one before ends.
+        filling: VecDeque<Promise>,
+        /// The buffer of the slice handed out last, free again at the next call.
         current: Option<ArrayBuffer>,
     },
 }
@@ -200,11 +204,17 @@ impl<'a> Slices<'a> {
                 .get_reader_with_options(&options)
                 .dyn_into()?;
             let slice = slice.min(f64::from(u32::MAX)) as u32;
+            // `ahead` buffers being filled (one after another) besides the one worked on,
+            // which is filled first.
+            let mut filling = VecDeque::with_capacity(ahead as usize + 1);
+            for _ in 0..=ahead.max(1) {
+                let after = filling.back().cloned();
+                filling.push_back(fill(reader.clone(), after, ArrayBuffer::new(slice), slice));
+            }
             return Ok(Slices::Stream {
-                filling: Some(fill(reader.clone(), ArrayBuffer::new(slice), slice)),
                 reader,
                 slice,
-                spare: Some(ArrayBuffer::new(slice)),
+                filling,
                 current: None,
             });
         }
@@ -266,24 +276,21 @@ impl<'a> Slices<'a> {
                 reader,
                 slice,
                 filling,
-                spare,
                 current,
             } => {
-                let Some(reading) = filling.take() else {
+                let Some(reading) = filling.pop_front() else {
                     return Ok(None);
                 };
+                // The slice handed out before is free again (all work on it has started):
+                // it is filled after the last fill under way.
+                if let Some(free) = current.take() {
+                    let after = filling.back().cloned().unwrap_or_else(|| reading.clone());
+                    filling.push_back(fill(reader.clone(), Some(after), free, *slice));
+                }
                 let view: Uint8Array = JsFuture::from(reading).await?.dyn_into()?;
-                // The slice handed out before is free again: all work on it has started.
-                if let Some(previous) = current.take() {
-                    *spare = Some(previous);
-                }
                 if view.length() == 0 {
+                    filling.clear();
                     return Ok(None);
-                }
-                if view.length() == *slice
-                    && let Some(buffer) = spare.take()
-                {
-                    *filling = Some(fill(reader.clone(), buffer, *slice));
                 }
                 *current = Some(view.buffer());
                 Ok(Some(view))
@@ -305,9 +312,21 @@ pub async fn read_through(source: Source<'_>, pipeline: Pipeline) -> Result<f64,
 }
 
 /// Fills `buffer` (of `size` bytes) from `reader`, read after read, until it is full or the
-/// stream ends: the promise gives a view of the bytes read.
-fn fill(reader: ReadableStreamByobReader, buffer: ArrayBuffer, size: u32) -> Promise {
+/// stream ends, once the fill `after` (if any) has ended — and not at all if that one found
+/// the end. The promise gives a view of the bytes read (none at the end).
+fn fill(
+    reader: ReadableStreamByobReader,
+    after: Option<Promise>,
+    buffer: ArrayBuffer,
+    size: u32,
+) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
+        if let Some(before) = after {
+            let before: Uint8Array = JsFuture::from(before).await?.dyn_into()?;
+            if before.length() < size {
+                return Ok(Uint8Array::new_with_length(0).into());
+            }
+        }
         let mut buffer = buffer;
         let mut filled = 0u32;
         while filled < size {

@@ -131,7 +131,7 @@ try {
     window.wasmBindings[fn](document.getElementById("bench-file").files[0], options), [fn, options]);
 
   if (tune) {
-    // Pipeline shapes "framesPerSlice/readAhead/inFlight", streamed into two reused buffers
+    // Pipeline shapes "framesPerSlice/readAhead/inFlight", streamed into reused buffers
     // as the playground does, or with a trailing "r" read in slices, each into a new buffer
     // (readAhead counts only then); each run --rounds times.
     const list = process.argv[process.argv.indexOf("--tune") + 1] ?? "";
@@ -181,8 +181,8 @@ try {
     seal: await cpuPerGiB(fileMib, () => page.evaluate((m) => window.wasmBindings.bench_raw_webcrypto(m, 256, 32), fileMib)),
     envelope: await cpuPerGiB(fileMib, () => onFile("bench_envelope_blob", {})),
   };
-  // Reading and sealing share the machine's cores: the file path can go no faster than
-  // the cores divided by the CPU time both need per byte.
+  // Reading and sealing share the machine's cores: at what each costs alone, both fit
+  // this many MiB/s on all cores (an estimate: together they may cost a little less).
   const bound = (cores * 1024) / (cpu.read + cpu.seal);
   const identical = await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(3 * 1024 * 1024 + 17, 256 * 1024));
 
@@ -194,7 +194,7 @@ try {
   const f = (x) => x.toFixed(0).padStart(6);
   const ratio = (x, y) => `${(x / y).toFixed(2)}×`;
   console.log(`KMS Playground browser benchmark — Chromium ${context.browser()?.version() ?? "(persistent context)"}, median of ${rounds} rounds`);
-  console.log(`Pipeline: ${files[0].pipeline}; frames of 256 KiB.`);
+  console.log(`Pipeline: the file streamed into reused buffers, ${files[0].pipeline}; frames of 256 KiB.`);
   console.log(`In memory (${mib} MiB):`);
   console.log(`  raw WebCrypto, one 16 MiB call at a time     ${f(single)} MiB/s`);
   console.log(`  raw WebCrypto, 256 KiB calls, 32 in flight   ${f(parallel)} MiB/s`);
@@ -206,7 +206,7 @@ try {
   console.log(`  envelope file path (the playground)          ${f(fileMedian)} MiB/s  = ${ratio(fileMedian, read)} reading alone, ${ratio(fileMedian, parallel)} raw in flight, ${ratio(fileMedian, single)} raw one call at a time   [runs: ${file.map((x) => x.toFixed(0)).join(", ")}]`);
   console.log(`  (the same, reading 8 MiB slices 3 ahead into new buffers ${f(median(sliced))} MiB/s)`);
   console.log(`  CPU time per GiB, all browser processes: reading ${cpu.read.toFixed(2)} s, raw WebCrypto in flight ${cpu.seal.toFixed(2)} s, envelope file path ${cpu.envelope.toFixed(2)} s`);
-  console.log(`  so on ${cores} cores reading + sealing can reach at most ${f(bound)} MiB/s; the envelope file path reached ${ratio(fileMedian, bound)} of that`);
+  console.log(`  at those costs, reading + sealing fit about ${f(bound)} MiB/s on ${cores} cores; the envelope file path reached ${ratio(fileMedian, bound)} of that, keeping ${((cpu.envelope * fileMedian) / 1024).toFixed(1)} of ${cores} cores busy`);
   console.log(`  memory above idle while encrypting it:`);
   console.log(`    held by the pipeline (collected before each sample)      ${live.peakMemoryAboveIdleMiB.toFixed(1).padStart(6)} MiB`);
   console.log(`    JS heap + wasm, garbage included (peak of ${rounds} runs)      ${heapPeak.toFixed(1).padStart(6)} MiB`);
