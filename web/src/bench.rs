@@ -10,7 +10,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesGcmParams, Blob};
 
 use crate::bulk::{
-    FILE_FRAME_SIZE, PIPELINE, Pipeline, Source, decrypt_source, encrypt_source, read_through,
+    BlobSink, FILE_FRAME_SIZE, PIPELINE, Pipeline, Source, decrypt_source, encrypt_source,
+    read_through,
 };
 
 const MIB: u32 = 1024 * 1024;
@@ -139,9 +140,11 @@ fn collect_garbage() {
     }
 }
 
-/// Envelope-encrypts `source` with 256 KiB frames, discarding the output, and reports
-/// `{ mibPerSecond, peakMemoryAboveIdleMiB, bytesOut, pipeline }`. Memory (JS heap, which
-/// counts ArrayBuffers, plus wasm memory) is sampled as each slice completes; with
+/// Envelope-encrypts `source` with 256 KiB frames, discarding the output (or, with
+/// `options.keep`, keeping it in a `Blob` as the Encrypt panel does), and reports
+/// `{ mibPerSecond, peakMemoryAboveIdleMiB, bytesOut, bytesKept, parts, pipeline }`.
+/// Memory (JS heap, which counts ArrayBuffers, plus wasm memory) is sampled as each slice
+/// completes; with
 /// `options.liveOnly` the garbage is collected before each sample, so the peak is what the
 /// pipeline holds rather than what the collector has not yet freed.
 async fn bench_source(source: Source<'_>, options: &JsValue) -> Result<JsValue, JsValue> {
@@ -161,14 +164,21 @@ async fn bench_source(source: Source<'_>, options: &JsValue) -> Result<JsValue, 
         [7; 16],
         [9; 12],
     );
+    let keep = Reflect::get(options, &"keep".into()).is_ok_and(|v| v.is_truthy());
     let start = now();
     let mut parts = 0u64;
+    let mut sink = BlobSink::new();
     let written = encrypt_source(
         source,
         &header,
         &KEY,
         pipeline,
-        &mut |_part| parts += 1,
+        &mut |part| {
+            parts += 1;
+            if keep {
+                sink.push(part);
+            }
+        },
         &mut |_, _| {
             if live_only {
                 collect_garbage();
@@ -177,8 +187,10 @@ async fn bench_source(source: Source<'_>, options: &JsValue) -> Result<JsValue, 
         },
     )
     .await?;
+    let kept = sink.finish()?.size();
     let seconds = (now() - start) / 1000.0;
     let out = Object::new();
+    Reflect::set(&out, &"bytesKept".into(), &kept.into())?;
     Reflect::set(
         &out,
         &"mibPerSecond".into(),
