@@ -167,8 +167,10 @@ pub fn EnvelopeTool() -> impl IntoView {
     };
     on_cleanup(move || show(None));
 
-    let encrypt = move |_| {
-        let file = match chosen_file(&plain_input) {
+    // Encrypts the file chosen in `input`, or decrypts it, showing progress and then the
+    // outcome.
+    let run = move |input: NodeRef<Input>, decrypting: bool| {
+        let file = match chosen_file(&input) {
             Ok(f) => f,
             Err(e) => return show(Some(Err(e))),
         };
@@ -176,32 +178,18 @@ pub fn EnvelopeTool() -> impl IntoView {
         progress.set(0.0);
         show(None);
         spawn_local(async move {
-            let result = encrypt_file(
-                world,
-                &who.get_untracked(),
-                &key.get_untracked(),
-                file,
-                progress,
-            )
-            .await;
+            let caller = who.get_untracked();
+            let result = if decrypting {
+                decrypt_file(world, &caller, file, progress).await
+            } else {
+                encrypt_file(world, &caller, &key.get_untracked(), file, progress).await
+            };
             show(Some(result));
             busy.set(false);
         });
     };
-    let decrypt = move |_| {
-        let file = match chosen_file(&sealed_input) {
-            Ok(f) => f,
-            Err(e) => return show(Some(Err(e))),
-        };
-        busy.set(true);
-        progress.set(0.0);
-        show(None);
-        spawn_local(async move {
-            let result = decrypt_file(world, &who.get_untracked(), file, progress).await;
-            show(Some(result));
-            busy.set(false);
-        });
-    };
+    let encrypt = move |_| run(plain_input, false);
+    let decrypt = move |_| run(sealed_input, true);
 
     view! {
         <div class="card" data-testid="envelope-tool">
