@@ -50,7 +50,8 @@ pub fn human_size(bytes: f64) -> String {
     }
 }
 
-/// How long local work on `bytes` took, and its speed: "in 1.40 s (731.4 MiB/s)".
+/// How long local work on `bytes` took, and for a MiB or more its speed (below that the
+/// time is mostly fixed costs): "in 1.40 s (731.4 MiB/s)".
 pub fn timing(bytes: f64, millis: f64) -> String {
     let seconds = millis / 1000.0;
     let took = if seconds < 1.0 {
@@ -58,7 +59,7 @@ pub fn timing(bytes: f64, millis: f64) -> String {
     } else {
         format!("{seconds:.2} s")
     };
-    if seconds <= 0.0 || bytes <= 0.0 {
+    if seconds <= 0.0 || bytes < 1024.0 * 1024.0 {
         format!("in {took}")
     } else {
         format!("in {took} ({}/s)", human_size(bytes / seconds))
@@ -443,5 +444,6 @@ mod tests {
             "in 1.40 s (731.4 MiB/s)"
         );
         assert_eq!(timing(10.0, 0.0), "in 0 ms");
+        assert_eq!(timing(278.0, 19.0), "in 19 ms", "no speed for a few bytes");
     }
 }
