@@ -13,6 +13,7 @@ use std::fmt;
 
 use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use kms_core::envelope::{self, EnvelopeError, FRAME_HEADER_BYTES, Header};
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
@@ -167,10 +168,60 @@ pub const PIPELINE: Pipeline = Pipeline {
     in_flight: 16,
 };
 
+/// The most bytes one slice may hold: a message's frames come from its header (up to
+/// 16 MiB each), so a slice holds fewer of them when they are large.
+const MAX_SLICE_BYTES: u32 = 17 << 20;
+
+/// How many frames of `stride` bytes each go in one slice under `pipeline`.
+fn frames_per_slice(pipeline: Pipeline, stride: u32) -> u32 {
+    pipeline
+        .frames_per_slice
+        .clamp(1, (MAX_SLICE_BYTES / stride.max(1)).max(1))
+}
+
+/// Lets go of promises nobody will wait for, so that their failures are not reported as
+/// unhandled.
+fn abandon<'p>(promises: impl IntoIterator<Item = &'p Promise>) {
+    let mut promises = promises.into_iter().peekable();
+    if promises.peek().is_some() {
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_: JsValue| {});
+        for p in promises {
+            let _ = p.catch(&ignore);
+        }
+        ignore.forget();
+    }
+}
+
+/// A new `ArrayBuffer`, or the browser's refusal (it may not have the memory).
+fn new_buffer(len: u32) -> Result<ArrayBuffer, JsValue> {
+    let constructor: js_sys::Function =
+        Reflect::get(&js_sys::global(), &"ArrayBuffer".into())?.dyn_into()?;
+    Reflect::construct(&constructor, &Array::of1(&len.into()))?.dyn_into()
+}
+
+/// A BYOB reader of `blob` from `start` to `end`, or why the browser cannot give one.
+fn byob_reader(blob: &Blob, start: f64, end: f64) -> Result<ReadableStreamByobReader, JsValue> {
+    let part = blob.slice_with_f64_and_f64(start, end)?;
+    let stream: js_sys::Function = Reflect::get(&part, &"stream".into())?.dyn_into()?;
+    let stream = stream.call0(&part)?;
+    let get_reader: js_sys::Function = Reflect::get(&stream, &"getReader".into())?.dyn_into()?;
+    let options = ReadableStreamGetReaderOptions::new();
+    options.set_mode(ReadableStreamReaderMode::Byob);
+    get_reader.call1(&stream, &options)?.dyn_into()
+}
+
 /// A source read in slices of a fixed size from `start` to its end, ahead of the work. A
 /// slice given by [`Slices::next`] may be overwritten by the following call, so all work on
-/// it must have started (WebCrypto copies its input when called) by then.
-enum Slices<'a> {
+/// it must have started (WebCrypto copies its input when called) by then. It ends with an
+/// error if the source gives fewer or more bytes than it said it had (a file changed while
+/// it was read).
+struct Slices<'a> {
+    reading: Reading<'a>,
+    delivered: f64,
+    expected: f64,
+}
+
+enum Reading<'a> {
     /// Separate reads of whole slices, oldest first.
     Ahead {
         source: Source<'a>,
@@ -192,38 +243,34 @@ enum Slices<'a> {
 }
 
 impl<'a> Slices<'a> {
-    fn new(source: Source<'a>, start: f64, slice: f64, ahead: u32) -> Result<Slices<'a>, JsValue> {
-        let slice = slice.max(1.0);
+    fn new(source: Source<'a>, start: f64, slice: u32, ahead: u32) -> Result<Slices<'a>, JsValue> {
+        let slice = slice.max(1);
         let end = source.len();
+        let expected = (end - start).max(0.0);
+        let mut source = source;
         if let Source::BlobStream(blob) = source {
-            let options = ReadableStreamGetReaderOptions::new();
-            options.set_mode(ReadableStreamReaderMode::Byob);
-            let reader: ReadableStreamByobReader = blob
-                .slice_with_f64_and_f64(start, end)?
-                .stream()
-                .get_reader_with_options(&options)
-                .dyn_into()?;
-            let slice = slice.min(f64::from(u32::MAX)) as u32;
-            // `ahead` buffers being filled (one after another) besides the one worked on,
-            // which is filled first.
-            let mut filling = VecDeque::with_capacity(ahead as usize + 1);
-            for _ in 0..=ahead.max(1) {
-                let after = filling.back().cloned();
-                filling.push_back(fill(reader.clone(), after, ArrayBuffer::new(slice), slice));
+            // Where the browser cannot stream a file into our buffers, it is read in slices.
+            match Slices::stream(blob, start, end, slice, ahead) {
+                Ok(reading) => {
+                    return Ok(Slices {
+                        reading,
+                        delivered: 0.0,
+                        expected,
+                    });
+                }
+                Err(_) => source = Source::Blob(blob),
             }
-            return Ok(Slices::Stream {
-                reader,
-                slice,
-                filling,
-                current: None,
-            });
         }
-        let mut slices = Slices::Ahead {
-            source,
-            slice,
-            next: start,
-            end,
-            reads: VecDeque::with_capacity(ahead as usize + 1),
+        let mut slices = Slices {
+            reading: Reading::Ahead {
+                source,
+                slice: f64::from(slice),
+                next: start,
+                end,
+                reads: VecDeque::with_capacity(ahead as usize + 1),
+            },
+            delivered: 0.0,
+            expected,
         };
         for _ in 0..ahead.max(1) {
             slices.read_one()?;
@@ -231,15 +278,46 @@ impl<'a> Slices<'a> {
         Ok(slices)
     }
 
+    fn stream(
+        blob: &Blob,
+        start: f64,
+        end: f64,
+        slice: u32,
+        ahead: u32,
+    ) -> Result<Reading<'a>, JsValue> {
+        let reader = byob_reader(blob, start, end)?;
+        // `ahead` buffers being filled (one after another) besides the one worked on,
+        // which is filled first.
+        let mut filling = VecDeque::with_capacity(ahead as usize + 1);
+        for _ in 0..=ahead.max(1) {
+            let buffer = match new_buffer(slice) {
+                Ok(b) => b,
+                Err(e) => {
+                    abandon(&filling);
+                    let _ = reader.cancel();
+                    return Err(e);
+                }
+            };
+            let after = filling.back().cloned();
+            filling.push_back(fill(reader.clone(), after, buffer, slice));
+        }
+        Ok(Reading::Stream {
+            reader,
+            slice,
+            filling,
+            current: None,
+        })
+    }
+
     /// Starts reading one more slice ahead, if any is left.
     fn read_one(&mut self) -> Result<(), JsValue> {
-        if let Slices::Ahead {
+        if let Reading::Ahead {
             source,
             slice,
             next,
             end,
             reads,
-        } = self
+        } = &mut self.reading
             && *next < *end
         {
             let stop = (*next + *slice).min(*end);
@@ -257,43 +335,77 @@ impl<'a> Slices<'a> {
         Ok(())
     }
 
-    /// The next slice, once read (and the next read started).
+    /// The next slice, once read (and the next read started); `None` at the end.
     async fn next(&mut self) -> Result<Option<Uint8Array>, JsValue> {
-        match self {
-            Slices::Ahead { reads, .. } => {
-                let Some(reading) = reads.pop_front() else {
-                    return Ok(None);
-                };
-                let got = JsFuture::from(reading).await?;
-                self.read_one()?;
-                Ok(Some(if got.is_instance_of::<ArrayBuffer>() {
-                    Uint8Array::new(&got)
-                } else {
-                    got.dyn_into()?
-                }))
-            }
-            Slices::Stream {
+        let got = match &mut self.reading {
+            Reading::Ahead { reads, .. } => match reads.pop_front() {
+                None => None,
+                Some(reading) => {
+                    let got = JsFuture::from(reading).await?;
+                    self.read_one()?;
+                    Some(if got.is_instance_of::<ArrayBuffer>() {
+                        Uint8Array::new(&got)
+                    } else {
+                        got.dyn_into()?
+                    })
+                }
+            },
+            Reading::Stream {
                 reader,
                 slice,
                 filling,
                 current,
-            } => {
-                let Some(reading) = filling.pop_front() else {
-                    return Ok(None);
-                };
-                // The slice handed out before is free again (all work on it has started):
-                // it is filled after the last fill under way.
-                if let Some(free) = current.take() {
-                    let after = filling.back().cloned().unwrap_or_else(|| reading.clone());
-                    filling.push_back(fill(reader.clone(), Some(after), free, *slice));
+            } => match filling.pop_front() {
+                None => None,
+                Some(reading) => {
+                    // The slice handed out before is free again (all work on it has
+                    // started): it is filled after the last fill under way.
+                    if let Some(free) = current.take() {
+                        let after = filling.back().cloned().unwrap_or_else(|| reading.clone());
+                        filling.push_back(fill(reader.clone(), Some(after), free, *slice));
+                    }
+                    let view: Uint8Array = JsFuture::from(reading).await?.dyn_into()?;
+                    if view.length() == 0 {
+                        abandon(filling.iter());
+                        filling.clear();
+                        None
+                    } else {
+                        *current = Some(view.buffer());
+                        Some(view)
+                    }
                 }
-                let view: Uint8Array = JsFuture::from(reading).await?.dyn_into()?;
-                if view.length() == 0 {
-                    filling.clear();
-                    return Ok(None);
+            },
+        };
+        match got {
+            Some(view) => {
+                self.delivered += f64::from(view.length());
+                if self.delivered > self.expected {
+                    return Err(JsValue::from_str(
+                        "the file changed while it was being read",
+                    ));
                 }
-                *current = Some(view.buffer());
                 Ok(Some(view))
+            }
+            None if self.delivered != self.expected => Err(JsValue::from_str(
+                "the file changed while it was being read",
+            )),
+            None => Ok(None),
+        }
+    }
+}
+
+impl Drop for Slices<'_> {
+    /// Stops reading what nobody will use (after an error), quietly.
+    fn drop(&mut self) {
+        match &self.reading {
+            Reading::Ahead { reads, .. } => abandon(reads),
+            Reading::Stream {
+                reader, filling, ..
+            } => {
+                abandon(filling);
+                if !filling.is_empty() {
+                    abandon([&reader.cancel()]);
+                }
             }
         }
     }
@@ -302,7 +414,7 @@ impl<'a> Slices<'a> {
 /// Reads `source` through as the pipeline would, and does nothing with it: the reading
 /// part of the work alone. Returns the bytes read.
 pub async fn read_through(source: Source<'_>, pipeline: Pipeline) -> Result<f64, JsValue> {
-    let slice = f64::from(pipeline.frames_per_slice.max(1)) * f64::from(FILE_FRAME_SIZE);
+    let slice = frames_per_slice(pipeline, FILE_FRAME_SIZE) * FILE_FRAME_SIZE;
     let mut slices = Slices::new(source, 0.0, slice, pipeline.read_ahead)?;
     let mut read = 0.0;
     while let Some(bytes) = slices.next().await? {
@@ -358,6 +470,22 @@ struct Pending {
     promise: Promise,
 }
 
+/// The frames with WebCrypto, oldest first. If the work stops early (an error), the ones
+/// left are let go quietly.
+struct InFlight(VecDeque<Pending>);
+
+impl InFlight {
+    fn new(capacity: usize) -> InFlight {
+        InFlight(VecDeque::with_capacity(capacity))
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        abandon(self.0.iter().map(|p| &p.promise));
+    }
+}
+
 /// Encrypts `source` as one envelope message: gives `sink` the header, then each frame's
 /// header and sealed bytes as JS values (`Uint8Array`/`ArrayBuffer`), in order — ready to
 /// become the parts of a `Blob` — and calls `progress(done, total)` as slices complete.
@@ -381,22 +509,17 @@ pub async fn encrypt_source(
     // The last frame is always the final one, even when it is empty.
     let frames = u32::try_from(full_frames as u64 + 1)
         .map_err(|_| JsValue::from_str("the file needs more than 2^32 frames"))?;
-    let per_slice = pipeline.frames_per_slice.max(1);
+    let per_slice = frames_per_slice(pipeline, frame_size);
     let in_flight = pipeline.in_flight.max(1) as usize;
-    let mut slices = Slices::new(
-        source,
-        0.0,
-        f64::from(per_slice) * frame,
-        pipeline.read_ahead,
-    )?;
-    let mut pending: VecDeque<Pending> = VecDeque::with_capacity(in_flight);
+    let mut slices = Slices::new(source, 0.0, per_slice * frame_size, pipeline.read_ahead)?;
+    let mut pending = InFlight::new(in_flight);
     let mut write = async |done: Pending| -> Result<(), JsValue> {
         let sealed: ArrayBuffer = JsFuture::from(done.promise).await?.dyn_into()?;
         sink(Uint8Array::from(&envelope::frame_header(done.seq, done.last, done.len)[..]).into());
         written += FRAME_HEADER_BYTES as f64 + f64::from(sealed.byte_length());
         sink(sealed.into());
-        if done.last || (done.seq + 1).is_multiple_of(per_slice) {
-            progress((f64::from(done.seq + 1) * frame).min(total), total);
+        if done.last || (u64::from(done.seq) + 1).is_multiple_of(u64::from(per_slice)) {
+            progress(((f64::from(done.seq) + 1.0) * frame).min(total), total);
         }
         Ok(())
     };
@@ -414,14 +537,14 @@ pub async fn encrypt_source(
                     "the file changed while it was being read",
                 ));
             }
-            pending.push_back(Pending {
+            pending.0.push_back(Pending {
                 seq,
                 last,
                 len,
                 promise: sealer.seal(seq, last, &bytes.subarray(offset, offset + len))?,
             });
-            if pending.len() >= in_flight
-                && let Some(done) = pending.pop_front()
+            if pending.0.len() >= in_flight
+                && let Some(done) = pending.0.pop_front()
             {
                 write(done).await?;
             }
@@ -432,7 +555,7 @@ pub async fn encrypt_source(
             }
         }
     }
-    while let Some(done) = pending.pop_front() {
+    while let Some(done) = pending.0.pop_front() {
         write(done).await?;
     }
     Ok(written)
@@ -580,16 +703,11 @@ pub async fn decrypt_source(
     // Every frame but the final one is exactly this long, so slices of whole strides hold
     // whole frames (a message that breaks this is refused before that matters).
     let stride = FRAME_HEADER_BYTES as u32 + frame_size + TAG_BYTES;
-    let per_slice = pipeline.frames_per_slice.max(1);
+    let per_slice = frames_per_slice(pipeline, stride);
     let in_flight = pipeline.in_flight.max(1) as usize;
     let total = source.len();
-    let mut slices = Slices::new(
-        source,
-        header_len,
-        f64::from(per_slice) * f64::from(stride),
-        pipeline.read_ahead,
-    )?;
-    let mut pending: VecDeque<Pending> = VecDeque::with_capacity(in_flight);
+    let mut slices = Slices::new(source, header_len, per_slice * stride, pipeline.read_ahead)?;
+    let mut pending = InFlight::new(in_flight);
     let mut bytes_out = 0.0;
     let mut write = async |done: Pending| -> Result<(), BulkError> {
         let plain = JsFuture::from(done.promise)
@@ -598,22 +716,23 @@ pub async fn decrypt_source(
         let plain: ArrayBuffer = plain.dyn_into()?;
         bytes_out += f64::from(plain.byte_length());
         sink(plain.into());
-        if done.last || (done.seq + 1).is_multiple_of(per_slice) {
-            let at = header_len + f64::from(done.seq + 1) * f64::from(stride);
+        if done.last || (u64::from(done.seq) + 1).is_multiple_of(u64::from(per_slice)) {
+            let at = header_len + (f64::from(done.seq) + 1.0) * f64::from(stride);
             progress(at.min(total), total);
         }
         Ok(())
     };
-    let mut seq: u32 = 0;
+    // The number the next frame must carry (counted wide: a message may have 2^32 frames).
+    let mut expected: u64 = 0;
     let mut done = false;
     while let Some(bytes) = slices.next().await? {
         let mut at = 0u32;
         while at < bytes.length() {
-            let (last, len, end) = match check_frame(&bytes, at, seq, done, frame_size) {
+            let (seq, last, len, end) = match check_frame(&bytes, at, expected, done, frame_size) {
                 Ok(frame) => frame,
                 Err(e) => {
                     // An earlier frame that fails to open is the first fault, as in the core.
-                    while let Some(first) = pending.pop_front() {
+                    while let Some(first) = pending.0.pop_front() {
                         write(first).await?;
                     }
                     return Err(e.into());
@@ -625,23 +744,23 @@ pub async fn decrypt_source(
                 &opener.key,
                 &sealed,
             )?;
-            pending.push_back(Pending {
+            pending.0.push_back(Pending {
                 seq,
                 last,
                 len,
                 promise,
             });
-            if pending.len() >= in_flight
-                && let Some(first) = pending.pop_front()
+            if pending.0.len() >= in_flight
+                && let Some(first) = pending.0.pop_front()
             {
                 write(first).await?;
             }
             at += end;
-            seq = seq.checked_add(1).ok_or(EnvelopeError::BadFrameOrder)?;
+            expected += 1;
             done = last;
         }
     }
-    while let Some(first) = pending.pop_front() {
+    while let Some(first) = pending.0.pop_front() {
         write(first).await?;
     }
     if !done {
@@ -652,15 +771,15 @@ pub async fn decrypt_source(
 
 /// Checks the frame at `at` in `bytes` as the core's `Decryptor` does, in the same order:
 /// nothing may follow the final frame; the flag is 0 or 1; frames come in order; only the
-/// final frame may be short; the frame must be all there. Gives (final?, plaintext length,
-/// bytes the frame takes).
+/// final frame may be short; the frame must be all there. Gives (its number, final?,
+/// plaintext length, bytes the frame takes).
 fn check_frame(
     bytes: &Uint8Array,
     at: u32,
-    seq: u32,
+    expected: u64,
     after_final: bool,
     frame_size: u32,
-) -> Result<(bool, u32, u32), EnvelopeError> {
+) -> Result<(u32, bool, u32, u32), EnvelopeError> {
     if after_final {
         return Err(EnvelopeError::BadFrameOrder);
     }
@@ -678,7 +797,8 @@ fn check_frame(
         1 => true,
         _ => return Err(EnvelopeError::Tampered),
     };
-    if u32::from_be_bytes([s0, s1, s2, s3]) != seq {
+    let seq = u32::from_be_bytes([s0, s1, s2, s3]);
+    if u64::from(seq) != expected {
         return Err(EnvelopeError::BadFrameOrder);
     }
     let len = u32::from_be_bytes([l0, l1, l2, l3]);
@@ -689,5 +809,31 @@ fn check_frame(
     if rest < end {
         return Err(EnvelopeError::Truncated);
     }
-    Ok((last, len, end))
+    Ok((seq, last, len, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slice_holds_fewer_frames_when_the_header_says_they_are_large() {
+        let stride = |frame: u32| FRAME_HEADER_BYTES as u32 + frame + TAG_BYTES;
+        // The playground's own frames: as many as the pipeline says.
+        assert_eq!(frames_per_slice(PIPELINE, FILE_FRAME_SIZE), 16);
+        assert_eq!(frames_per_slice(PIPELINE, stride(FILE_FRAME_SIZE)), 16);
+        // A message with the largest frames the format allows: one per slice, so three
+        // buffers hold about 48 MiB rather than 768.
+        let biggest = stride(envelope::MAX_FRAME_SIZE);
+        assert_eq!(frames_per_slice(PIPELINE, biggest), 1);
+        assert!(frames_per_slice(PIPELINE, biggest) * biggest <= MAX_SLICE_BYTES);
+        // Tiny frames keep the pipeline's count; nothing is ever zero.
+        assert_eq!(frames_per_slice(PIPELINE, stride(16)), 16);
+        let none = Pipeline {
+            frames_per_slice: 0,
+            read_ahead: 0,
+            in_flight: 0,
+        };
+        assert_eq!(frames_per_slice(none, 0), 1);
+    }
 }

@@ -55,6 +55,21 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   await page.getByTestId("env-decrypt").click();
   await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
 
+  // Two frames altered: refused, and the frame still being opened when the first one
+  // failed is let go quietly (no unhandled rejection in the page).
+  const pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(String(e)));
+  const twice = Buffer.from(sealed);
+  twice[twice.length - 300 * 1024] ^= 1;
+  twice[twice.length - 20] ^= 1;
+  const twicePath = join(dir, "twice.kpe1");
+  writeFileSync(twicePath, twice);
+  await page.getByTestId("env-sealed-file").setInputFiles(twicePath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
+  await page.waitForTimeout(300);
+  expect(pageErrors).toEqual([]);
+
   // Cut short before its final frame: refused as truncated.
   const cutPath = join(dir, "cut.kpe1");
   writeFileSync(cutPath, sealed.subarray(0, sealed.length - 300));
