@@ -12,11 +12,13 @@ test("the benchmark functions run in the release build", async ({ page }) => {
   const held = await page.evaluate(() => window.wasmBindings.bench_envelope_bytes(4, { liveOnly: true, framesPerSlice: 4, readAhead: 1, inFlight: 4 }));
   const file = await page.evaluate(async () => {
     const blob = new Blob([new Uint8Array(3 * 1024 * 1024 + 5)]);
-    return [await window.wasmBindings.bench_read_only(blob, {}), await window.wasmBindings.bench_envelope_blob(blob, {})];
+    const b = window.wasmBindings;
+    return [await b.bench_read_only(blob, {}), await b.bench_envelope_blob(blob, {}),
+      await b.bench_read_only(blob, { slices: true }), await b.bench_envelope_blob(blob, { slices: true, keep: true })];
   });
   const core = await page.evaluate(() => window.wasmBindings.bench_core_aes_gcm(2));
   const decrypt = await page.evaluate(() => window.wasmBindings.bench_decrypt_bytes(4));
-  for (const x of [decrypt, single, parallel, env.mibPerSecond, held.mibPerSecond, file[0], file[1].mibPerSecond, core]) {
+  for (const x of [decrypt, single, parallel, env.mibPerSecond, held.mibPerSecond, file[0], file[1].mibPerSecond, file[2], file[3].mibPerSecond, core]) {
     expect(Number.isFinite(x) && x > 0).toBe(true);
   }
   // 4 MiB in 256 KiB frames: header + 16 full frames + an empty final frame.
@@ -25,4 +27,8 @@ test("the benchmark functions run in the release build", async ({ page }) => {
   expect(held.pipeline).toBe("4 frames per slice, 1 slice(s) read ahead, 4 frames in flight");
   // 3 MiB + 5 bytes: header + 12 full frames + a final frame of 5 bytes.
   expect(file[1].parts).toBe(1 + 2 * 13);
+  // Read in slices and kept in a Blob, as the Encrypt panel keeps it: the same bytes, all kept.
+  expect(file[3].bytesOut).toBe(file[1].bytesOut);
+  expect(file[3].bytesKept).toBe(file[3].bytesOut);
+  expect(file[1].bytesKept).toBe(0);
 });
