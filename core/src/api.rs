@@ -19,6 +19,7 @@ use crate::action::Action;
 use crate::audit::{AuditEvent, EventType, UserIdentity};
 use crate::authz::{self, Decision, KeyFacts, Names, Outcome, Request};
 use crate::entropy::EntropyError;
+use crate::ids::is_uuid;
 use crate::keys::{Key, KeyState};
 use crate::principal::{Principal, PrincipalKind};
 use crate::world::World;
@@ -735,17 +736,6 @@ impl World {
             },
         }
     }
-}
-
-fn is_uuid(s: &str) -> bool {
-    s.len() == 36
-        && s.char_indices().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                c == '-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
 }
 
 /// Removes secrets from a response before it goes into the audit log.

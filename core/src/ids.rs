@@ -96,6 +96,18 @@ impl fmt::Display for Region {
     }
 }
 
+/// Whether `s` has the shape of a key ID: a UUID, `8-4-4-4-12` hex digits.
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36
+        && s.char_indices().all(|(i, c)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                c == '-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

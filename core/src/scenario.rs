@@ -19,7 +19,7 @@ use crate::clock::{Duration, Timestamp};
 use crate::context::EncryptionContext;
 use crate::entropy::Entropy;
 use crate::grants::{Grant, GrantConstraints};
-use crate::ids::{AccountId, Region};
+use crate::ids::{AccountId, Region, is_uuid};
 use crate::json::{self, Json, Loc};
 use crate::keys::KeyManager;
 use crate::policy::{AnyPrincipalExists, Effect, Policy, PolicyKind};
@@ -888,17 +888,6 @@ impl Scenario {
         })?;
         Ok(w)
     }
-}
-
-fn is_uuid(s: &str) -> bool {
-    s.len() == 36
-        && s.char_indices().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                c == '-'
-            } else {
-                c.is_ascii_hexdigit()
-            }
-        })
 }
 
 fn read_step(
