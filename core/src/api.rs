@@ -598,15 +598,9 @@ impl World {
 
     pub(crate) fn key_facts<'k>(key: &'k Key, aliases: &'k [String]) -> KeyFacts<'k> {
         KeyFacts {
-            arn: &key.arn,
-            account: key.account,
-            policy: &key.policy,
             aliases,
             tags: &key.tags,
-            key_spec: "SYMMETRIC_DEFAULT",
-            key_usage: "ENCRYPT_DECRYPT",
-            origin: "AWS_KMS",
-            multi_region: false,
+            ..KeyFacts::symmetric(&key.arn, key.account, &key.policy)
         }
     }
 

@@ -54,6 +54,24 @@ pub struct KeyFacts<'a> {
     pub multi_region: bool,
 }
 
+impl<'a> KeyFacts<'a> {
+    /// The facts of a single-Region symmetric encryption key made by KMS (the only kind
+    /// the simulator creates), with no aliases or tags.
+    pub fn symmetric(arn: &'a str, account: AccountId, policy: &'a Policy) -> KeyFacts<'a> {
+        KeyFacts {
+            arn,
+            account,
+            policy,
+            aliases: &[],
+            tags: &[],
+            key_spec: "SYMMETRIC_DEFAULT",
+            key_usage: "ENCRYPT_DECRYPT",
+            origin: "AWS_KMS",
+            multi_region: false,
+        }
+    }
+}
+
 /// What a CreateGrant request asks for, as conditions and grants see it.
 #[derive(Clone, Copy, Debug)]
 pub struct GrantRequest<'a> {

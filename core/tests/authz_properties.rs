@@ -288,17 +288,7 @@ fn real(w: &World) -> Rule {
     req.encryption_context = ctx.as_ref();
     req.via_service = w.via.then_some("s3.us-east-1.amazonaws.com");
     req.grant_tokens = &tokens;
-    let key = KeyFacts {
-        arn: KEY,
-        account: AccountId::parse(A).unwrap(),
-        policy: &key_policy,
-        aliases: &[],
-        tags: &[],
-        key_spec: "SYMMETRIC_DEFAULT",
-        key_usage: "ENCRYPT_DECRYPT",
-        origin: "AWS_KMS",
-        multi_region: false,
-    };
+    let key = KeyFacts::symmetric(KEY, AccountId::parse(A).unwrap(), &key_policy);
     authz::authorize(&req, &key, &grants).rule
 }
 

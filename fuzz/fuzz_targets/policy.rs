@@ -38,15 +38,12 @@ fuzz_target!(|data: &[u8]| {
     let account = AccountId::parse("111122223333").unwrap_or(AccountId::DEFAULT);
     let aliases = vec![String::from("alias/fuzz")];
     let key = KeyFacts {
-        arn: "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-        account,
-        policy: &key_policy,
         aliases: &aliases,
-        tags: &[],
-        key_spec: "SYMMETRIC_DEFAULT",
-        key_usage: "ENCRYPT_DECRYPT",
-        origin: "AWS_KMS",
-        multi_region: false,
+        ..KeyFacts::symmetric(
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            account,
+            &key_policy,
+        )
     };
     let seed = data.first().copied().unwrap_or(0) as usize;
     let ctx: EncryptionContext = [("dept", "IT"), ("app", text.get(..text.len().min(8)).unwrap_or(""))].into_iter().collect();

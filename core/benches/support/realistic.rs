@@ -118,15 +118,8 @@ impl Matrix {
     pub fn key(&self, k: usize) -> KeyFacts<'_> {
         let (arn, policy, aliases) = &self.keys[k];
         KeyFacts {
-            arn,
-            account: self.account,
-            policy,
             aliases,
-            tags: &[],
-            key_spec: "SYMMETRIC_DEFAULT",
-            key_usage: "ENCRYPT_DECRYPT",
-            origin: "AWS_KMS",
-            multi_region: false,
+            ..KeyFacts::symmetric(arn, self.account, policy)
         }
     }
 }

@@ -231,17 +231,7 @@ impl World {
         arn: &str,
         account: crate::ids::AccountId,
     ) -> Result<(), ApiError> {
-        let facts = crate::authz::KeyFacts {
-            arn,
-            account,
-            policy,
-            aliases: &[],
-            tags: &[],
-            key_spec: "SYMMETRIC_DEFAULT",
-            key_usage: "ENCRYPT_DECRYPT",
-            origin: "AWS_KMS",
-            multi_region: false,
-        };
+        let facts = crate::authz::KeyFacts::symmetric(arn, account, policy);
         let req = self.request(call, Action::PutKeyPolicy);
         if crate::authz::authorize(&req, &facts, &[]).is_allowed() {
             Ok(())

@@ -13,17 +13,7 @@ fn pol(text: &str, kind: PolicyKind) -> Policy {
 }
 
 fn key<'a>(policy: &'a Policy) -> KeyFacts<'a> {
-    KeyFacts {
-        arn: KEY,
-        account: AccountId::parse("111122223333").unwrap(),
-        policy,
-        aliases: &[],
-        tags: &[],
-        key_spec: "SYMMETRIC_DEFAULT",
-        key_usage: "ENCRYPT_DECRYPT",
-        origin: "AWS_KMS",
-        multi_region: false,
-    }
+    KeyFacts::symmetric(KEY, AccountId::parse("111122223333").unwrap(), policy)
 }
 
 fn p(arn: &str) -> Principal {

@@ -99,15 +99,9 @@ impl Fixture {
 
     pub fn key_facts(&self) -> KeyFacts<'_> {
         KeyFacts {
-            arn: &self.key_arn,
-            account: self.account,
-            policy: &self.key_policy,
             aliases: &self.aliases,
             tags: &self.tags,
-            key_spec: "SYMMETRIC_DEFAULT",
-            key_usage: "ENCRYPT_DECRYPT",
-            origin: "AWS_KMS",
-            multi_region: false,
+            ..KeyFacts::symmetric(&self.key_arn, self.account, &self.key_policy)
         }
     }
 }
