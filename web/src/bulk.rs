@@ -215,7 +215,7 @@ fn byob_reader(blob: &Blob, start: f64, end: f64) -> Result<ReadableStreamByobRe
 /// it must have started (WebCrypto copies its input when called) by then. It ends with an
 /// error if the source gives fewer or more bytes than it said it had (a file changed while
 /// it was read).
-struct Slices<'a> {
+pub(crate) struct Slices<'a> {
     reading: Reading<'a>,
     delivered: f64,
     expected: f64,
@@ -243,6 +243,12 @@ enum Reading<'a> {
 }
 
 impl<'a> Slices<'a> {
+    /// `source` read as the pipeline reads it for 256 KiB frames.
+    pub(crate) fn of_frames(source: Source<'a>, pipeline: Pipeline) -> Result<Slices<'a>, JsValue> {
+        let slice = frames_per_slice(pipeline, FILE_FRAME_SIZE) * FILE_FRAME_SIZE;
+        Slices::new(source, 0.0, slice, pipeline.read_ahead)
+    }
+
     fn new(source: Source<'a>, start: f64, slice: u32, ahead: u32) -> Result<Slices<'a>, JsValue> {
         let slice = slice.max(1);
         let end = source.len();
@@ -336,7 +342,7 @@ impl<'a> Slices<'a> {
     }
 
     /// The next slice, once read (and the next read started); `None` at the end.
-    async fn next(&mut self) -> Result<Option<Uint8Array>, JsValue> {
+    pub(crate) async fn next(&mut self) -> Result<Option<Uint8Array>, JsValue> {
         let got = match &mut self.reading {
             Reading::Ahead { reads, .. } => match reads.pop_front() {
                 None => None,
@@ -414,8 +420,7 @@ impl Drop for Slices<'_> {
 /// Reads `source` through as the pipeline would, and does nothing with it: the reading
 /// part of the work alone. Returns the bytes read.
 pub async fn read_through(source: Source<'_>, pipeline: Pipeline) -> Result<f64, JsValue> {
-    let slice = frames_per_slice(pipeline, FILE_FRAME_SIZE) * FILE_FRAME_SIZE;
-    let mut slices = Slices::new(source, 0.0, slice, pipeline.read_ahead)?;
+    let mut slices = Slices::of_frames(source, pipeline)?;
     let mut read = 0.0;
     while let Some(bytes) = slices.next().await? {
         read += f64::from(bytes.length());
