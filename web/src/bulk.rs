@@ -28,9 +28,12 @@ pub const FILE_FRAME_SIZE: u32 = 256 * 1024;
 /// The bytes of a GCM tag at the end of each sealed frame.
 const TAG_BYTES: u32 = 16;
 
+/// WebCrypto of this global, on the page or in a worker.
 fn subtle() -> Result<SubtleCrypto, JsValue> {
-    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
-    Ok(window.crypto()?.subtle())
+    let crypto: web_sys::Crypto = Reflect::get(&js_sys::global(), &"crypto".into())?
+        .dyn_into()
+        .map_err(|_| JsValue::from_str("this browser has no WebCrypto here"))?;
+    Ok(crypto.subtle())
 }
 
 /// A data key imported into WebCrypto for one message (not extractable, one usage), with
@@ -564,26 +567,6 @@ pub async fn encrypt_source(
         write(done).await?;
     }
     Ok(written)
-}
-
-/// Encrypts a file (or any `Blob`) with the playground's [`PIPELINE`]; see
-/// [`encrypt_source`].
-pub async fn encrypt_blob(
-    blob: &Blob,
-    header: &Header,
-    data_key: &[u8; 32],
-    sink: &mut dyn FnMut(JsValue),
-    progress: &mut dyn FnMut(f64, f64),
-) -> Result<f64, JsValue> {
-    encrypt_source(
-        Source::Blob(blob),
-        header,
-        data_key,
-        PIPELINE,
-        sink,
-        progress,
-    )
-    .await
 }
 
 /// Collects output parts into one `Blob`, ready to download. Every 16 MiB the parts are

@@ -13,8 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
-use crate::bulk::{BlobSink, FILE_FRAME_SIZE, PIPELINE, Source, decrypt_source, encrypt_blob};
+use crate::bulk::FILE_FRAME_SIZE;
 use crate::use_world;
+use crate::worker::{self, Done, Job};
 
 /// What a finished encryption or decryption shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,7 +89,16 @@ fn chosen_file(input: &NodeRef<Input>) -> Result<File, String> {
         .ok_or_else(|| String::from("Choose a file first."))
 }
 
-fn js_error(e: JsValue) -> String {
+/// Where the bulk work ran, for the steps shown.
+fn where_it_ran(in_worker: bool) -> &'static str {
+    if in_worker {
+        "in a background Web Worker"
+    } else {
+        "on the page itself (no Web Worker could start)"
+    }
+}
+
+pub(crate) fn js_error(e: JsValue) -> String {
     e.as_string()
         .or_else(|| js_sys::Error::from(e).message().as_string())
         .unwrap_or_else(|| String::from("the browser refused the operation"))
@@ -299,20 +309,24 @@ async fn encrypt_file(
         random().map_err(js_error)?,
         random().map_err(js_error)?,
     );
-    let mut sink = BlobSink::new();
     let started = now();
-    let written = encrypt_blob(
-        &file,
-        &header,
-        &data_key,
-        &mut |p| sink.push(p),
-        &mut |done, total| progress.set(if total > 0.0 { done / total } else { 1.0 }),
+    let done = worker::run(
+        Job::Encrypt {
+            file: &file,
+            header: &header,
+            key: &data_key,
+        },
+        move |done, total| progress.set(if total > 0.0 { done / total } else { 1.0 }),
     )
     .await;
     data_key.fill(0);
-    let written = written.map_err(js_error)?;
+    let Done {
+        blob,
+        bytes_out: written,
+        in_worker,
+        ..
+    } = done?;
     let took = timing(file.size(), now() - started);
-    let blob = sink.finish().map_err(js_error)?;
     progress.set(1.0);
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let frames = (file.size() / f64::from(FILE_FRAME_SIZE)).floor() + 1.0;
@@ -331,7 +345,8 @@ async fn encrypt_file(
                 encrypted.len()
             ),
             format!(
-                "The file was sealed locally with WebCrypto AES-256-GCM in {frames} frame(s) of up to 256 KiB, {took}; the encrypted data key is in the header."
+                "The file was sealed locally with WebCrypto AES-256-GCM in {frames} frame(s) of up to 256 KiB, {}, {took}; the encrypted data key is in the header.",
+                where_it_ran(in_worker)
             ),
             String::from("The plaintext data key was dropped from memory."),
         ],
@@ -367,30 +382,25 @@ async fn decrypt_file(
     let mut data_key: [u8; 32] = plain
         .try_into()
         .map_err(|_| "KMS returned no 32-byte data key")?;
-    let mut sink = BlobSink::new();
-    let mut first = Vec::new();
     let started = now();
-    let opened = decrypt_source(
-        Source::BlobStream(&file),
-        used as f64,
-        &header,
-        &data_key,
-        PIPELINE,
-        &mut |part| {
-            if first.len() < 4096 {
-                let view = Uint8Array::new(&part);
-                let take = view.length().min((4096 - first.len()) as u32);
-                first.extend(view.subarray(0, take).to_vec());
-            }
-            sink.push(part);
+    let opened = worker::run(
+        Job::Decrypt {
+            file: &file,
+            offset: used as f64,
+            header: &header,
+            key: &data_key,
         },
-        &mut |done, total| progress.set(if total > 0.0 { done / total } else { 1.0 }),
+        move |done, total| progress.set(if total > 0.0 { done / total } else { 1.0 }),
     )
     .await;
     data_key.fill(0);
-    let bytes_out = opened.map_err(|e| format!("The file does not decrypt: {e}."))?;
+    let Done {
+        blob,
+        bytes_out,
+        first,
+        in_worker,
+    } = opened.map_err(|e| format!("The file does not decrypt: {e}."))?;
     let took = timing(bytes_out, now() - started);
-    let blob = sink.finish().map_err(js_error)?;
     progress.set(1.0);
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(js_error)?;
     let name = file
@@ -412,7 +422,8 @@ async fn decrypt_file(
                 serde_json::to_string(header.context.as_map()).unwrap_or_default()
             ),
             format!(
-                "Every frame authenticated and decrypted locally with WebCrypto AES-256-GCM, in order, up to the final frame, {took}."
+                "Every frame authenticated and decrypted locally with WebCrypto AES-256-GCM, in order, up to the final frame, {}, {took}.",
+                where_it_ran(in_worker)
             ),
             String::from("The plaintext data key was dropped from memory."),
         ],

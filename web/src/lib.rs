@@ -10,6 +10,7 @@ pub mod bench;
 pub mod bulk;
 pub mod encrypt;
 pub mod route;
+pub mod worker;
 
 use kms_core::World;
 use leptos::prelude::*;

@@ -33,11 +33,14 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   expect(sealed.length).toBeGreaterThan(original.length);
   await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:111122223333:key/");
   await expect(page.getByTestId("env-result")).toContainText("3 frame(s)");
+  // Sealed off the main thread, so the page stays responsive on large files.
+  await expect(page.getByTestId("env-result")).toContainText("in a background Web Worker");
 
   const sealedUrl = await page.getByTestId("env-download").getAttribute("href");
   await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
   await page.getByTestId("env-decrypt").click();
   await expect(page.getByTestId("env-result")).toContainText("Every frame authenticated");
+  await expect(page.getByTestId("env-result")).toContainText("in a background Web Worker");
   // The previous result's file was given back when the new one replaced it.
   expect(sealedUrl).toMatch(/^blob:/);
   expect(await page.evaluate((url) => fetch(url).then(() => "still there", () => "revoked"), sealedUrl)).toBe("revoked");
@@ -56,9 +59,10 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
 
   // Two frames altered: refused, and the frame still being opened when the first one
-  // failed is let go quietly (no unhandled rejection in the page).
+  // failed is let go quietly (no unhandled rejection in the page or its worker).
   const pageErrors = [];
   page.on("pageerror", (e) => pageErrors.push(String(e)));
+  page.context().on("weberror", (e) => pageErrors.push(String(e.error())));
   const twice = Buffer.from(sealed);
   twice[twice.length - 300 * 1024] ^= 1;
   twice[twice.length - 20] ^= 1;
@@ -89,4 +93,18 @@ test("small text files show a preview; asking without a file says what to do", a
   await expect(page.getByTestId("env-preview")).toHaveText("Meet at the usual place at noon.\n");
   const shot = fileURLToPath(new URL("../artifacts/encrypt.png", import.meta.url));
   await page.screenshot({ path: shot, fullPage: true });
+});
+
+test("where no Web Worker can start, the page seals and opens the file itself", async ({ page }) => {
+  await page.addInitScript(() => { delete window.Worker; });
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  await page.goto("./#/encrypt");
+  const sealedPath = await encryptAndDownload(page, "report.bin", original, dir);
+  await expect(page.getByTestId("env-result")).toContainText("on the page itself (no Web Worker could start)");
+  await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-result")).toContainText("Every frame authenticated");
+  await expect(page.getByTestId("env-result")).toContainText("on the page itself");
+  const [plainDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
+  expect(Buffer.compare(readFileSync(await plainDownload.path()), original)).toBe(0);
 });
