@@ -15,7 +15,7 @@ test("the benchmark functions run in the release build", async ({ page }) => {
     const b = window.wasmBindings;
     return [await b.bench_read_only(blob, {}), await b.bench_envelope_blob(blob, {}),
       await b.bench_read_only(blob, { slices: true }), await b.bench_envelope_blob(blob, { slices: true, keep: true }),
-      await b.bench_raw_webcrypto_file(blob, {})];
+      await b.bench_raw_webcrypto_file(blob, {}), await b.bench_panel_path(blob)];
   });
   const core = await page.evaluate(() => window.wasmBindings.bench_core_aes_gcm(2));
   const decrypt = await page.evaluate(() => window.wasmBindings.bench_decrypt_bytes(4));
@@ -32,4 +32,8 @@ test("the benchmark functions run in the release build", async ({ page }) => {
   expect(file[3].bytesOut).toBe(file[1].bytesOut);
   expect(file[3].bytesKept).toBe(file[3].bytesOut);
   expect(file[1].bytesKept).toBe(0);
+  // The panel's path, in a Web Worker: the same bytes.
+  expect(file[5].inWorker).toBe(true);
+  expect(file[5].bytesOut).toBe(file[1].bytesOut);
+  expect(Number.isFinite(file[5].mibPerSecond) && file[5].mibPerSecond > 0).toBe(true);
 });
