@@ -55,9 +55,10 @@ impl FrameKey {
         Reflect::set(&algorithm, &"name".into(), &"AES-GCM".into())?;
         let usages = Array::of1(&usage.into());
         let raw = Uint8Array::from(&data_key[..]);
-        let key =
-            JsFuture::from(subtle.import_key_with_object("raw", &raw, &algorithm, false, &usages)?)
-                .await?;
+        let import = subtle.import_key_with_object("raw", &raw, &algorithm, false, &usages);
+        // WebCrypto copied the key when called: this copy is cleared at once.
+        raw.fill(0, 0, raw.length());
+        let key = JsFuture::from(import?).await?;
         Ok(FrameKey {
             subtle,
             key: key.dyn_into()?,

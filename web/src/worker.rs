@@ -134,6 +134,7 @@ extern "C" {
 fn bootstrap(glue_url: &str) -> String {
     format!(
         "import init, {{ worker_run }} from {glue_url:?};\n\
+         self.onmessageerror = () => self.postMessage({{ failed: \"the worker could not unpack its job\" }});\n\
          self.onmessage = async (e) => {{\n\
            self.onmessage = null;\n\
            try {{ await init({{ module_or_path: e.data.module }}); }}\n\
@@ -202,27 +203,39 @@ async fn talk(
                 }
             })
         };
-        // A script that cannot load, or a module that cannot start, ends here.
+        // A script that cannot load, a module that cannot start, or a worker that dies
+        // (out of memory, say) ends here; so does an answer the page cannot unpack.
         let on_error = Closure::<dyn FnMut(JsValue)>::new(move |_| {
-            let _ = reject.call1(&JsValue::NULL, &"the worker stopped".into());
+            let _ = reject.call1(
+                &JsValue::NULL,
+                &"the background worker stopped before it finished".into(),
+            );
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         handlers = Some((on_message, on_error));
     });
-    let message = Object::new();
-    Reflect::set(&message, &"module".into(), &wasm_bindgen::module())?;
-    Reflect::set(&message, &"job".into(), &job_message(job)?)?;
-    worker.post_message(&message)?;
-    // The copy of the data key sent is cleared here; the worker clears its own.
-    if let Ok(key) = Reflect::get(&Reflect::get(&message, &"job".into())?, &"key".into())
-        && let Some(key) = key.dyn_ref::<Uint8Array>()
-    {
+    // The data key's bytes are moved to the worker, not copied; should sending fail, they
+    // are cleared here.
+    let key = Uint8Array::from(&job.key()[..]);
+    let sent = (|| {
+        let message = Object::new();
+        Reflect::set(&message, &"module".into(), &wasm_bindgen::module())?;
+        Reflect::set(&message, &"job".into(), &job_message(job, &key)?)?;
+        worker.post_message_with_transfer(&message, &Array::of1(&key.buffer()))
+    })();
+    // Sent, the buffer is detached (empty) and there is nothing left here to clear.
+    if key.buffer().byte_length() > 0 {
         key.fill(0, 0, key.length());
     }
-    let outcome = JsFuture::from(answer).await;
+    let outcome = match sent {
+        Ok(()) => JsFuture::from(answer).await,
+        Err(e) => Err(e),
+    };
     worker.set_onmessage(None);
     worker.set_onerror(None);
+    worker.set_onmessageerror(None);
     drop(handlers);
     let data = match outcome {
         Ok(data) => data,
@@ -232,28 +245,40 @@ async fn talk(
     if let Some(error) = Reflect::get(&data, &"error".into())?.as_string() {
         return Ok(Err(error));
     }
-    let done = Reflect::get(&data, &"done".into())?;
-    let get = |name: &str| Reflect::get(&done, &name.into());
-    Ok(Ok(Done {
-        blob: get("blob")?.dyn_into()?,
-        bytes_out: get("bytesOut")?.as_f64().unwrap_or(0.0),
-        first: get("first")?.dyn_into::<Uint8Array>()?.to_vec(),
-        in_worker: true,
-    }))
+    // The job ran: a malformed answer is its failure, not a reason to run it again.
+    let answer = || -> Result<Done, JsValue> {
+        let done = Reflect::get(&data, &"done".into())?;
+        let get = |name: &str| Reflect::get(&done, &name.into());
+        Ok(Done {
+            blob: get("blob")?.dyn_into()?,
+            bytes_out: get("bytesOut")?.as_f64().unwrap_or(0.0),
+            first: get("first")?.dyn_into::<Uint8Array>()?.to_vec(),
+            in_worker: true,
+        })
+    };
+    Ok(answer().map_err(js_error))
 }
 
-/// The job as a message: the file, the header's bytes, the data key, and for decryption
-/// where the frames start.
-fn job_message(job: &Job<'_>) -> Result<JsValue, JsValue> {
+impl Job<'_> {
+    fn key(&self) -> &[u8; 32] {
+        match *self {
+            Job::Encrypt { key, .. } | Job::Decrypt { key, .. } => key,
+        }
+    }
+}
+
+/// The job as a message: the file, the header's bytes, the data key (`key`, to be
+/// transferred), and for decryption where the frames start.
+fn job_message(job: &Job<'_>, key: &Uint8Array) -> Result<JsValue, JsValue> {
     let out = Object::new();
-    let (op, file, header, key, offset) = match *job {
-        Job::Encrypt { file, header, key } => ("encrypt", file, header, key, 0.0),
+    let (op, file, header, offset) = match *job {
+        Job::Encrypt { file, header, .. } => ("encrypt", file, header, 0.0),
         Job::Decrypt {
             file,
             offset,
             header,
-            key,
-        } => ("decrypt", file, header, key, offset),
+            ..
+        } => ("decrypt", file, header, offset),
     };
     Reflect::set(&out, &"op".into(), &op.into())?;
     Reflect::set(&out, &"file".into(), file)?;
@@ -262,7 +287,7 @@ fn job_message(job: &Job<'_>) -> Result<JsValue, JsValue> {
         &"header".into(),
         &Uint8Array::from(&header.to_bytes()[..]),
     )?;
-    Reflect::set(&out, &"key".into(), &Uint8Array::from(&key[..]))?;
+    Reflect::set(&out, &"key".into(), key)?;
     Reflect::set(&out, &"offset".into(), &offset.into())?;
     Ok(out.into())
 }
@@ -272,19 +297,22 @@ fn job_message(job: &Job<'_>) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub async fn worker_run(job: JsValue) -> Result<JsValue, JsValue> {
     let get = |name: &str| Reflect::get(&job, &name.into());
+    let key_view: Uint8Array = get("key")?.dyn_into()?;
+    let mut key = [0u8; 32];
+    let whole = key_view.length() == 32;
+    if whole {
+        key_view.copy_to(&mut key);
+    }
+    key_view.fill(0, 0, key_view.length());
+    if !whole {
+        return Err("the worker was sent no 32-byte data key".into());
+    }
     let file: Blob = get("file")?.dyn_into()?;
     let header_bytes = get("header")?.dyn_into::<Uint8Array>()?.to_vec();
     let (header, _) = Header::parse(&header_bytes)
         .ok()
         .flatten()
         .ok_or("the worker was sent a header it cannot read")?;
-    let key_view: Uint8Array = get("key")?.dyn_into()?;
-    let mut key = [0u8; 32];
-    if key_view.length() != 32 {
-        return Err("the worker was sent no 32-byte data key".into());
-    }
-    key_view.copy_to(&mut key);
-    key_view.fill(0, 0, 32);
     let offset = get("offset")?.as_f64().unwrap_or(0.0);
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let mut progress = |done: f64, total: f64| {
