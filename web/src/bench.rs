@@ -253,7 +253,8 @@ pub async fn bench_panel_path(file: Blob) -> Result<JsValue, JsValue> {
     let header = bench_header();
     let start = now();
     let done = crate::worker::run(
-        crate::worker::Job::Encrypt {
+        crate::worker::Job {
+            op: crate::worker::Op::Encrypt,
             file: &file,
             header: &header,
             key: &KEY,

@@ -15,7 +15,7 @@ use web_sys::{Blob, File};
 
 use crate::bulk::FILE_FRAME_SIZE;
 use crate::use_world;
-use crate::worker::{self, Done, Job};
+use crate::worker::{self, Done, Job, Op};
 
 /// What a finished encryption or decryption shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -311,7 +311,8 @@ async fn encrypt_file(
     );
     let started = now();
     let done = worker::run(
-        Job::Encrypt {
+        Job {
+            op: Op::Encrypt,
             file: &file,
             header: &header,
             key: &data_key,
@@ -384,9 +385,11 @@ async fn decrypt_file(
         .map_err(|_| "KMS returned no 32-byte data key")?;
     let started = now();
     let opened = worker::run(
-        Job::Decrypt {
+        Job {
+            op: Op::Decrypt {
+                offset: used as f64,
+            },
             file: &file,
-            offset: used as f64,
             header: &header,
             key: &data_key,
         },

@@ -22,21 +22,21 @@ use crate::encrypt::js_error;
 /// How many bytes of the output are given back for a preview.
 const PREVIEW_BYTES: usize = 4096;
 
-/// What to do with a file.
-pub enum Job<'a> {
-    /// Seal the file's bytes under `header` (which the output starts with).
-    Encrypt {
-        file: &'a Blob,
-        header: &'a Header,
-        key: &'a [u8; 32],
-    },
-    /// Open the envelope-encrypted file whose frames start at `offset`, after `header`.
-    Decrypt {
-        file: &'a Blob,
-        offset: f64,
-        header: &'a Header,
-        key: &'a [u8; 32],
-    },
+/// What to do with a file, under the message's `header` and data `key`.
+pub struct Job<'a> {
+    pub op: Op,
+    pub file: &'a Blob,
+    pub header: &'a Header,
+    pub key: &'a [u8; 32],
+}
+
+/// Which way a [`Job`] goes.
+#[derive(Clone, Copy)]
+pub enum Op {
+    /// Seal the file's bytes (the output starts with the header).
+    Encrypt,
+    /// Open the envelope-encrypted file whose frames start at `offset`, after the header.
+    Decrypt { offset: f64 },
 }
 
 /// A finished job.
@@ -82,33 +82,22 @@ async fn run_here(job: &Job<'_>, progress: &mut dyn FnMut(f64, f64)) -> Result<D
         }
         sink.push(part);
     };
-    let bytes_out = match *job {
-        Job::Encrypt { file, header, key } => encrypt_source(
-            Source::BlobStream(file),
-            header,
-            key,
-            PIPELINE,
-            &mut keep,
-            progress,
-        )
-        .await
-        .map_err(js_error)?,
-        Job::Decrypt {
-            file,
-            offset,
-            header,
-            key,
-        } => decrypt_source(
-            Source::BlobStream(file),
-            offset,
-            header,
-            key,
-            PIPELINE,
-            &mut keep,
-            progress,
-        )
-        .await
-        .map_err(|e| e.to_string())?,
+    let Job {
+        op,
+        file,
+        header,
+        key,
+    } = *job;
+    let source = Source::BlobStream(file);
+    let bytes_out = match op {
+        Op::Encrypt => encrypt_source(source, header, key, PIPELINE, &mut keep, progress)
+            .await
+            .map_err(js_error)?,
+        Op::Decrypt { offset } => {
+            decrypt_source(source, offset, header, key, PIPELINE, &mut keep, progress)
+                .await
+                .map_err(|e| e.to_string())?
+        }
     };
     let blob = sink.finish().map_err(js_error)?;
     Ok(Done {
@@ -218,7 +207,7 @@ async fn talk(
     });
     // The data key's bytes are moved to the worker, not copied; should sending fail, they
     // are cleared here.
-    let key = Uint8Array::from(&job.key()[..]);
+    let key = Uint8Array::from(&job.key[..]);
     let sent = (|| {
         let message = Object::new();
         Reflect::set(&message, &"module".into(), &wasm_bindgen::module())?;
@@ -259,33 +248,20 @@ async fn talk(
     Ok(answer().map_err(js_error))
 }
 
-impl Job<'_> {
-    fn key(&self) -> &[u8; 32] {
-        match *self {
-            Job::Encrypt { key, .. } | Job::Decrypt { key, .. } => key,
-        }
-    }
-}
-
 /// The job as a message: the file, the header's bytes, the data key (`key`, to be
 /// transferred), and for decryption where the frames start.
 fn job_message(job: &Job<'_>, key: &Uint8Array) -> Result<JsValue, JsValue> {
     let out = Object::new();
-    let (op, file, header, offset) = match *job {
-        Job::Encrypt { file, header, .. } => ("encrypt", file, header, 0.0),
-        Job::Decrypt {
-            file,
-            offset,
-            header,
-            ..
-        } => ("decrypt", file, header, offset),
+    let (op, offset) = match job.op {
+        Op::Encrypt => ("encrypt", 0.0),
+        Op::Decrypt { offset } => ("decrypt", offset),
     };
     Reflect::set(&out, &"op".into(), &op.into())?;
-    Reflect::set(&out, &"file".into(), file)?;
+    Reflect::set(&out, &"file".into(), job.file)?;
     Reflect::set(
         &out,
         &"header".into(),
-        &Uint8Array::from(&header.to_bytes()[..]),
+        &Uint8Array::from(&job.header.to_bytes()[..]),
     )?;
     Reflect::set(&out, &"key".into(), key)?;
     Reflect::set(&out, &"offset".into(), &offset.into())?;
@@ -313,7 +289,13 @@ pub async fn worker_run(job: JsValue) -> Result<JsValue, JsValue> {
         .ok()
         .flatten()
         .ok_or("the worker was sent a header it cannot read")?;
-    let offset = get("offset")?.as_f64().unwrap_or(0.0);
+    let op = if get("op")?.as_string().as_deref() == Some("decrypt") {
+        Op::Decrypt {
+            offset: get("offset")?.as_f64().unwrap_or(0.0),
+        }
+    } else {
+        Op::Encrypt
+    };
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let mut progress = |done: f64, total: f64| {
         let message = Object::new();
@@ -324,19 +306,11 @@ pub async fn worker_run(job: JsValue) -> Result<JsValue, JsValue> {
         );
         let _ = scope.post_message(&message);
     };
-    let job = if get("op")?.as_string().as_deref() == Some("decrypt") {
-        Job::Decrypt {
-            file: &file,
-            offset,
-            header: &header,
-            key: &key,
-        }
-    } else {
-        Job::Encrypt {
-            file: &file,
-            header: &header,
-            key: &key,
-        }
+    let job = Job {
+        op,
+        file: &file,
+        header: &header,
+        key: &key,
     };
     let done = run_here(&job, &mut progress).await;
     key.fill(0);
