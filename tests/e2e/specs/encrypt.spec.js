@@ -21,6 +21,15 @@ async function encryptAndDownload(page, name, buffer, dir) {
   return path;
 }
 
+// Offers `bytes` to Decrypt as the file `name` and expects it refused with `why`.
+async function decryptRefused(page, dir, name, bytes, why) {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  await page.getByTestId("env-sealed-file").setInputFiles(path);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-error")).toContainText(why);
+}
+
 test("encrypt a file with a data key, download it, decrypt it back", async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
   await page.goto("./#/encrypt");
@@ -52,11 +61,7 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   // A flipped bit in the last frame: refused, nothing to download.
   const tampered = Buffer.from(sealed);
   tampered[tampered.length - 20] ^= 1;
-  const tamperedPath = join(dir, "tampered.kpe1");
-  writeFileSync(tamperedPath, tampered);
-  await page.getByTestId("env-sealed-file").setInputFiles(tamperedPath);
-  await page.getByTestId("env-decrypt").click();
-  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
+  await decryptRefused(page, dir, "tampered.kpe1", tampered, "does not decrypt: the message was altered");
 
   // Two frames altered: refused, and the frame still being opened when the first one
   // failed is let go quietly (no unhandled rejection in the page or its worker).
@@ -66,20 +71,12 @@ test("encrypt a file with a data key, download it, decrypt it back", async ({ pa
   const twice = Buffer.from(sealed);
   twice[twice.length - 300 * 1024] ^= 1;
   twice[twice.length - 20] ^= 1;
-  const twicePath = join(dir, "twice.kpe1");
-  writeFileSync(twicePath, twice);
-  await page.getByTestId("env-sealed-file").setInputFiles(twicePath);
-  await page.getByTestId("env-decrypt").click();
-  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message was altered");
+  await decryptRefused(page, dir, "twice.kpe1", twice, "does not decrypt: the message was altered");
   await page.waitForTimeout(300);
   expect(pageErrors).toEqual([]);
 
   // Cut short before its final frame: refused as truncated.
-  const cutPath = join(dir, "cut.kpe1");
-  writeFileSync(cutPath, sealed.subarray(0, sealed.length - 300));
-  await page.getByTestId("env-sealed-file").setInputFiles(cutPath);
-  await page.getByTestId("env-decrypt").click();
-  await expect(page.getByTestId("env-error")).toContainText("does not decrypt: the message is truncated");
+  await decryptRefused(page, dir, "cut.kpe1", sealed.subarray(0, sealed.length - 300), "does not decrypt: the message is truncated");
 });
 
 test("small text files show a preview; asking without a file says what to do", async ({ page }) => {
