@@ -6,6 +6,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use serde_json::{Map, Value, json};
 
+use crate::authz::Rule;
 use crate::clock::Timestamp;
 
 /// `AwsApiCall` or `AwsServiceEvent`.
@@ -60,7 +61,7 @@ pub struct AuditEvent {
     /// The account whose trail records it.
     pub recipient_account_id: String,
     /// The deciding rule of the authorization, when there was one (simulator extra).
-    pub decision_rule: Option<&'static str>,
+    pub decision_rule: Option<Rule>,
 }
 
 impl AuditEvent {
@@ -96,14 +97,10 @@ impl AuditEvent {
                 _ => EventType::AwsApiCall,
             },
             recipient_account_id: s("recipientAccountId")?,
-            decision_rule: match v.get("simulatorDecisionRule").and_then(Value::as_str) {
-                Some("explicit-deny") => Some("explicit-deny"),
-                Some("key-policy") => Some("key-policy"),
-                Some("iam") => Some("iam"),
-                Some("grant") => Some("grant"),
-                Some("implicit-deny") => Some("implicit-deny"),
-                _ => None,
-            },
+            decision_rule: v
+                .get("simulatorDecisionRule")
+                .and_then(Value::as_str)
+                .and_then(Rule::from_name),
         })
     }
 
@@ -161,7 +158,7 @@ impl AuditEvent {
         );
         e.insert("eventCategory".into(), json!("Management"));
         if let Some(rule) = self.decision_rule {
-            e.insert("simulatorDecisionRule".into(), json!(rule));
+            e.insert("simulatorDecisionRule".into(), json!(rule.as_str()));
         }
         Value::Object(e)
     }

@@ -174,6 +174,19 @@ impl Rule {
             Rule::ImplicitDeny => "implicit-deny",
         }
     }
+
+    /// The rule with this stable name.
+    pub fn from_name(name: &str) -> Option<Rule> {
+        [
+            Rule::ExplicitDeny,
+            Rule::KeyPolicy,
+            Rule::Iam,
+            Rule::Grant,
+            Rule::ImplicitDeny,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == name)
+    }
 }
 
 impl fmt::Display for Rule {

@@ -4,6 +4,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 
+use crate::action::Action;
 use crate::clock::{Duration, Timestamp};
 use crate::crypto::KeyMaterial;
 use crate::ids::{AccountId, Region};
@@ -27,6 +28,57 @@ impl KeyState {
             KeyState::Enabled => "Enabled",
             KeyState::Disabled => "Disabled",
             KeyState::PendingDeletion => "PendingDeletion",
+        }
+    }
+}
+
+/// Why a key's state refuses an operation, and so which error the operation gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StateRefusal {
+    /// `DisabledException`: the key is disabled.
+    Disabled,
+    /// `KMSInvalidStateException`: the key is pending deletion.
+    PendingDeletion,
+}
+
+impl KeyState {
+    /// Whether this state refuses `action` on the key, as the key-state table of the
+    /// KMS Developer Guide ("Key states of AWS KMS keys") gives it: `None` when the state
+    /// permits it.
+    pub fn refusal(self, action: Action) -> Option<StateRefusal> {
+        use Action::*;
+        match self {
+            KeyState::Enabled => None,
+            KeyState::Disabled => matches!(
+                action,
+                Encrypt
+                    | Decrypt
+                    | ReEncryptFrom
+                    | ReEncryptTo
+                    | GenerateDataKey
+                    | GenerateDataKeyWithoutPlaintext
+                    | CreateGrant
+                    | EnableKeyRotation
+                    | DisableKeyRotation
+                    | RotateKeyOnDemand
+            )
+            .then_some(StateRefusal::Disabled),
+            KeyState::PendingDeletion => (!matches!(
+                action,
+                CancelKeyDeletion
+                    | DescribeKey
+                    | GetKeyPolicy
+                    | PutKeyPolicy
+                    | ListGrants
+                    | RetireGrant
+                    | RevokeGrant
+                    | DeleteAlias
+                    | GetKeyRotationStatus
+                    | ListKeyPolicies
+                    | ListResourceTags
+                    | ListKeyRotations
+            ))
+            .then_some(StateRefusal::PendingDeletion),
         }
     }
 }

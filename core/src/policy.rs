@@ -16,8 +16,8 @@ use alloc::vec::Vec;
 use core::fmt;
 
 pub use condition::{CondKey, Condition, Fact, Facts, KeyType, Multi, Operator, SetQualifier, Val};
-pub(crate) use parse::similar;
 pub use parse::{AnyPrincipalExists, PrincipalDirectory};
+pub(crate) use parse::edit_distance;
 pub use pattern::{NoVariables, Pattern, Variable, Variables, glob_match};
 
 use crate::action::{Action, ActionSet};

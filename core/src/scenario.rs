@@ -939,12 +939,8 @@ fn read_step(
                     ),
                 );
             }
-        } else if !crate::api::OPERATIONS.contains(&operation.as_str()) {
-            let hint = crate::api::OPERATIONS
-                .iter()
-                .find(|o| {
-                    o.eq_ignore_ascii_case(&operation) || crate::policy::similar(o, &operation)
-                })
+        } else if crate::api::Operation::from_name(&operation).is_none() {
+            let hint = crate::api::Operation::similar_to(&operation)
                 .map(|o| format!(" (did you mean `{o}`?)"))
                 .unwrap_or_default();
             r.err(

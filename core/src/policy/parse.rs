@@ -640,12 +640,18 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
     }
 }
 
-/// Whether two names differ by at most two edits (for "did you mean").
+/// Whether two names differ by at most two edits, ignoring case (for "did you mean").
 pub(crate) fn similar(a: &str, b: &str) -> bool {
+    edit_distance(a, b).is_some_and(|d| d <= 2)
+}
+
+/// The number of single-character edits between two names, ignoring case; `None` when
+/// their lengths alone differ by more than two or `a` is empty (not worth suggesting).
+pub(crate) fn edit_distance(a: &str, b: &str) -> Option<usize> {
     let a: Vec<char> = a.to_lowercase().chars().collect();
     let b: Vec<char> = b.to_lowercase().chars().collect();
     if a.len().abs_diff(b.len()) > 2 || a.is_empty() {
-        return false;
+        return None;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
@@ -658,7 +664,7 @@ pub(crate) fn similar(a: &str, b: &str) -> bool {
         }
         prev = cur;
     }
-    prev.last().is_some_and(|d| *d <= 2)
+    prev.last().copied()
 }
 
 fn read_resources(cx: &mut Cx<'_>, s: &Json, path: &str) -> ResourceSpec {

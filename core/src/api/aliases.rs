@@ -1,0 +1,212 @@
+//! Alias operations: create, update, delete, list.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+use serde_json::{Map, Value, json};
+
+use super::common::*;
+use super::{ApiError, Call, ErrorCode, Input};
+use crate::action::Action;
+use crate::world::{Alias, World};
+
+impl World {
+    fn alias_arn(call: &Call<'_>, name: &str) -> String {
+        format!(
+            "arn:aws:kms:{}:{}:{name}",
+            call.region,
+            call.principal.account()
+        )
+    }
+
+    pub(in crate::api) fn find_alias(&self, call: &Call<'_>, name: &str) -> Option<usize> {
+        self.aliases.iter().position(|a| {
+            a.name == name
+                && a.account == call.principal.account()
+                && a.region.as_str() == call.region
+        })
+    }
+
+    /// The target of CreateAlias/UpdateAlias must be a key ID or key ARN of the caller's
+    /// account and region.
+    pub(in crate::api) fn alias_target_key(
+        &self,
+        call: &Call<'_>,
+        target: &str,
+    ) -> Result<usize, ApiError> {
+        if target.contains("alias/") {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                "TargetKeyId must be a key ID or key ARN, not an alias",
+            ));
+        }
+        let i = self.resolve_key(call, target)?;
+        let k = self.key(i)?;
+        if k.account != call.principal.account() {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("Key '{}' does not exist", k.arn),
+            ));
+        }
+        Ok(i)
+    }
+
+    pub(in crate::api) fn create_alias(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["AliasName", "TargetKeyId"])?;
+        let name = input.required_str("AliasName")?;
+        let target = input.required_str("TargetKeyId")?;
+        check_alias_name(name)?;
+        if name.starts_with("alias/aws/") {
+            return Err(ApiError::new(
+                ErrorCode::InvalidAliasName,
+                "Alias names that begin with alias/aws/ are reserved for AWS managed keys.",
+            ));
+        }
+        let i = self.alias_target_key(call, target)?;
+        self.authorize_iam(call, Action::CreateAlias, &World::alias_arn(call, name))?;
+        let req = self.request(call, Action::CreateAlias);
+        self.authorize_on_key(call, i, &req)?;
+        self.check_state(i, Action::CreateAlias)?;
+        if self.find_alias(call, name).is_some() {
+            return Err(ApiError::new(
+                ErrorCode::AlreadyExists,
+                format!(
+                    "An alias with the name {} already exists",
+                    World::alias_arn(call, name)
+                ),
+            ));
+        }
+        let key = self.key(i)?;
+        if self.alias_names_of(key).len() >= 50 {
+            return Err(ApiError::new(
+                ErrorCode::LimitExceeded,
+                "A KMS key can have at most 50 aliases.",
+            ));
+        }
+        let alias = Alias {
+            name: String::from(name),
+            account: key.account,
+            region: key.region.clone(),
+            target_key_id: key.key_id.clone(),
+            created: self.now(),
+            updated: self.now(),
+        };
+        self.aliases.push(alias);
+        Ok(json!({}))
+    }
+
+    pub(in crate::api) fn update_alias(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["AliasName", "TargetKeyId"])?;
+        let name = input.required_str("AliasName")?;
+        let target = input.required_str("TargetKeyId")?;
+        check_alias_name(name)?;
+        let ai = self.find_alias(call, name).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Alias {} is not found.", World::alias_arn(call, name)),
+            )
+        })?;
+        if name.starts_with("alias/aws/") {
+            return Err(ApiError::new(
+                ErrorCode::InvalidAliasName,
+                "Aliases of AWS managed keys cannot be changed.",
+            ));
+        }
+        let new = self.alias_target_key(call, target)?;
+        let old_id = self
+            .aliases
+            .get(ai)
+            .map(|a| a.target_key_id.clone())
+            .unwrap_or_default();
+        let old = self.resolve_key(call, &old_id)?;
+        self.authorize_iam(call, Action::UpdateAlias, &World::alias_arn(call, name))?;
+        for i in [old, new] {
+            let req = self.request(call, Action::UpdateAlias);
+            self.authorize_on_key(call, i, &req)?;
+            self.check_state(i, Action::UpdateAlias)?;
+        }
+        let key_id = self.key(new)?.key_id.clone();
+        let now = self.now();
+        if let Some(a) = self.aliases.get_mut(ai) {
+            a.target_key_id = key_id;
+            a.updated = now;
+        }
+        Ok(json!({}))
+    }
+
+    pub(in crate::api) fn delete_alias(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["AliasName"])?;
+        let name = input.required_str("AliasName")?;
+        check_alias_name(name)?;
+        let ai = self.find_alias(call, name).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("Alias {} is not found.", World::alias_arn(call, name)),
+            )
+        })?;
+        if name.starts_with("alias/aws/") {
+            return Err(ApiError::new(
+                ErrorCode::InvalidAliasName,
+                "Aliases of AWS managed keys cannot be deleted.",
+            ));
+        }
+        let key_id = self
+            .aliases
+            .get(ai)
+            .map(|a| a.target_key_id.clone())
+            .unwrap_or_default();
+        let i = self.resolve_key(call, &key_id)?;
+        self.authorize_iam(call, Action::DeleteAlias, &World::alias_arn(call, name))?;
+        let req = self.request(call, Action::DeleteAlias);
+        self.authorize_on_key(call, i, &req)?;
+        self.aliases.remove(ai);
+        Ok(json!({}))
+    }
+
+    pub(in crate::api) fn list_aliases(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId", "Limit", "Marker"])?;
+        let key_filter = match input.str("KeyId")? {
+            Some(k) => {
+                let i = self.resolve_key(call, k)?;
+                Some(self.key(i)?.key_id.clone())
+            }
+            None => None,
+        };
+        self.authorize_iam(call, Action::ListAliases, "*")?;
+        let account = call.principal.account();
+        let list: Vec<&Alias> = self
+            .aliases
+            .iter()
+            .filter(|a| {
+                a.account == account
+                    && a.region.as_str() == call.region
+                    && key_filter.as_ref().is_none_or(|k| *k == a.target_key_id)
+            })
+            .collect();
+        let mut out = Map::new();
+        page(
+            &list,
+            input,
+            &mut out,
+            |a| json!({"AliasName": a.name, "AliasArn": a.arn(), "TargetKeyId": a.target_key_id, "CreationDate": epoch(a.created), "LastUpdatedDate": epoch(a.updated)}),
+            "Aliases",
+        )?;
+        Ok(Value::Object(out))
+    }
+}

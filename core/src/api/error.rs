@@ -1,0 +1,135 @@
+//! The errors of the door: AWS's error codes and an AWS-like message.
+
+use alloc::string::String;
+use core::fmt;
+
+use crate::entropy::EntropyError;
+
+/// The AWS error codes the simulated KMS returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ErrorCode {
+    /// `AccessDeniedException`
+    AccessDenied,
+    /// `AlreadyExistsException`
+    AlreadyExists,
+    /// `DisabledException`
+    Disabled,
+    /// `DryRunOperationException`
+    DryRunOperation,
+    /// `IncorrectKeyException`
+    IncorrectKey,
+    /// `InvalidAliasNameException`
+    InvalidAliasName,
+    /// `InvalidArnException`
+    InvalidArn,
+    /// `InvalidCiphertextException`
+    InvalidCiphertext,
+    /// `InvalidGrantIdException`
+    InvalidGrantId,
+    /// `InvalidGrantTokenException`
+    InvalidGrantToken,
+    /// `InvalidMarkerException`
+    InvalidMarker,
+    /// `KMSInternalException`
+    Internal,
+    /// `KMSInvalidStateException`
+    InvalidState,
+    /// `LimitExceededException`
+    LimitExceeded,
+    /// `MalformedPolicyDocumentException`
+    MalformedPolicyDocument,
+    /// `NotFoundException`
+    NotFound,
+    /// `TagException`
+    Tag,
+    /// `UnsupportedOperationException`
+    UnsupportedOperation,
+    /// `ValidationException`
+    Validation,
+    /// `SerializationException`: the request is not JSON of the expected shape.
+    Serialization,
+    /// `UnknownOperationException`
+    UnknownOperation,
+    /// `UnrecognizedClientException`: the caller is not a principal of this world.
+    UnrecognizedClient,
+}
+
+impl ErrorCode {
+    /// The code as AWS writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::AccessDenied => "AccessDeniedException",
+            ErrorCode::AlreadyExists => "AlreadyExistsException",
+            ErrorCode::Disabled => "DisabledException",
+            ErrorCode::DryRunOperation => "DryRunOperationException",
+            ErrorCode::IncorrectKey => "IncorrectKeyException",
+            ErrorCode::InvalidAliasName => "InvalidAliasNameException",
+            ErrorCode::InvalidArn => "InvalidArnException",
+            ErrorCode::InvalidCiphertext => "InvalidCiphertextException",
+            ErrorCode::InvalidGrantId => "InvalidGrantIdException",
+            ErrorCode::InvalidGrantToken => "InvalidGrantTokenException",
+            ErrorCode::InvalidMarker => "InvalidMarkerException",
+            ErrorCode::Internal => "KMSInternalException",
+            ErrorCode::InvalidState => "KMSInvalidStateException",
+            ErrorCode::LimitExceeded => "LimitExceededException",
+            ErrorCode::MalformedPolicyDocument => "MalformedPolicyDocumentException",
+            ErrorCode::NotFound => "NotFoundException",
+            ErrorCode::Tag => "TagException",
+            ErrorCode::UnsupportedOperation => "UnsupportedOperationException",
+            ErrorCode::Validation => "ValidationException",
+            ErrorCode::Serialization => "SerializationException",
+            ErrorCode::UnknownOperation => "UnknownOperationException",
+            ErrorCode::UnrecognizedClient => "UnrecognizedClientException",
+        }
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// An error response: the AWS error code and an AWS-like message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError {
+    /// The code.
+    pub code: ErrorCode,
+    /// The message.
+    pub message: String,
+}
+
+impl ApiError {
+    /// An error with a message.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code,
+            message: message.into(),
+        }
+    }
+
+    /// A `ValidationException` in AWS's words for one constraint.
+    pub fn validation(field: &str, constraint: &str) -> ApiError {
+        ApiError::new(
+            ErrorCode::Validation,
+            alloc::format!(
+                "1 validation error detected: Value at '{field}' failed to satisfy constraint: {constraint}"
+            ),
+        )
+    }
+
+    pub(crate) fn internal(_: EntropyError) -> ApiError {
+        ApiError::new(
+            ErrorCode::Internal,
+            "The request was rejected because an internal exception occurred (no randomness available).",
+        )
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl core::error::Error for ApiError {}

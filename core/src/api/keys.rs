@@ -1,0 +1,267 @@
+//! Key operations: create, describe, list, describe again, enable, disable, schedule and
+//! cancel deletion.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use serde_json::{Map, Value, json};
+
+use super::common::*;
+use super::{ApiError, Call, ErrorCode, Input};
+use crate::action::Action;
+use crate::clock::Duration;
+use crate::keys::{self, Key, KeyManager, KeyState, MaterialOrigin};
+use crate::policy::{self};
+use crate::world::World;
+
+impl World {
+    pub(in crate::api) fn create_key(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&[
+            "Policy",
+            "Description",
+            "KeyUsage",
+            "KeySpec",
+            "CustomerMasterKeySpec",
+            "Origin",
+            "BypassPolicyLockoutSafetyCheck",
+            "Tags",
+            "MultiRegion",
+            "CustomKeyStoreId",
+            "XksKeyId",
+        ])?;
+        let description = input.str_len("Description", 0, 8192)?.unwrap_or("");
+        match input.str("KeyUsage")? {
+            None | Some("ENCRYPT_DECRYPT") => {}
+            Some(u) => {
+                return Err(ApiError::new(
+                    ErrorCode::UnsupportedOperation,
+                    format!(
+                        "KeyUsage {u} is not offered by the simulator: only symmetric ENCRYPT_DECRYPT keys"
+                    ),
+                ));
+            }
+        }
+        for f in ["KeySpec", "CustomerMasterKeySpec"] {
+            match input.str(f)? {
+                None | Some("SYMMETRIC_DEFAULT") => {}
+                Some(s) => {
+                    return Err(ApiError::new(
+                        ErrorCode::UnsupportedOperation,
+                        format!(
+                            "{f} {s} is not offered by the simulator: only SYMMETRIC_DEFAULT keys"
+                        ),
+                    ));
+                }
+            }
+        }
+        match input.str("Origin")? {
+            None | Some("AWS_KMS") => {}
+            Some(o) => {
+                return Err(ApiError::new(
+                    ErrorCode::UnsupportedOperation,
+                    format!("Origin {o} is not offered by the simulator: only AWS_KMS"),
+                ));
+            }
+        }
+        if input.bool("MultiRegion")? == Some(true)
+            || input.str("CustomKeyStoreId")?.is_some()
+            || input.str("XksKeyId")?.is_some()
+        {
+            return Err(ApiError::new(
+                ErrorCode::UnsupportedOperation,
+                "Multi-Region keys and custom key stores are not offered by the simulator",
+            ));
+        }
+        let tags = read_tags(input)?;
+        let bypass = input
+            .bool("BypassPolicyLockoutSafetyCheck")?
+            .unwrap_or(false);
+        self.authorize_iam_with(call, Action::CreateKey, "*", |req| {
+            req.bypass_lockout_check = Some(bypass);
+        })?;
+        // Tags given at creation also need kms:TagResource in an IAM policy.
+        if !tags.is_empty() {
+            self.authorize_iam(call, Action::TagResource, "*")?;
+        }
+        let account = call.principal.account();
+        let region = crate::ids::Region::parse(&call.region)
+            .map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
+        let policy_text = match input.str_len("Policy", 1, policy::MAX_KEY_POLICY_BYTES)? {
+            Some(t) => String::from(t),
+            None => policy::defaults::api_default(account),
+        };
+        let policy = self.read_policy(&policy_text)?;
+        let key_id = self.new_uuid().map_err(ApiError::internal)?;
+        let arn = format!("arn:aws:kms:{region}:{account}:key/{key_id}");
+        if input.bool("BypassPolicyLockoutSafetyCheck")? != Some(true) {
+            self.lockout_check(call, &policy, &arn, account)?;
+        }
+        let material = self
+            .new_material(1, MaterialOrigin::Initial)
+            .map_err(ApiError::internal)?;
+        let key = Key {
+            key_id,
+            arn: arn.clone(),
+            account,
+            region,
+            description: String::from(description),
+            state: KeyState::Enabled,
+            manager: KeyManager::Customer,
+            created: self.now(),
+            deletion_date: None,
+            pending_window_days: None,
+            policy,
+            rotation: None,
+            materials: Vec::from([material]),
+            on_demand_rotations: 0,
+            tags,
+        };
+        let out = json!({ "KeyMetadata": key_metadata(&key) });
+        call.add_resource(&arn);
+        self.keys.push(key);
+        Ok(out)
+    }
+
+    pub(in crate::api) fn describe_key(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId", "GrantTokens"])?;
+        let key_id = input.required_str("KeyId")?;
+        let tokens = grant_tokens(input, self)?;
+        let i = self.resolve_key(call, key_id)?;
+        let mut req = self.request(call, Action::DescribeKey);
+        req.grant_tokens = &tokens;
+        req.request_alias = key_id.contains("alias/").then_some(key_id);
+        self.authorize_on_key(call, i, &req)?;
+        Ok(json!({ "KeyMetadata": key_metadata(self.key(i)?) }))
+    }
+
+    pub(in crate::api) fn list_keys(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["Limit", "Marker"])?;
+        self.authorize_iam(call, Action::ListKeys, "*")?;
+        let account = call.principal.account();
+        let keys: Vec<&Key> = self
+            .keys
+            .iter()
+            .filter(|k| k.account == account && k.region.as_str() == call.region)
+            .collect();
+        let mut out = Map::new();
+        page(
+            &keys,
+            input,
+            &mut out,
+            |k| json!({"KeyId": k.key_id, "KeyArn": k.arn}),
+            "Keys",
+        )?;
+        Ok(Value::Object(out))
+    }
+
+    pub(in crate::api) fn update_key_description(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId", "Description"])?;
+        let key_id = input.required_str("KeyId")?;
+        let description = input
+            .str_len("Description", 0, 8192)?
+            .ok_or_else(|| ApiError::validation("description", "Member must not be null"))?;
+        let i = self.open_key(call, key_id, Action::UpdateKeyDescription)?;
+        self.key_mut(i)?.description = String::from(description);
+        Ok(json!({}))
+    }
+
+    pub(in crate::api) fn set_enabled(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+        enable: bool,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId"])?;
+        let key_id = input.required_str("KeyId")?;
+        let action = if enable {
+            Action::EnableKey
+        } else {
+            Action::DisableKey
+        };
+        let i = self.open_key(call, key_id, action)?;
+        let now = self.now();
+        let key = self.key_mut(i)?;
+        key.state = if enable {
+            KeyState::Enabled
+        } else {
+            KeyState::Disabled
+        };
+        // Rotation paused while the key was disabled: if it fell due, it happens now.
+        let due = enable && key.rotation.is_some_and(|r| r.next <= now);
+        if due {
+            let version = key.materials.len() as u32 + 1;
+            let material = self
+                .new_material(version, MaterialOrigin::Automatic)
+                .map_err(ApiError::internal)?;
+            let key = self.key_mut(i)?;
+            key.materials.push(material);
+            if let Some(r) = key.rotation.as_mut() {
+                r.next = now.plus(Duration::days(i64::from(r.period_days)));
+            }
+        }
+        Ok(json!({}))
+    }
+
+    pub(in crate::api) fn schedule_key_deletion(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId", "PendingWindowInDays"])?;
+        let key_id = input.required_str("KeyId")?;
+        let days = input
+            .int("PendingWindowInDays", 7, 30)?
+            .unwrap_or(i64::from(keys::DEFAULT_PENDING_WINDOW_DAYS));
+        let i = self.resolve_key(call, key_id)?;
+        let mut req = self.request(call, Action::ScheduleKeyDeletion);
+        req.pending_window_days = Some(days);
+        self.authorize_on_key(call, i, &req)?;
+        self.check_state(i, Action::ScheduleKeyDeletion)?;
+        let now = self.now();
+        let key = self.key_mut(i)?;
+        let when = now.plus(Duration::days(days));
+        key.state = KeyState::PendingDeletion;
+        key.deletion_date = Some(when);
+        key.pending_window_days = Some(days as u32);
+        Ok(
+            json!({"KeyId": key.arn, "DeletionDate": epoch(when), "KeyState": "PendingDeletion", "PendingWindowInDays": days}),
+        )
+    }
+
+    pub(in crate::api) fn cancel_key_deletion(
+        &mut self,
+        call: &Call<'_>,
+        input: &Input<'_>,
+    ) -> Result<Value, ApiError> {
+        input.allow(&["KeyId"])?;
+        let key_id = input.required_str("KeyId")?;
+        let i = self.open_key(call, key_id, Action::CancelKeyDeletion)?;
+        let key = self.key_mut(i)?;
+        if key.state != KeyState::PendingDeletion {
+            return Err(ApiError::new(
+                ErrorCode::InvalidState,
+                format!("{} is not pending deletion.", key.arn),
+            ));
+        }
+        key.state = KeyState::Disabled;
+        key.deletion_date = None;
+        key.pending_window_days = None;
+        Ok(json!({"KeyId": key.arn}))
+    }
+}

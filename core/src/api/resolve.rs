@@ -1,0 +1,226 @@
+//! Finding what a request names, and deciding whether it may: the key a `KeyId` names,
+//! the authorization of an action on a key or for IAM alone, and the key-state check.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::{ApiError, Call, ErrorCode};
+use crate::action::Action;
+use crate::authz::{self, KeyFacts, Names, Outcome, Request};
+use crate::ids::is_uuid;
+use crate::keys::{Key, StateRefusal};
+use crate::world::World;
+
+impl World {
+    /// Finds a key by key ID, key ARN, alias name, alias ARN or scenario handle, as seen
+    /// from the caller's account and region.
+    pub(crate) fn resolve_key(&self, call: &Call<'_>, key_id: &str) -> Result<usize, ApiError> {
+        let region = call.region.as_str();
+        let account = call.principal.account_str();
+        let not_found_key = |arn: &str| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                alloc::format!("Key '{arn}' does not exist"),
+            )
+        };
+        if let Some(i) = self
+            .key_handles
+            .iter()
+            .find(|(_, h)| h == key_id)
+            .and_then(|(arn, _)| self.keys.iter().position(|k| k.arn == *arn))
+        {
+            return Ok(i);
+        }
+        if let Some(rest) = key_id.strip_prefix("arn:") {
+            let parts: Vec<&str> = rest.splitn(5, ':').collect();
+            let (Some(&"aws"), Some(&"kms"), Some(r), Some(a), Some(res)) = (
+                parts.first(),
+                parts.get(1),
+                parts.get(2),
+                parts.get(3),
+                parts.get(4),
+            ) else {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    alloc::format!("Invalid arn {key_id}"),
+                ));
+            };
+            if *r != region {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    alloc::format!(
+                        "Invalid arn {key_id}: the key is in {r}, the request was sent to {region}"
+                    ),
+                ));
+            }
+            if res.starts_with("key/") {
+                return self
+                    .keys
+                    .iter()
+                    .position(|k| k.arn == key_id)
+                    .ok_or_else(|| not_found_key(key_id));
+            }
+            if res.starts_with("alias/") {
+                return self.alias_target(a, r, res).ok_or_else(|| {
+                    ApiError::new(
+                        ErrorCode::NotFound,
+                        alloc::format!("Alias {key_id} is not found."),
+                    )
+                });
+            }
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                alloc::format!("Invalid arn {key_id}"),
+            ));
+        }
+        if key_id.starts_with("alias/") {
+            return self.alias_target(account, region, key_id).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    alloc::format!("Alias arn:aws:kms:{region}:{account}:{key_id} is not found."),
+                )
+            });
+        }
+        if is_uuid(key_id) {
+            let arn = alloc::format!("arn:aws:kms:{region}:{account}:key/{key_id}");
+            return self
+                .keys
+                .iter()
+                .position(|k| k.arn == arn)
+                .ok_or_else(|| not_found_key(&arn));
+        }
+        Err(ApiError::new(
+            ErrorCode::NotFound,
+            alloc::format!("Invalid keyId '{key_id}'"),
+        ))
+    }
+
+    fn alias_target(&self, account: &str, region: &str, name: &str) -> Option<usize> {
+        let alias = self.aliases.iter().find(|a| {
+            a.name == name && a.account.as_str() == account && a.region.as_str() == region
+        })?;
+        self.keys.iter().position(|k| {
+            k.key_id == alias.target_key_id
+                && k.account == alias.account
+                && k.region == alias.region
+        })
+    }
+
+    pub(crate) fn key_facts<'k>(key: &'k Key, aliases: &'k [String]) -> KeyFacts<'k> {
+        KeyFacts {
+            aliases,
+            tags: &key.tags,
+            ..KeyFacts::symmetric(&key.arn, key.account, &key.policy)
+        }
+    }
+
+    pub(crate) fn alias_names_of(&self, key: &Key) -> Vec<String> {
+        self.aliases
+            .iter()
+            .filter(|a| {
+                a.target_key_id == key.key_id && a.account == key.account && a.region == key.region
+            })
+            .map(|a| a.name.clone())
+            .collect()
+    }
+
+    /// Authorizes `req` on key `index`, records the decision, and refuses with
+    /// AccessDeniedException when denied.
+    pub(crate) fn authorize_on_key(
+        &self,
+        call: &Call<'_>,
+        index: usize,
+        req: &Request<'_>,
+    ) -> Result<Outcome, ApiError> {
+        let key = self
+            .keys
+            .get(index)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Key does not exist"))?;
+        let aliases = self.alias_names_of(key);
+        let facts = World::key_facts(key, &aliases);
+        let out = authz::authorize(req, &facts, &self.grants);
+        let key_name = self
+            .key_handle(&key.arn)
+            .map(String::from)
+            .or_else(|| aliases.first().cloned())
+            .unwrap_or_else(|| key.key_id.clone());
+        let names = Names {
+            principal: &call.display_name,
+            key: &key_name,
+        };
+        let decision = authz::explain(&out, req, Some(&facts), &self.grants, &names);
+        call.rule.set(Some(out.rule));
+        call.decisions.borrow_mut().push(decision);
+        call.add_resource(&key.arn);
+        if out.is_allowed() {
+            Ok(out)
+        } else {
+            Err(ApiError::new(
+                ErrorCode::AccessDenied,
+                authz::access_denied_message(&out, call.principal.arn(), req.action, &key.arn),
+            ))
+        }
+    }
+
+    /// Authorizes an IAM-only action (or IAM's half of an alias operation on `resource`).
+    pub(crate) fn authorize_iam(
+        &self,
+        call: &Call<'_>,
+        action: Action,
+        resource: &str,
+    ) -> Result<(), ApiError> {
+        self.authorize_iam_with(call, action, resource, |_| {})
+    }
+
+    /// [`World::authorize_iam`] with more request facts (`kms:BypassPolicyLockoutSafetyCheck`
+    /// for CreateKey, ...).
+    pub(crate) fn authorize_iam_with(
+        &self,
+        call: &Call<'_>,
+        action: Action,
+        resource: &str,
+        facts: impl FnOnce(&mut Request<'_>),
+    ) -> Result<(), ApiError> {
+        let iam = self.iam_policies_of(&call.principal);
+        let mut req = Request::new(&call.principal, iam, action, self.now());
+        req.via_service = call.via_service;
+        facts(&mut req);
+        let out = authz::authorize_iam_only(&req, resource);
+        let names = Names {
+            principal: &call.display_name,
+            key: resource,
+        };
+        call.decisions
+            .borrow_mut()
+            .push(authz::explain(&out, &req, None, &[], &names));
+        call.rule.set(Some(out.rule));
+        if out.is_allowed() {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                ErrorCode::AccessDenied,
+                authz::access_denied_message(&out, call.principal.arn(), action, resource),
+            ))
+        }
+    }
+
+    /// The state check after authorization: the key's state may refuse the action
+    /// ([`KeyState::refusal`](crate::keys::KeyState::refusal) holds the table).
+    pub(crate) fn check_state(&self, index: usize, action: Action) -> Result<(), ApiError> {
+        let key = self
+            .keys
+            .get(index)
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Key does not exist"))?;
+        match key.state.refusal(action) {
+            None => Ok(()),
+            Some(StateRefusal::Disabled) => Err(ApiError::new(
+                ErrorCode::Disabled,
+                alloc::format!("{} is disabled.", key.arn),
+            )),
+            Some(StateRefusal::PendingDeletion) => Err(ApiError::new(
+                ErrorCode::InvalidState,
+                alloc::format!("{} is pending deletion.", key.arn),
+            )),
+        }
+    }
+}
