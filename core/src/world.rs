@@ -316,18 +316,10 @@ impl World {
     }
 
     pub(crate) fn new_uuid(&mut self) -> Result<String, EntropyError> {
-        let mut b: [u8; 16] = self.entropy.array()?;
-        b[6] = (b[6] & 0x0f) | 0x40;
-        b[8] = (b[8] & 0x3f) | 0x80;
-        let h = hex(&b);
-        Ok(alloc::format!(
-            "{}-{}-{}-{}-{}",
-            &h[0..8],
-            &h[8..12],
-            &h[12..16],
-            &h[16..20],
-            &h[20..32]
-        ))
+        let bytes: [u8; 16] = self.entropy.array()?;
+        let id = uuid::Builder::from_random_bytes(bytes).into_uuid();
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        Ok(String::from(id.hyphenated().encode_lower(&mut text)))
     }
 
     pub(crate) fn new_hex(&mut self, bytes: usize) -> Result<String, EntropyError> {

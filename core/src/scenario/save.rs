@@ -129,7 +129,7 @@ impl World {
             "state".into(),
             json!({
                 "account": self.account.as_str(),
-                "entropyBlocks": match self.entropy { Entropy::Seeded { blocks, .. } => Some(blocks), Entropy::Platform => None },
+                "entropyPosition": match self.entropy { Entropy::Seeded { position, .. } => u64::try_from(position).ok(), Entropy::Platform => None },
                 "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
                 "deletedKeys": self.deleted_keys,
                 "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
@@ -152,11 +152,11 @@ impl World {
             if let Some(a) = state.get("account").and_then(Value::as_str) {
                 self.account = crate::ids::AccountId::parse(a).map_err(|e| e.to_string())?;
             }
-            if let (Some(blocks), Entropy::Seeded { blocks: b, .. }) = (
-                state.get("entropyBlocks").and_then(Value::as_u64),
+            if let (Some(words), Entropy::Seeded { position, .. }) = (
+                state.get("entropyPosition").and_then(Value::as_u64),
                 &mut self.entropy,
             ) {
-                *b = blocks;
+                *position = u128::from(words);
             }
             if let Some(aliases) = state.get("aliases").and_then(Value::as_array) {
                 let mut out = Vec::new();
