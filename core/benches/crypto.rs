@@ -64,12 +64,13 @@ fn crypto(c: &mut Criterion) {
                 64 * 1024,
                 [2; 16],
                 [3; 12],
-            );
-            let (mut e, mut out) = Encryptor::new(&h, &key);
+            )
+            .unwrap();
+            let (mut e, mut out) = Encryptor::new(&h, &key).unwrap();
             for chunk in mib16.chunks(1 << 20) {
-                out.extend(e.push(chunk));
+                out.extend(e.push(chunk).unwrap());
             }
-            out.extend(e.finish());
+            out.extend(e.finish().unwrap());
             black_box(out.len())
         })
     });

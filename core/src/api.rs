@@ -22,14 +22,16 @@ use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use serde_json::Value;
 
+pub use aliases::MAX_ALIASES_PER_KEY;
+pub use common::{MAX_CIPHERTEXT, MAX_PLAINTEXT, MAX_TAGS_PER_KEY};
 pub use error::{ApiError, ErrorCode};
 pub use input::Input;
 pub use operation::Operation;
 
 use crate::action::Action;
 use crate::audit::{AuditEvent, EventType, UserIdentity};
-use crate::authz::{Decision, Request, Rule};
-use crate::entropy::EntropyError;
+use crate::authz::{Decision, Request, RequestTags, Rule};
+use crate::ids::KeyArn;
 use crate::principal::{Principal, PrincipalKind};
 use crate::world::World;
 
@@ -53,6 +55,24 @@ impl<'a> Caller<'a> {
             via_service: None,
         }
     }
+}
+
+/// The facts of an authorization question (a scenario's `check` step, a cell of the
+/// access matrix) that conditions may read.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RequestFacts<'a> {
+    /// The encryption context.
+    pub context: Option<&'a crate::context::EncryptionContext>,
+    /// Tags in the request (`aws:RequestTag/<k>`, `aws:TagKeys`).
+    pub tags: Option<RequestTags<'a>>,
+    /// Grant tokens presented with the request.
+    pub grant_tokens: &'a [String],
+    /// `kms:RotationPeriodInDays`.
+    pub rotation_period_days: Option<i64>,
+    /// `kms:ScheduleKeyDeletionPendingWindowInDays`.
+    pub pending_window_days: Option<i64>,
+    /// `kms:BypassPolicyLockoutSafetyCheck`.
+    pub bypass_lockout_check: Option<bool>,
 }
 
 /// The result of a call: the response or the error, and the authorization decision(s)
@@ -229,51 +249,39 @@ impl World {
 
     /// The ARN of the key `key_id` names (key ID, ARN, alias, alias ARN or handle), as
     /// seen by `caller`.
-    pub fn key_arn_for(&self, caller: &Caller<'_>, key_id: &str) -> Option<String> {
+    pub fn key_arn_for(&self, caller: &Caller<'_>, key_id: &str) -> Option<KeyArn> {
         let call = self.open_call(caller).ok()?;
         let i = self.resolve_key(&call, key_id).ok()?;
         self.keys.get(i).map(|k| k.arn.clone())
     }
 
-    /// A new grant ID (64 hex digits).
-    pub fn new_grant_id(&mut self) -> Result<String, EntropyError> {
-        self.new_hex(32)
-    }
-
-    /// A new grant token.
-    pub fn new_grant_token(&mut self) -> Result<String, EntropyError> {
-        Ok(alloc::format!("AQpA{}", self.new_hex(48)?))
-    }
-
     /// Answers an authorization question without doing the operation: may `caller` do
     /// `action` on `key` (a key ID, ARN, alias or handle; ignored for IAM-only actions)
-    /// with this encryption context? Nothing changes and nothing is audited.
+    /// with these request facts? A key named by an alias name or alias ARN is the
+    /// request's `kms:RequestAlias`. Nothing changes and nothing is audited.
     pub fn check_access(
         &self,
         caller: &Caller<'_>,
         action: Action,
         key: Option<&str>,
-        context: Option<&crate::context::EncryptionContext>,
+        facts: &RequestFacts<'_>,
     ) -> Result<Decision, ApiError> {
         let call = self.open_call(caller)?;
-        let mut req = Request::new(
-            &call.principal,
-            self.iam_policies_of(&call.principal),
-            action,
-            self.now(),
-        );
-        req.via_service = caller.via_service;
-        req.encryption_context = context;
-        if action.takes_encryption_context() {
-            req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
-        }
         match (action.is_iam_only(), key) {
             (true, _) => {
-                let _ = self.authorize_iam(&call, action, "*");
+                let _ = self.authorize_iam_with(&call, action, "*", |req| fill(req, facts));
             }
             (false, Some(k)) => {
                 let i = self.resolve_key(&call, k)?;
-                req.request_alias = k.contains("alias/").then_some(k);
+                let mut req = Request::new(
+                    &call.principal,
+                    self.iam_policies_of(&call.principal),
+                    action,
+                    self.now(),
+                );
+                req.via_service = caller.via_service;
+                fill(&mut req, facts);
+                req.request_alias = resolve::request_alias(k);
                 let _ = self.authorize_on_key(&call, i, &req);
             }
             (false, None) => return Err(ApiError::validation("key", "Member must not be null")),
@@ -335,7 +343,20 @@ impl World {
             recipient_account_id: recipient,
             decision_rule: call.rule.get(),
         };
-        self.audit.push(event);
+        self.log(event);
+    }
+}
+
+/// Puts an authorization question's facts into a request.
+fn fill<'r, 'f: 'r>(req: &mut Request<'r>, facts: &RequestFacts<'f>) {
+    req.encryption_context = facts.context;
+    req.grant_tokens = facts.grant_tokens;
+    req.tags = facts.tags;
+    req.rotation_period_days = facts.rotation_period_days;
+    req.pending_window_days = facts.pending_window_days;
+    req.bypass_lockout_check = facts.bypass_lockout_check;
+    if req.action.takes_encryption_context() {
+        req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
     }
 }
 

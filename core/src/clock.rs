@@ -41,6 +41,10 @@ const MIN_SECS: i64 = -62_135_596_800; // 0001-01-01T00:00:00Z
 const MAX_SECS: i64 = 253_402_300_799; // 9999-12-31T23:59:59Z
 
 impl Timestamp {
+    /// The last second RFC 3339 can write, where simulated time ends:
+    /// 9999-12-31T23:59:59Z.
+    pub const LATEST: Timestamp = Timestamp(MAX_SECS);
+
     /// The default start of a simulated world: 2026-01-01T00:00:00Z.
     pub const DEFAULT_START: Timestamp = Timestamp(1_767_225_600);
 

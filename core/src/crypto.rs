@@ -17,19 +17,21 @@
 //! | 19+*N*+*L* | 16 | GCM authentication tag |
 //!
 //! The AAD is the header (bytes 0 to 19+*N*) followed by the encryption context in
-//! canonical form (pairs sorted by key; a 2-byte count, then for each pair a 2-byte length
-//! and the key, a 2-byte length and the value). So changing any byte of the blob, or
-//! presenting another context, fails authentication.
+//! canonical form (pairs sorted by key; a count, then for each pair the key's length and
+//! the key, the value's length and the value). Each count and length is 2 bytes,
+//! big-endian, when it is below 65,535; a larger one is written as `FF FF` followed by 8
+//! bytes. No two contexts have the same canonical form, so changing any byte of the blob,
+//! or presenting another context, fails authentication.
 
 use aes_gcm::aead::{Aead, Payload};
 use aes_gcm::{Aes256Gcm, KeyInit};
-use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
 use zeroize::{Zeroize, ZeroizeOnDrop};
 
 use crate::context::EncryptionContext;
 use crate::entropy::{Entropy, EntropyError};
+use crate::ids::KeyArn;
 
 /// The blob format version this simulator writes.
 pub const BLOB_VERSION: u8 = 1;
@@ -86,34 +88,70 @@ impl fmt::Debug for KeyMaterial {
 
 /// Secret bytes that leave the core only where AWS returns them: plaintext data keys
 /// (GenerateDataKey) and decrypted plaintext (Decrypt). Never printed; zeroized on drop.
+/// A 256-bit data key is a `Secret<[u8; 32]>` from the moment it exists.
 #[derive(Zeroize, ZeroizeOnDrop, PartialEq, Eq)]
-pub struct Secret(Vec<u8>);
+pub struct Secret<T: Zeroize + AsRef<[u8]> = Vec<u8>>(T);
 
-impl Secret {
-    /// Wraps bytes.
-    pub fn new(bytes: Vec<u8>) -> Secret {
-        Secret(bytes)
+/// A 256-bit data key.
+pub type DataKey = Secret<[u8; DATA_KEY_BYTES]>;
+
+/// Bytes of an AES-256 data key.
+pub const DATA_KEY_BYTES: usize = 32;
+
+impl<T: Zeroize + AsRef<[u8]>> Secret<T> {
+    /// Wraps a secret.
+    pub fn new(secret: T) -> Secret<T> {
+        Secret(secret)
     }
 
-    /// The bytes.
-    pub fn expose(&self) -> &[u8] {
+    /// The secret.
+    pub fn expose(&self) -> &T {
         &self.0
     }
 
     /// The length in bytes.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.as_ref().len()
     }
 
     /// Whether there are no bytes.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.as_ref().is_empty()
     }
 }
 
-impl fmt::Debug for Secret {
+/// Secret bytes were not the length a key needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrongKeyLength {
+    /// How many bytes there were.
+    pub got: usize,
+}
+
+impl fmt::Display for WrongKeyLength {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Secret([redacted; {} bytes])", self.0.len())
+        write!(
+            f,
+            "a key of {DATA_KEY_BYTES} bytes was expected, not {}",
+            self.got
+        )
+    }
+}
+
+impl core::error::Error for WrongKeyLength {}
+
+impl Secret<Vec<u8>> {
+    /// The bytes as a 256-bit key; the bytes themselves are zeroized either way.
+    pub fn into_data_key(self) -> Result<DataKey, WrongKeyLength> {
+        let got = self.len();
+        <[u8; DATA_KEY_BYTES]>::try_from(self.0.as_slice())
+            .map(Secret)
+            .map_err(|_| WrongKeyLength { got })
+    }
+}
+
+impl<T: Zeroize + AsRef<[u8]>> fmt::Debug for Secret<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret([redacted; {} bytes])", self.len())
     }
 }
 
@@ -122,16 +160,26 @@ impl fmt::Debug for Secret {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AuthenticationFailed;
 
+/// AES-GCM refused to encrypt: the message is longer than GCM allows (about 64 GiB).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TooLongForGcm;
+
+impl fmt::Display for TooLongForGcm {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the message is longer than AES-GCM can encrypt under one nonce")
+    }
+}
+
+impl core::error::Error for TooLongForGcm {}
+
 /// AES-256-GCM encryption: returns ciphertext followed by the 16-byte tag.
 pub fn aes256_gcm_seal(
     key: &[u8; 32],
     nonce: &[u8; NONCE_BYTES],
     aad: &[u8],
     plaintext: &[u8],
-) -> Vec<u8> {
+) -> Result<Vec<u8>, TooLongForGcm> {
     let cipher = Aes256Gcm::new(&(*key).into());
-    // Encryption with a valid key and nonce cannot fail; an empty result would only fail
-    // to decrypt later, never panic.
     cipher
         .encrypt(
             &(*nonce).into(),
@@ -140,7 +188,7 @@ pub fn aes256_gcm_seal(
                 aad,
             },
         )
-        .unwrap_or_default()
+        .map_err(|_| TooLongForGcm)
 }
 
 /// AES-256-GCM decryption of ciphertext followed by the tag.
@@ -157,6 +205,16 @@ pub fn aes256_gcm_open(
         .map_err(|_| AuthenticationFailed)
 }
 
+impl fmt::Display for AuthenticationFailed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the ciphertext does not authenticate")
+    }
+}
+
+impl core::error::Error for AuthenticationFailed {}
+
+impl core::error::Error for BlobError {}
+
 /// The encryption context in canonical form, as bound into the AAD.
 pub fn context_bytes(ctx: &EncryptionContext) -> Vec<u8> {
     let mut out = Vec::new();
@@ -170,15 +228,23 @@ pub fn context_bytes(ctx: &EncryptionContext) -> Vec<u8> {
     out
 }
 
+/// Writes a count or length so that no two differ in their bytes and none is cut short:
+/// 2 bytes below 65,535, else `FF FF` and 8 bytes.
 fn push_len(out: &mut Vec<u8>, n: usize) {
-    out.extend_from_slice(&u16::try_from(n).unwrap_or(u16::MAX).to_be_bytes());
+    match u16::try_from(n) {
+        Ok(short) if short != u16::MAX => out.extend_from_slice(&short.to_be_bytes()),
+        _ => {
+            out.extend_from_slice(&u16::MAX.to_be_bytes());
+            out.extend_from_slice(&(n as u64).to_be_bytes());
+        }
+    }
 }
 
 /// A ciphertext blob, taken apart.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CiphertextBlob {
     /// The ARN of the KMS key that encrypted it.
-    pub key_arn: String,
+    pub key_arn: KeyArn,
     /// Which of the key's material versions (from 1).
     pub material_version: u32,
     /// The nonce.
@@ -194,7 +260,7 @@ pub enum BlobError {
     TooShort,
     /// The first byte is not a known format version.
     UnknownVersion(u8),
-    /// The key ARN is not UTF-8.
+    /// The key ARN is not a key ARN.
     BadKeyArn,
 }
 
@@ -203,7 +269,7 @@ impl fmt::Display for BlobError {
         match self {
             BlobError::TooShort => f.write_str("the blob is too short to be a ciphertext"),
             BlobError::UnknownVersion(v) => write!(f, "unknown ciphertext format version {v}"),
-            BlobError::BadKeyArn => f.write_str("the key ARN in the blob is not text"),
+            BlobError::BadKeyArn => f.write_str("the key ARN in the blob is not a key ARN"),
         }
     }
 }
@@ -211,10 +277,11 @@ impl fmt::Display for BlobError {
 impl CiphertextBlob {
     /// The header bytes (everything before the ciphertext).
     pub fn header(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(19 + self.key_arn.len());
+        let arn = self.key_arn.as_str().as_bytes();
+        let mut out = Vec::with_capacity(19 + arn.len());
         out.push(BLOB_VERSION);
-        push_len(&mut out, self.key_arn.len());
-        out.extend_from_slice(self.key_arn.as_bytes());
+        push_len(&mut out, arn.len());
+        out.extend_from_slice(arn);
         out.extend_from_slice(&self.material_version.to_be_bytes());
         out.extend_from_slice(&self.nonce);
         out
@@ -245,7 +312,10 @@ impl CiphertextBlob {
             *bytes.get(2).ok_or(BlobError::TooShort)?,
         ]));
         let arn = bytes.get(3..3 + n).ok_or(BlobError::TooShort)?;
-        let key_arn = core::str::from_utf8(arn).map_err(|_| BlobError::BadKeyArn)?;
+        let key_arn = core::str::from_utf8(arn)
+            .ok()
+            .and_then(|a| KeyArn::parse(a).ok())
+            .ok_or(BlobError::BadKeyArn)?;
         let mv = bytes.get(3 + n..7 + n).ok_or(BlobError::TooShort)?;
         let material_version = u32::from_be_bytes([
             mv.first().copied().unwrap_or(0),
@@ -262,7 +332,7 @@ impl CiphertextBlob {
             return Err(BlobError::TooShort);
         }
         Ok(CiphertextBlob {
-            key_arn: String::from(key_arn),
+            key_arn,
             material_version,
             nonce,
             sealed: Vec::from(sealed),
@@ -275,23 +345,44 @@ impl CiphertextBlob {
     }
 }
 
+/// Why a blob could not be sealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SealError {
+    /// No randomness for the nonce.
+    Entropy(EntropyError),
+    /// The plaintext is longer than AES-GCM allows.
+    TooLong(TooLongForGcm),
+}
+
+impl fmt::Display for SealError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SealError::Entropy(e) => e.fmt(f),
+            SealError::TooLong(e) => e.fmt(f),
+        }
+    }
+}
+
+impl core::error::Error for SealError {}
+
 /// Encrypts `plaintext` under `material` (version `material_version` of key `key_arn`),
 /// binding `ctx`. Returns the blob.
 pub fn seal(
     material: &KeyMaterial,
-    key_arn: &str,
+    key_arn: &KeyArn,
     material_version: u32,
     ctx: &EncryptionContext,
     plaintext: &[u8],
     entropy: &mut Entropy,
-) -> Result<CiphertextBlob, EntropyError> {
+) -> Result<CiphertextBlob, SealError> {
     let mut blob = CiphertextBlob {
-        key_arn: String::from(key_arn),
+        key_arn: key_arn.clone(),
         material_version,
-        nonce: entropy.array()?,
+        nonce: entropy.array().map_err(SealError::Entropy)?,
         sealed: Vec::new(),
     };
-    blob.sealed = aes256_gcm_seal(material.expose(), &blob.nonce, &blob.aad(ctx), plaintext);
+    blob.sealed = aes256_gcm_seal(material.expose(), &blob.nonce, &blob.aad(ctx), plaintext)
+        .map_err(SealError::TooLong)?;
     Ok(blob)
 }
 
@@ -359,10 +450,10 @@ mod tests {
         for (k, n, a, p, c, t) in cases {
             let key: [u8; 32] = hex(k).try_into().unwrap();
             let nonce: [u8; 12] = hex(n).try_into().unwrap();
-            let sealed = aes256_gcm_seal(&key, &nonce, &hex(a), &hex(p));
+            let sealed = aes256_gcm_seal(&key, &nonce, &hex(a), &hex(p)).unwrap();
             assert_eq!(sealed, hex(&format!("{c}{t}")));
             assert_eq!(
-                aes256_gcm_open(&key, &nonce, &hex(a), &sealed)
+                *aes256_gcm_open(&key, &nonce, &hex(a), &sealed)
                     .unwrap()
                     .expose(),
                 hex(p)
@@ -380,11 +471,14 @@ mod tests {
     fn blobs_round_trip_and_bind_everything() {
         let mut e = Entropy::seeded(1);
         let m = KeyMaterial::generate(&mut e).unwrap();
-        let arn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        let arn = KeyArn::parse(
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        )
+        .unwrap();
         let ctx: EncryptionContext = [("app", "demo")].into_iter().collect();
-        let blob = seal(&m, arn, 1, &ctx, b"hello", &mut e).unwrap();
+        let blob = seal(&m, &arn, 1, &ctx, b"hello", &mut e).unwrap();
         let bytes = blob.to_bytes();
-        assert_eq!(bytes.len(), 19 + arn.len() + 5 + 16);
+        assert_eq!(bytes.len(), 19 + arn.as_str().len() + 5 + 16);
         assert_eq!(bytes[0], 1);
         let parsed = CiphertextBlob::parse(&bytes).unwrap();
         assert_eq!(parsed, blob);
@@ -408,6 +502,44 @@ mod tests {
             CiphertextBlob::parse(&bytes[..bytes.len() - 6]).map(|b| b.plaintext_len()),
             Err(BlobError::TooShort)
         );
+    }
+
+    #[test]
+    fn the_reported_context_collision_no_longer_opens() {
+        use alloc::string::String;
+        // Issue 12's reproducer: with lengths saturating at u16::MAX, these two contexts
+        // had the same canonical form, so one opened the other's ciphertext.
+        let k = "k".repeat(65535);
+        let a: EncryptionContext = [(alloc::format!("{k}\u{0}\u{5}xy"), String::from("z"))]
+            .into_iter()
+            .collect();
+        let b: EncryptionContext = [(k.clone(), String::from("xy\u{0}\u{1}z"))]
+            .into_iter()
+            .collect();
+        assert_ne!(context_bytes(&a), context_bytes(&b));
+        let mut e = Entropy::seeded(9);
+        let m = KeyMaterial::generate(&mut e).unwrap();
+        let arn = KeyArn::parse(
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        )
+        .unwrap();
+        let blob = seal(&m, &arn, 1, &a, b"secret", &mut e).unwrap();
+        assert!(open(&m, &blob, &a).is_ok());
+        assert_eq!(open(&m, &blob, &b), Err(AuthenticationFailed));
+    }
+
+    #[test]
+    fn lengths_are_written_so_no_two_differ_only_in_how_they_are_cut() {
+        for (n, want) in [
+            (0usize, alloc::vec![0u8, 0]),
+            (65534, alloc::vec![0xff, 0xfe]),
+            (65535, alloc::vec![0xff, 0xff, 0, 0, 0, 0, 0, 0, 0xff, 0xff]),
+            (65536, alloc::vec![0xff, 0xff, 0, 0, 0, 0, 0, 1, 0, 0]),
+        ] {
+            let mut out = Vec::new();
+            push_len(&mut out, n);
+            assert_eq!(out, want, "{n}");
+        }
     }
 
     #[test]

@@ -103,7 +103,13 @@ mod tests {
         e.fill(&mut got[..40]).unwrap();
         e.fill(&mut got[40..]).unwrap();
         assert_eq!(got, want);
-        assert_eq!(e, Entropy::Seeded { seed: 7, position: 25 });
+        assert_eq!(
+            e,
+            Entropy::Seeded {
+                seed: 7,
+                position: 25
+            }
+        );
     }
 
     #[test]

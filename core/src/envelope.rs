@@ -14,7 +14,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::context::EncryptionContext;
-use crate::crypto::{self, AuthenticationFailed, NONCE_BYTES, Secret, TAG_BYTES};
+use crate::crypto::{self, AuthenticationFailed, DataKey, NONCE_BYTES, Secret, TAG_BYTES};
 
 /// The first bytes of every message.
 pub const MAGIC: &[u8; 4] = b"KPE1";
@@ -42,6 +42,9 @@ pub enum EnvelopeError {
     BadFrameOrder,
     /// The message ends before its final frame.
     Truncated,
+    /// A header field is too large to be written (an encrypted data key over 65,535
+    /// bytes, a context over 4 GiB).
+    TooLarge,
 }
 
 impl fmt::Display for EnvelopeError {
@@ -54,7 +57,18 @@ impl fmt::Display for EnvelopeError {
                 "frames are missing, out of order, or follow the final frame"
             }
             EnvelopeError::Truncated => "the message is truncated: its final frame is missing",
+            EnvelopeError::TooLarge => {
+                "the encrypted data key or the encryption context is too large for the header"
+            }
         })
+    }
+}
+
+impl core::error::Error for EnvelopeError {}
+
+impl From<crypto::TooLongForGcm> for EnvelopeError {
+    fn from(_: crypto::TooLongForGcm) -> Self {
+        EnvelopeError::TooLarge
     }
 }
 
@@ -82,24 +96,24 @@ pub struct Header {
 }
 
 impl Header {
-    /// The authenticated part of the header.
-    fn body(&self) -> Vec<u8> {
+    /// The authenticated part of the header. Its length fields are exact: a field too
+    /// large for its length is refused, never cut.
+    fn body(&self) -> Result<Vec<u8>, EnvelopeError> {
         let ctx = crypto::context_bytes(&self.context);
+        let key_len =
+            u16::try_from(self.encrypted_data_key.len()).map_err(|_| EnvelopeError::TooLarge)?;
+        let ctx_len = u32::try_from(ctx.len()).map_err(|_| EnvelopeError::TooLarge)?;
         let mut out = Vec::with_capacity(32 + self.encrypted_data_key.len() + ctx.len());
         out.extend_from_slice(MAGIC);
         out.push(VERSION);
         out.push(ALGORITHM_AES_256_GCM);
         out.extend_from_slice(&self.frame_size.to_be_bytes());
         out.extend_from_slice(&self.message_id);
-        out.extend_from_slice(
-            &u16::try_from(self.encrypted_data_key.len())
-                .unwrap_or(u16::MAX)
-                .to_be_bytes(),
-        );
+        out.extend_from_slice(&key_len.to_be_bytes());
         out.extend_from_slice(&self.encrypted_data_key);
-        out.extend_from_slice(&u32::try_from(ctx.len()).unwrap_or(u32::MAX).to_be_bytes());
+        out.extend_from_slice(&ctx_len.to_be_bytes());
         out.extend_from_slice(&ctx);
-        out
+        Ok(out)
     }
 
     /// Builds and authenticates a header with the plaintext data key.
@@ -110,7 +124,7 @@ impl Header {
         frame_size: u32,
         message_id: [u8; 16],
         nonce: [u8; NONCE_BYTES],
-    ) -> Header {
+    ) -> Result<Header, EnvelopeError> {
         let mut h = Header {
             frame_size: frame_size.clamp(1, MAX_FRAME_SIZE),
             message_id,
@@ -119,19 +133,19 @@ impl Header {
             nonce,
             tag: [0; TAG_BYTES],
         };
-        let sealed = crypto::aes256_gcm_seal(data_key, &nonce, &h.body(), &[]);
-        if let Ok(tag) = <[u8; TAG_BYTES]>::try_from(sealed.as_slice()) {
-            h.tag = tag;
-        }
-        h
+        let sealed = crypto::aes256_gcm_seal(data_key, &nonce, &h.body()?, &[])?;
+        h.tag =
+            <[u8; TAG_BYTES]>::try_from(sealed.as_slice()).map_err(|_| EnvelopeError::Tampered)?;
+        Ok(h)
     }
 
-    /// The header's bytes.
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = self.body();
+    /// The header's bytes. A header made by [`Header::new`] or read by [`Header::parse`]
+    /// always has them; one whose fields were made too large afterwards has none.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, EnvelopeError> {
+        let mut out = self.body()?;
         out.extend_from_slice(&self.nonce);
         out.extend_from_slice(&self.tag);
-        out
+        Ok(out)
     }
 
     /// Reads a header from the start of `bytes`; returns it and how many bytes it took.
@@ -201,7 +215,7 @@ impl Header {
 
     /// Checks the header's tag with the plaintext data key.
     pub fn verify(&self, data_key: &[u8; 32]) -> Result<(), EnvelopeError> {
-        crypto::aes256_gcm_open(data_key, &self.nonce, &self.body(), &self.tag)?;
+        crypto::aes256_gcm_open(data_key, &self.nonce, &self.body()?, &self.tag)?;
         Ok(())
     }
 }
@@ -280,8 +294,8 @@ pub fn seal_frame(
     seq: u32,
     last: bool,
     plaintext: &[u8],
-) -> Vec<u8> {
-    let len = u32::try_from(plaintext.len()).unwrap_or(u32::MAX);
+) -> Result<Vec<u8>, EnvelopeError> {
+    let len = u32::try_from(plaintext.len()).map_err(|_| EnvelopeError::TooLarge)?;
     let mut out = Vec::with_capacity(FRAME_HEADER_BYTES + plaintext.len() + TAG_BYTES);
     out.extend_from_slice(&frame_header(seq, last, len));
     out.extend_from_slice(&crypto::aes256_gcm_seal(
@@ -289,13 +303,13 @@ pub fn seal_frame(
         &frame_nonce(seq),
         &frame_aad(message_id, seq, last, len),
         plaintext,
-    ));
-    out
+    )?);
+    Ok(out)
 }
 
 /// Encrypts a stream: feed chunks of any size, get whole frames back.
 pub struct Encryptor {
-    key: Secret,
+    key: DataKey,
     message_id: [u8; 16],
     frame_size: usize,
     pending: Vec<u8>,
@@ -305,25 +319,24 @@ pub struct Encryptor {
 
 impl Encryptor {
     /// Starts a message; returns the encryptor and the header bytes to write first.
-    pub fn new(header: &Header, data_key: &[u8; 32]) -> (Encryptor, Vec<u8>) {
+    pub fn new(
+        header: &Header,
+        data_key: &[u8; 32],
+    ) -> Result<(Encryptor, Vec<u8>), EnvelopeError> {
         let e = Encryptor {
-            key: Secret::new(Vec::from(*data_key)),
+            key: Secret::new(*data_key),
             message_id: header.message_id,
             frame_size: header.frame_size as usize,
             pending: Vec::new(),
             seq: 0,
             consumed: 0,
         };
-        (e, header.to_bytes())
-    }
-
-    fn key(&self) -> [u8; 32] {
-        <[u8; 32]>::try_from(self.key.expose()).unwrap_or([0; 32])
+        Ok((e, header.to_bytes()?))
     }
 
     /// Feeds plaintext; returns the frames completed by it. Memory stays below two frames.
-    pub fn push(&mut self, mut data: &[u8]) -> Vec<u8> {
-        let key = self.key();
+    pub fn push(&mut self, mut data: &[u8]) -> Result<Vec<u8>, EnvelopeError> {
+        let key = *self.key.expose();
         let mut out = Vec::new();
         self.consumed += data.len() as u64;
         while !data.is_empty() {
@@ -334,18 +347,18 @@ impl Encryptor {
             // A full frame is sealed only once more data follows: the last frame must be
             // marked final, and we do not know yet whether this one is.
             if self.pending.len() == self.frame_size && !data.is_empty() {
-                out.extend(self.seal_pending(&key, false));
+                out.extend(self.seal_pending(&key, false)?);
             }
         }
-        out
+        Ok(out)
     }
 
     /// Seals the buffered plaintext as frame `seq` and moves on to the next frame.
-    fn seal_pending(&mut self, key: &[u8; 32], last: bool) -> Vec<u8> {
-        let frame = seal_frame(key, &self.message_id, self.seq, last, &self.pending);
+    fn seal_pending(&mut self, key: &[u8; 32], last: bool) -> Result<Vec<u8>, EnvelopeError> {
+        let frame = seal_frame(key, &self.message_id, self.seq, last, &self.pending)?;
         self.seq += 1;
         self.pending.clear();
-        frame
+        Ok(frame)
     }
 
     /// Plaintext bytes fed so far (for progress).
@@ -354,20 +367,20 @@ impl Encryptor {
     }
 
     /// Ends the message: the final frame.
-    pub fn finish(mut self) -> Vec<u8> {
-        let key = self.key();
+    pub fn finish(mut self) -> Result<Vec<u8>, EnvelopeError> {
+        let key = *self.key.expose();
         let mut out = Vec::new();
         if self.pending.len() == self.frame_size {
-            out.extend(self.seal_pending(&key, false));
+            out.extend(self.seal_pending(&key, false)?);
         }
-        out.extend(self.seal_pending(&key, true));
-        out
+        out.extend(self.seal_pending(&key, true)?);
+        Ok(out)
     }
 }
 
 /// Decrypts a stream: feed bytes after the header, get plaintext of whole frames back.
 pub struct Decryptor {
-    key: Secret,
+    key: DataKey,
     message_id: [u8; 16],
     frame_size: usize,
     pending: Vec<u8>,
@@ -380,7 +393,7 @@ impl Decryptor {
     pub fn new(header: &Header, data_key: &[u8; 32]) -> Result<Decryptor, EnvelopeError> {
         header.verify(data_key)?;
         Ok(Decryptor {
-            key: Secret::new(Vec::from(*data_key)),
+            key: Secret::new(*data_key),
             message_id: header.message_id,
             frame_size: header.frame_size as usize,
             pending: Vec::new(),
@@ -391,45 +404,53 @@ impl Decryptor {
 
     /// Feeds bytes; returns the plaintext of the frames they complete.
     pub fn push(&mut self, data: &[u8]) -> Result<Vec<u8>, EnvelopeError> {
-        let key = <[u8; 32]>::try_from(self.key.expose()).unwrap_or([0; 32]);
+        let key = *self.key.expose();
         self.pending.extend_from_slice(data);
         let mut out = Vec::new();
-        while let (Some(seq), Some(flag), Some(len)) = (
-            be32(&self.pending, 0),
-            self.pending.get(4).copied(),
-            be32(&self.pending, 5),
-        ) {
+        // Frames are read from `at` on and the bytes they used dropped once at the end,
+        // so a push of many frames costs as much as the frames, not their square.
+        let mut at = 0;
+        let result = loop {
+            let rest = self.pending.get(at..).unwrap_or_default();
+            let (Some(seq), Some(flag), Some(len)) =
+                (be32(rest, 0), rest.get(4).copied(), be32(rest, 5))
+            else {
+                break Ok(());
+            };
             if self.done {
-                return Err(EnvelopeError::BadFrameOrder);
+                break Err(EnvelopeError::BadFrameOrder);
             }
             let last = match flag {
                 0 => false,
                 1 => true,
-                _ => return Err(EnvelopeError::Tampered),
+                _ => break Err(EnvelopeError::Tampered),
             };
             let len = len as usize;
             if seq != self.seq {
-                return Err(EnvelopeError::BadFrameOrder);
+                break Err(EnvelopeError::BadFrameOrder);
             }
             if len > self.frame_size || (!last && len != self.frame_size) {
-                return Err(EnvelopeError::Tampered);
+                break Err(EnvelopeError::Tampered);
             }
             let total = FRAME_HEADER_BYTES + len + TAG_BYTES;
-            let Some(sealed) = self.pending.get(FRAME_HEADER_BYTES..total) else {
-                break;
+            let Some(sealed) = rest.get(FRAME_HEADER_BYTES..total) else {
+                break Ok(());
             };
-            let plain = crypto::aes256_gcm_open(
+            match crypto::aes256_gcm_open(
                 &key,
                 &frame_nonce(seq),
                 &frame_aad(&self.message_id, seq, last, len as u32),
                 sealed,
-            )?;
-            out.extend_from_slice(plain.expose());
-            self.pending.drain(..total);
+            ) {
+                Ok(plain) => out.extend_from_slice(plain.expose()),
+                Err(e) => break Err(e.into()),
+            }
+            at += total;
             self.seq += 1;
             self.done = last;
-        }
-        Ok(out)
+        };
+        self.pending.drain(..at.min(self.pending.len()));
+        result.map(|()| out)
     }
 
     /// Ends the stream: an error if the final frame was not seen or bytes are left over.

@@ -6,11 +6,12 @@
 //! once for a request that presents its grant token.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use crate::action::{Action, ActionSet};
 use crate::clock::{Duration, Timestamp};
 use crate::context::EncryptionContext;
-use crate::ids::AccountId;
+use crate::ids::{AccountId, GrantId, KeyArn};
 use crate::principal::{Principal, PrincipalMatch, PrincipalPattern};
 
 /// How long a new grant takes to be used without its grant token. AWS documents "up to
@@ -23,6 +24,16 @@ pub const MAX_GRANT_TOKENS: usize = 10;
 
 /// The most pairs an encryption context constraint may have.
 pub const MAX_CONSTRAINT_PAIRS: usize = 8;
+
+/// The longest value of a constraint's pair, in characters.
+pub const MAX_CONSTRAINT_VALUE_CHARS: usize = 384;
+
+/// The most grants one key may have ("Grants per KMS key: 50,000").
+pub const MAX_GRANTS_PER_KEY: usize = 50_000;
+
+/// The most grant tokens the simulator keeps for one grant (each CreateGrant that finds
+/// the same grant again returns a new one; the oldest are forgotten past this).
+pub const MAX_TOKENS_PER_GRANT: usize = 16;
 
 /// A grant's encryption context constraints (at most one of the two is set).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -81,11 +92,13 @@ impl GrantConstraints {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Grant {
     /// The grant ID.
-    pub grant_id: String,
-    /// The grant token, which makes the grant effective at once for a request that has it.
-    pub token: String,
+    pub grant_id: GrantId,
+    /// The grant's tokens, each of which makes the grant effective at once for a request
+    /// that presents it (the first from the CreateGrant that made it, then one more for
+    /// each CreateGrant with the same name and parameters).
+    pub tokens: Vec<String>,
     /// The ARN of the key.
-    pub key_arn: String,
+    pub key_arn: KeyArn,
     /// The optional name (CreateGrant is idempotent on the same parameters and name).
     pub name: Option<String>,
     /// Who may use the grant.
@@ -132,6 +145,20 @@ pub struct ChildGrant<'a> {
 }
 
 impl Grant {
+    /// Whether `token` is one of the grant's tokens.
+    pub fn has_token(&self, token: &str) -> bool {
+        self.tokens.iter().any(|t| t == token)
+    }
+
+    /// Adds a token (a repeated CreateGrant), forgetting the oldest past
+    /// [`MAX_TOKENS_PER_GRANT`].
+    pub fn add_token(&mut self, token: String) {
+        if self.tokens.len() >= MAX_TOKENS_PER_GRANT {
+            self.tokens.remove(0);
+        }
+        self.tokens.push(token);
+    }
+
     /// Whether the grant's grantee is `caller` (a role grantee covers its sessions).
     pub fn is_grantee(&self, caller: &Principal) -> bool {
         PrincipalPattern::parse_aws(&self.grantee)
@@ -171,7 +198,7 @@ impl Grant {
         if !self.operations.contains(action) {
             return GrantCheck::OperationNotListed;
         }
-        if now < self.effective && !tokens.contains(&self.token) {
+        if now < self.effective && !tokens.iter().any(|t| self.has_token(t)) {
             return GrantCheck::NotYetEffective;
         }
         if !self.constraints.allow(context) {
@@ -198,9 +225,12 @@ mod tests {
 
     fn grant(constraints: GrantConstraints) -> Grant {
         Grant {
-            grant_id: "g1".to_string(),
-            token: "token-1".to_string(),
-            key_arn: "arn:aws:kms:us-east-1:111122223333:key/k".to_string(),
+            grant_id: GrantId::parse("g1").unwrap(),
+            tokens: alloc::vec![String::from("token-1")],
+            key_arn: KeyArn::parse(
+                "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            )
+            .unwrap(),
             name: None,
             grantee: "arn:aws:iam::111122223333:role/App".to_string(),
             retiring: Some("arn:aws:iam::111122223333:user/Admin".to_string()),

@@ -12,6 +12,8 @@ pub struct IdError {
     pub given: String,
 }
 
+impl core::error::Error for IdError {}
+
 impl fmt::Display for IdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}` is not a valid {}", self.given, self.expected)
@@ -96,6 +98,247 @@ impl fmt::Display for Region {
     }
 }
 
+/// Implements what every text identifier has: reading it as text, printing it, comparing
+/// it with text, and writing it into JSON as a string.
+macro_rules! text_identifier {
+    ($name:ident) => {
+        impl $name {
+            /// The identifier as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl PartialEq<str> for $name {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<String> for $name {
+            fn eq(&self, other: &String) -> bool {
+                self.0 == *other
+            }
+        }
+
+        impl PartialEq<$name> for str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.0
+            }
+        }
+
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                **self == other.0
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+    };
+}
+
+/// A key ID: a UUID in lower-case hyphenated form, `1234abcd-12ab-34cd-56ef-1234567890ab`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KeyId(String);
+text_identifier!(KeyId);
+
+impl KeyId {
+    /// Reads a key ID: a UUID, `8-4-4-4-12` hexadecimal digits (kept in lower case).
+    pub fn parse(text: &str) -> Result<KeyId, IdError> {
+        if is_uuid(text) {
+            Ok(KeyId(text.to_ascii_lowercase()))
+        } else {
+            refuse(
+                "key ID (a UUID such as 1234abcd-12ab-34cd-56ef-1234567890ab)",
+                text,
+            )
+        }
+    }
+
+    /// A version 4 UUID made from 16 random bytes.
+    pub fn from_random_bytes(bytes: [u8; 16]) -> KeyId {
+        let id = uuid::Builder::from_random_bytes(bytes).into_uuid();
+        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+        KeyId(String::from(id.hyphenated().encode_lower(&mut text)))
+    }
+}
+
+/// A key ARN: `arn:aws:kms:<region>:<account>:key/<key-id>`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct KeyArn(String);
+text_identifier!(KeyArn);
+
+impl KeyArn {
+    /// The ARN of key `id` of `account` in `region`.
+    pub fn new(region: &Region, account: AccountId, id: &KeyId) -> KeyArn {
+        KeyArn(alloc::format!("arn:aws:kms:{region}:{account}:key/{id}"))
+    }
+
+    /// Reads a key ARN.
+    pub fn parse(text: &str) -> Result<KeyArn, IdError> {
+        let parsed = text
+            .strip_prefix("arn:aws:kms:")
+            .and_then(|rest| rest.split_once(':'))
+            .and_then(|(region, rest)| {
+                let (account, id) = rest.split_once(":key/")?;
+                Some((
+                    Region::parse(region).ok()?,
+                    AccountId::parse(account).ok()?,
+                    KeyId::parse(id).ok()?,
+                ))
+            });
+        match parsed {
+            Some((region, account, id)) => Ok(KeyArn::new(&region, account, &id)),
+            None => refuse(
+                "key ARN such as `arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab`",
+                text,
+            ),
+        }
+    }
+
+    fn parts(&self) -> (&str, &str, &str) {
+        let rest = self.0.strip_prefix("arn:aws:kms:").unwrap_or_default();
+        let (region, rest) = rest.split_once(':').unwrap_or_default();
+        let (account, id) = rest.split_once(":key/").unwrap_or_default();
+        (region, account, id)
+    }
+
+    /// The key's account ID, as text.
+    pub fn account_str(&self) -> &str {
+        self.parts().1
+    }
+
+    /// The key's region, as text.
+    pub fn region_str(&self) -> &str {
+        self.parts().0
+    }
+
+    /// The key ID part.
+    pub fn key_id_str(&self) -> &str {
+        self.parts().2
+    }
+}
+
+/// An alias name: `alias/` followed by letters, digits, `/`, `_`, `-` and `:`, 1 to 256
+/// characters in all (CreateAlias's rule).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AliasName(String);
+text_identifier!(AliasName);
+
+/// Why an alias name was refused, in the two ways AWS refuses one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AliasNameError {
+    /// Longer than 256 characters, empty, or with a character outside `[a-zA-Z0-9:/_-]`
+    /// (AWS's `ValidationException`).
+    Pattern(String),
+    /// It does not start with `alias/` followed by a name.
+    Prefix(String),
+}
+
+impl fmt::Display for AliasNameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AliasNameError::Pattern(n) => write!(
+                f,
+                "`{n}` is not an alias name: 1 to 256 characters of letters, digits, `/`, `_`, `-` and `:`"
+            ),
+            AliasNameError::Prefix(n) => {
+                write!(f, "`{n}` is not an alias name: it must start with `alias/`")
+            }
+        }
+    }
+}
+
+impl core::error::Error for AliasNameError {}
+
+impl AliasName {
+    /// The longest alias name.
+    pub const MAX_CHARS: usize = 256;
+
+    /// Reads an alias name.
+    pub fn parse(text: &str) -> Result<AliasName, AliasNameError> {
+        let n = text.chars().count();
+        if !(1..=AliasName::MAX_CHARS).contains(&n)
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "/_-:".contains(c))
+        {
+            return Err(AliasNameError::Pattern(String::from(text)));
+        }
+        if !text.starts_with("alias/") || text.len() == "alias/".len() {
+            return Err(AliasNameError::Prefix(String::from(text)));
+        }
+        Ok(AliasName(String::from(text)))
+    }
+
+    /// Whether the name is in `alias/aws/`, which AWS keeps for AWS managed keys.
+    pub fn is_aws_managed(&self) -> bool {
+        self.0.starts_with("alias/aws/")
+    }
+
+    /// The alias ARN in `account` and `region`.
+    pub fn arn(&self, region: &Region, account: AccountId) -> String {
+        alloc::format!("arn:aws:kms:{region}:{account}:{}", self.0)
+    }
+}
+
+/// A grant ID: letters and digits, 1 to 128 of them (KMS makes 64 hexadecimal digits).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GrantId(String);
+text_identifier!(GrantId);
+
+impl GrantId {
+    /// Reads a grant ID.
+    pub fn parse(text: &str) -> Result<GrantId, IdError> {
+        if (1..=128).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            Ok(GrantId(String::from(text)))
+        } else {
+            refuse("grant ID (letters and digits, at most 128)", text)
+        }
+    }
+
+    /// A grant ID from 32 random bytes: 64 hexadecimal digits, as KMS makes them.
+    pub fn from_random_bytes(bytes: [u8; 32]) -> GrantId {
+        GrantId(hex(&bytes))
+    }
+}
+
+/// Lower-case hexadecimal digits of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        for nibble in [b >> 4, b & 15] {
+            s.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    s
+}
+
 /// Whether `s` has the shape of a key ID: a UUID, `8-4-4-4-12` hex digits.
 pub fn is_uuid(s: &str) -> bool {
     s.len() == 36
@@ -133,6 +376,56 @@ mod tests {
             AccountId::parse("12").unwrap_err().to_string(),
             "`12` is not a valid account ID (12 digits)"
         );
+    }
+
+    #[test]
+    fn key_identifiers_parse_once_and_know_their_parts() {
+        let id = KeyId::parse("1234ABCD-12ab-34cd-56ef-1234567890ab").unwrap();
+        assert_eq!(id, "1234abcd-12ab-34cd-56ef-1234567890ab");
+        let arn = KeyArn::new(&Region::default_region(), AccountId::DEFAULT, &id);
+        assert_eq!(
+            arn,
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+        );
+        assert_eq!(KeyArn::parse(arn.as_str()).unwrap(), arn);
+        assert_eq!(
+            (arn.region_str(), arn.account_str(), arn.key_id_str()),
+            ("us-east-1", "111122223333", id.as_str())
+        );
+        for bad in [
+            "arn:aws:kms:us-east-1:111122223333:alias/x",
+            "arn:aws:kms:us-east-1:1111:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+        ] {
+            assert!(KeyArn::parse(bad).is_err(), "{bad}");
+        }
+        assert!(KeyId::parse("not-a-uuid").is_err());
+        let random = KeyId::from_random_bytes([7; 16]);
+        assert!(is_uuid(random.as_str()) && &random.as_str()[14..15] == "4");
+    }
+
+    #[test]
+    fn alias_names_follow_create_alias() {
+        assert!(AliasName::parse("alias/finance-key").is_ok());
+        assert!(AliasName::parse("alias/aws/s3").unwrap().is_aws_managed());
+        for (bad, prefix) in [
+            ("alias/", true),
+            ("finance", true),
+            ("alias/<img src=x>", false),
+            ("", false),
+        ] {
+            let e = AliasName::parse(bad).unwrap_err();
+            assert_eq!(matches!(e, AliasNameError::Prefix(_)), prefix, "{bad}");
+        }
+        assert!(AliasName::parse(&alloc::format!("alias/{}", "a".repeat(250))).is_ok());
+        assert!(AliasName::parse(&alloc::format!("alias/{}", "a".repeat(251))).is_err());
+    }
+
+    #[test]
+    fn grant_ids_are_letters_and_digits() {
+        assert_eq!(GrantId::from_random_bytes([0xab; 32]).as_str().len(), 64);
+        assert!(GrantId::parse("abc123").is_ok());
+        assert!(GrantId::parse("").is_err() && GrantId::parse("a b").is_err());
     }
 
     #[test]

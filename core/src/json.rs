@@ -493,6 +493,44 @@ pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// Writes a value as JSON text without insignificant whitespace, members in their order.
+pub fn to_compact(v: &Json) -> String {
+    let mut out = String::new();
+    compact(v, &mut out);
+    out
+}
+
+fn compact(v: &Json, out: &mut String) {
+    match &v.value {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Number(n) => out.push_str(n),
+        Value::String(s) => write_string(out, s),
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                compact(item, out);
+            }
+            out.push(']');
+        }
+        Value::Object(members) => {
+            out.push('{');
+            for (i, m) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, &m.key);
+                out.push(':');
+                compact(&m.value, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
 /// Writes a value as indented JSON text (2 spaces), members in their order.
 pub fn to_pretty(v: &Json) -> String {
     let mut out = String::new();

@@ -7,7 +7,7 @@ use core::fmt;
 use crate::action::Action;
 use crate::clock::{Duration, Timestamp};
 use crate::crypto::KeyMaterial;
-use crate::ids::{AccountId, Region};
+use crate::ids::{AccountId, KeyArn, KeyId, Region};
 use crate::policy::Policy;
 
 /// The state of a key.
@@ -158,6 +158,10 @@ pub struct Rotation {
 
 /// The default automatic rotation period.
 pub const DEFAULT_ROTATION_DAYS: u32 = 365;
+/// The shortest automatic rotation period.
+pub const MIN_ROTATION_DAYS: u32 = 90;
+/// The longest automatic rotation period.
+pub const MAX_ROTATION_DAYS: u32 = 2560;
 /// The most on-demand rotations one key may have.
 pub const MAX_ON_DEMAND_ROTATIONS: u32 = 25;
 /// The default deletion waiting period.
@@ -167,9 +171,9 @@ pub const DEFAULT_PENDING_WINDOW_DAYS: u32 = 30;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Key {
     /// The key ID (a UUID).
-    pub key_id: String,
+    pub key_id: KeyId,
     /// The key ARN.
-    pub arn: String,
+    pub arn: KeyArn,
     /// The owning account.
     pub account: AccountId,
     /// The key's region.

@@ -8,6 +8,7 @@
 
 mod condition;
 pub mod defaults;
+mod diagnostic;
 mod parse;
 pub mod pattern;
 
@@ -16,8 +17,9 @@ use alloc::vec::Vec;
 use core::fmt;
 
 pub use condition::{CondKey, Condition, Fact, Facts, KeyType, Multi, Operator, SetQualifier, Val};
-pub use parse::{AnyPrincipalExists, PrincipalDirectory};
+pub use diagnostic::DiagnosticCode;
 pub(crate) use parse::edit_distance;
+pub use parse::{AnyPrincipalExists, PrincipalDirectory};
 pub use pattern::{NoVariables, Pattern, Variable, Variables, glob_match};
 
 use crate::action::{Action, ActionSet};
@@ -26,6 +28,14 @@ use crate::principal::{Principal, PrincipalMatch, PrincipalPattern};
 
 /// The largest key policy KMS accepts: 32 KB.
 pub const MAX_KEY_POLICY_BYTES: usize = 32 * 1024;
+
+/// The largest IAM identity policy, in characters not counting whitespace (IAM's quota
+/// for a managed policy).
+pub const MAX_IDENTITY_POLICY_CHARS: usize = 6144;
+
+/// The most IAM policies one principal may have (IAM: "You can attach up to 10 managed
+/// policies to an IAM identity").
+pub const MAX_POLICIES_PER_PRINCIPAL: usize = 10;
 
 /// Which kind of policy a document is; the rules differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -71,6 +81,9 @@ pub enum Version {
 pub enum Severity {
     /// AWS refuses the document.
     Error,
+    /// Legal, but grants more than the author likely meant (IAM Access Analyzer's
+    /// "security warning").
+    SecurityWarning,
     /// Legal, but likely not what the author meant.
     Warning,
 }
@@ -80,8 +93,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable short code (`unknown-action`, `missing-resource`, ...).
-    pub code: &'static str,
+    /// What it is about, as a stable code (`unknown-action`, `missing-resource`, ...).
+    pub code: DiagnosticCode,
     /// The JSON path of the element (`Statement[1].Action[0]`).
     pub path: String,
     /// Where the element starts in the text.
@@ -94,6 +107,7 @@ impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sev = match self.severity {
             Severity::Error => "error",
+            Severity::SecurityWarning => "security warning",
             Severity::Warning => "warning",
         };
         write!(f, "{}: {sev}: {}", self.loc, self.message)?;
@@ -242,11 +256,11 @@ impl Checked {
             .filter(|d| d.severity == Severity::Error)
     }
 
-    /// The warnings alone.
+    /// The warnings (security warnings among them) alone.
     pub fn warnings(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity != Severity::Error)
     }
 }
 

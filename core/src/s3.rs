@@ -12,15 +12,23 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 use serde_json::{Map, Value, json};
 
-use crate::api::{ApiError, Caller};
-use crate::authz::Decision;
+use crate::api::Caller;
 use crate::b64;
 use crate::clock::{Duration, Timestamp};
 use crate::context::EncryptionContext;
-use crate::crypto::{self, KeyMaterial, Secret};
-use crate::ids::{AccountId, Region};
+use crate::crypto::KeyMaterial;
+use crate::ids::{AccountId, KeyArn, Region};
 use crate::principal::Principal;
 use crate::world::World;
+
+mod bucket_keys;
+mod error;
+mod get;
+mod put;
+mod steps;
+
+pub use error::S3Error;
+pub use steps::{Actor, S3Result, S3Step};
 
 /// The S3 operations the simulator offers (without the `s3:` prefix).
 pub const OPERATIONS: &[&str] = &[
@@ -61,7 +69,7 @@ pub struct Bucket {
 #[derive(Clone, Debug, PartialEq)]
 pub struct BucketKey {
     /// The KMS key.
-    pub kms_key_arn: String,
+    pub kms_key_arn: KeyArn,
     /// Who it was obtained for.
     pub requester: String,
     /// The bucket key encrypted under the KMS key.
@@ -80,7 +88,7 @@ pub enum ObjectEncryption {
     /// With a data key from KMS (`aws:kms`).
     SseKms {
         /// The KMS key.
-        kms_key_arn: String,
+        kms_key_arn: KeyArn,
         /// The data key (or, with a bucket key, the bucket key) encrypted under the KMS key.
         encrypted_data_key: Vec<u8>,
         /// The encryption context S3 used with KMS.
@@ -111,136 +119,9 @@ pub struct Object {
     pub stored: Vec<u8>,
 }
 
-/// Who a step goes between.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Actor {
-    /// The requester.
-    Client,
-    /// Amazon S3.
-    S3,
-    /// AWS KMS.
-    Kms,
-}
-
-impl Actor {
-    /// `client`, `s3` or `kms`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Actor::Client => "client",
-            Actor::S3 => "s3",
-            Actor::Kms => "kms",
-        }
-    }
-}
-
-/// One step of an S3 request, for the animation.
-#[derive(Clone, Debug)]
-pub struct S3Step {
-    /// From.
-    pub from: Actor,
-    /// To (the same actor for work it does itself).
-    pub to: Actor,
-    /// A short title (`GenerateDataKey`).
-    pub title: String,
-    /// One sentence on what happens.
-    pub detail: String,
-    /// What travels: labelled values (sizes, key IDs, small bytes in hex).
-    pub data: Vec<(String, String)>,
-    /// The authorization decision, for a KMS call.
-    pub decision: Option<Decision>,
-    /// Whether the step succeeded.
-    pub ok: bool,
-}
-
-impl S3Step {
-    fn new(from: Actor, to: Actor, title: &str, detail: String) -> S3Step {
-        S3Step {
-            from,
-            to,
-            title: String::from(title),
-            detail,
-            data: Vec::new(),
-            decision: None,
-            ok: true,
-        }
-    }
-
-    fn with(mut self, label: &str, value: impl Into<String>) -> S3Step {
-        self.data.push((String::from(label), value.into()));
-        self
-    }
-
-    /// The step as JSON.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "from": self.from.as_str(),
-            "to": self.to.as_str(),
-            "title": self.title,
-            "detail": self.detail,
-            "data": self.data.iter().map(|(k, v)| json!([k, v])).collect::<Vec<_>>(),
-            "decision": self.decision.as_ref().map(|d| json!({"rule": d.rule.as_str(), "reason": d.reason, "hint": d.hint})),
-            "ok": self.ok,
-        })
-    }
-}
-
-/// An S3 error response.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct S3Error {
-    /// S3's code (`AccessDenied`, `NoSuchKey`, `KMS.DisabledException`, ...).
-    pub code: String,
-    /// The message.
-    pub message: String,
-    /// The HTTP status.
-    pub status: u16,
-}
-
-impl S3Error {
-    fn new(code: &str, status: u16, message: impl Into<String>) -> S3Error {
-        S3Error {
-            code: String::from(code),
-            message: message.into(),
-            status,
-        }
-    }
-
-    /// How S3 reports a failed call to KMS.
-    fn from_kms(e: &ApiError) -> S3Error {
-        match e.code.as_str() {
-            "AccessDeniedException" => S3Error::new("AccessDenied", 403, e.message.clone()),
-            "DisabledException" => S3Error::new("KMS.DisabledException", 400, e.message.clone()),
-            "KMSInvalidStateException" => {
-                S3Error::new("KMS.KMSInvalidStateException", 400, e.message.clone())
-            }
-            "NotFoundException" => S3Error::new("KMS.NotFoundException", 400, e.message.clone()),
-            "InvalidCiphertextException" => {
-                S3Error::new("KMS.InvalidCiphertextException", 400, e.message.clone())
-            }
-            other => S3Error::new(&format!("KMS.{other}"), 400, e.message.clone()),
-        }
-    }
-}
-
-/// The result of an S3 request.
-#[derive(Clone, Debug)]
-pub struct S3Result {
-    /// The response (S3's field names, `Body` base64), or the error.
-    pub output: Result<Value, S3Error>,
-    /// The steps it took.
-    pub steps: Vec<S3Step>,
-    /// The KMS authorization decisions made on the way.
-    pub decisions: Vec<Decision>,
-}
-
-fn hex_prefix(bytes: &[u8], n: usize) -> String {
-    let mut s: String = bytes.iter().take(n).map(|b| format!("{b:02x}")).collect();
-    if bytes.len() > n {
-        s.push('…');
-    }
-    s
-}
-
-fn bucket_name_ok(name: &str) -> bool {
+/// Whether `name` is a bucket name S3 accepts: 3–63 lower-case letters, digits, dots and
+/// hyphens, beginning and ending with a letter or digit, with no `..`.
+pub(crate) fn bucket_name_ok(name: &str) -> bool {
     (3..=63).contains(&name.len())
         && name
             .chars()
@@ -254,22 +135,6 @@ fn bucket_name_ok(name: &str) -> bool {
             .last()
             .is_some_and(|c| c.is_ascii_alphanumeric())
         && !name.contains("..")
-}
-
-/// The per-object key S3 derives from a bucket key: AES-256 in counter mode over zeros
-/// (AES-GCM's keystream) with the object's salt.
-fn derive_object_key(bucket_key: &KeyMaterial, salt: &[u8; 12]) -> [u8; 32] {
-    let stream = crypto::aes256_gcm_seal(
-        bucket_key.expose(),
-        salt,
-        b"kms-playground/s3-bucket-key",
-        &[0u8; 32],
-    );
-    let mut out = [0u8; 32];
-    for (o, s) in out.iter_mut().zip(stream.iter()) {
-        *o = *s;
-    }
-    out
 }
 
 impl World {
@@ -328,6 +193,18 @@ impl World {
             steps,
             decisions,
         }
+    }
+
+    fn bucket(&self, index: usize) -> Result<&Bucket, S3Error> {
+        self.buckets
+            .get(index)
+            .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))
+    }
+
+    fn bucket_mut(&mut self, index: usize) -> Result<&mut Bucket, S3Error> {
+        self.buckets
+            .get_mut(index)
+            .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))
     }
 
     fn bucket_index(&self, input: &Value) -> Result<usize, S3Error> {
@@ -392,8 +269,7 @@ impl World {
                 )
             });
         }
-        let key = KeyMaterial::generate(&mut self.entropy)
-            .map_err(|e| S3Error::new("InternalError", 500, e.to_string()))?;
+        let key = KeyMaterial::generate(&mut self.entropy).map_err(internal)?;
         self.buckets.push(Bucket {
             name: String::from(name),
             owner: p.account(),
@@ -404,553 +280,6 @@ impl World {
             bucket_keys: Vec::new(),
         });
         Ok(json!({"Location": format!("/{name}")}))
-    }
-
-    fn put_object(
-        &mut self,
-        p: &Principal,
-        input: &Value,
-        steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
-    ) -> Result<Value, S3Error> {
-        const FIELDS: &[&str] = &[
-            "Bucket",
-            "Key",
-            "Body",
-            "ServerSideEncryption",
-            "SSEKMSKeyId",
-            "SSEKMSEncryptionContext",
-            "BucketKeyEnabled",
-        ];
-        if let Some(unknown) = input
-            .as_object()
-            .and_then(|m| m.keys().find(|k| !FIELDS.contains(&k.as_str())))
-        {
-            return Err(S3Error::new(
-                "InvalidArgument",
-                400,
-                format!(
-                    "Unknown parameter in input: \"{unknown}\", must be one of: {}",
-                    FIELDS.join(", ")
-                ),
-            ));
-        }
-        let bi = self.bucket_index(input)?;
-        let key = String::from(World::object_key(input)?);
-        let body = match input.get("Body") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::String(s)) => b64::decode(s)
-                .map_err(|_| S3Error::new("InvalidArgument", 400, "`Body` must be base64"))?,
-            Some(_) => {
-                return Err(S3Error::new(
-                    "InvalidArgument",
-                    400,
-                    "`Body` must be base64 text",
-                ));
-            }
-        };
-        if body.len() > MAX_OBJECT_BYTES {
-            return Err(S3Error::new(
-                "EntityTooLarge",
-                400,
-                format!("The playground keeps objects of at most {MAX_OBJECT_BYTES} bytes"),
-            ));
-        }
-        let sse = input.get("ServerSideEncryption").and_then(Value::as_str);
-        let kms_key_id = input.get("SSEKMSKeyId").and_then(Value::as_str);
-        let caller_ctx_b64 = input.get("SSEKMSEncryptionContext").and_then(Value::as_str);
-        let bucket_key = input
-            .get("BucketKeyEnabled")
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
-        let (bucket_name, bucket_region, owner) = {
-            let b = self
-                .buckets
-                .get(bi)
-                .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))?;
-            (b.name.clone(), b.region.clone(), b.owner)
-        };
-        let mut first = S3Step::new(
-            Actor::Client,
-            Actor::S3,
-            "PutObject",
-            format!(
-                "The client uploads {key} to {bucket_name}, asking for server-side encryption {}.",
-                sse.unwrap_or("(default: SSE-S3)")
-            ),
-        )
-        .with("bucket", bucket_name.clone())
-        .with("key", key.clone())
-        .with("size", format!("{} bytes", body.len()));
-        if let Some(k) = kms_key_id {
-            first = first.with("SSEKMSKeyId", k);
-        }
-        steps.push(first);
-        let arn_of_object = format!("arn:aws:s3:::{bucket_name}/{key}");
-        match sse {
-            None | Some("AES256") => {
-                if kms_key_id.is_some() || caller_ctx_b64.is_some() {
-                    return Err(S3Error::new(
-                        "InvalidArgument",
-                        400,
-                        "SSEKMSKeyId and SSEKMSEncryptionContext need ServerSideEncryption aws:kms",
-                    ));
-                }
-                let nonce: [u8; 12] = self
-                    .entropy
-                    .array()
-                    .map_err(|e| S3Error::new("InternalError", 500, e.to_string()))?;
-                let b = self
-                    .buckets
-                    .get_mut(bi)
-                    .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))?;
-                let stored = crypto::aes256_gcm_seal(
-                    b.s3_managed_key.expose(),
-                    &nonce,
-                    arn_of_object.as_bytes(),
-                    &body,
-                );
-                steps.push(S3Step::new(Actor::S3, Actor::S3, "Encrypt (SSE-S3)", String::from("S3 encrypts the object with a key S3 manages itself; KMS is not involved.")).with("ciphertext", format!("{} bytes", stored.len())));
-                let etag = etag(&stored);
-                store(
-                    b,
-                    Object {
-                        key,
-                        size: body.len() as u64,
-                        last_modified: self.clock.now(),
-                        etag: etag.clone(),
-                        encryption: ObjectEncryption::SseS3,
-                        nonce,
-                        stored,
-                    },
-                );
-                steps.push(
-                    S3Step::new(
-                        Actor::S3,
-                        Actor::Client,
-                        "200 OK",
-                        String::from("S3 answers with the object's ETag."),
-                    )
-                    .with("ServerSideEncryption", "AES256"),
-                );
-                return Ok(json!({"ETag": etag, "ServerSideEncryption": "AES256"}));
-            }
-            Some("aws:kms") => {}
-            Some(other) => {
-                return Err(S3Error::new(
-                    "InvalidArgument",
-                    400,
-                    format!(
-                        "ServerSideEncryption {other} is not offered by the simulator: use aws:kms or AES256"
-                    ),
-                ));
-            }
-        }
-        // The caller's context pairs, base64 JSON as the S3 API sends them.
-        let mut context = EncryptionContext::new();
-        if let Some(c) = caller_ctx_b64 {
-            let parsed: Option<Map<String, Value>> = b64::decode(c)
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok());
-            let Some(map) = parsed else {
-                return Err(S3Error::new(
-                    "InvalidArgument",
-                    400,
-                    "SSEKMSEncryptionContext must be base64-encoded JSON of string pairs",
-                ));
-            };
-            for (k, v) in map {
-                let Some(v) = v.as_str() else {
-                    return Err(S3Error::new(
-                        "InvalidArgument",
-                        400,
-                        "SSEKMSEncryptionContext values must be strings",
-                    ));
-                };
-                context.insert(k, v);
-            }
-        }
-        let arn_of_bucket = format!("arn:aws:s3:::{bucket_name}");
-        context.insert(
-            "aws:s3:arn",
-            if bucket_key {
-                arn_of_bucket.clone()
-            } else {
-                arn_of_object.clone()
-            },
-        );
-        let kms_key = match kms_key_id {
-            Some(k) => String::from(k),
-            None => {
-                let existed = self.aliases.iter().any(|a| {
-                    a.name == "alias/aws/s3" && a.account == owner && a.region == bucket_region
-                });
-                let arn = self
-                    .aws_managed_key(owner, &bucket_region, "s3")
-                    .map_err(|e| S3Error::new("InternalError", 500, e.to_string()))?;
-                if !existed {
-                    steps.push(S3Step::new(Actor::S3, Actor::Kms, "Create aws/s3", String::from("No key was named and the account has no AWS managed key for S3 yet: KMS creates aws/s3, with its policy (any principal of the account, through S3 only).")).with("key", arn.clone()));
-                }
-                arn
-            }
-        };
-        let via = format!("s3.{bucket_region}.amazonaws.com");
-        let requester = String::from(p.arn());
-        let caller = Caller {
-            principal: &requester,
-            region: Some(bucket_region.as_str()),
-            via_service: Some(&via),
-        };
-        let now = self.now();
-        let nonce: [u8; 12] = self
-            .entropy
-            .array()
-            .map_err(|e| S3Error::new("InternalError", 500, e.to_string()))?;
-
-        // With a bucket key: reuse S3's cached one for this KMS key and requester.
-        let kms_arn_resolved = self.key_arn_for(&caller, &kms_key);
-        let cached = if bucket_key {
-            self.buckets.get(bi).and_then(|b| {
-                b.bucket_keys
-                    .iter()
-                    .find(|k| {
-                        Some(&k.kms_key_arn) == kms_arn_resolved.as_ref()
-                            && k.requester == requester
-                            && now < k.obtained.plus(BUCKET_KEY_LIFETIME)
-                    })
-                    .cloned()
-            })
-        } else {
-            None
-        };
-        let (data_key, encrypted, kms_arn) = match cached {
-            Some(bk) => {
-                steps.push(S3Step::new(Actor::S3, Actor::S3, "Reuse bucket key", String::from("S3 already holds a bucket key for this KMS key: no call to KMS. It derives a unique key for this object from it.")).with("bucket key obtained", bk.obtained.to_string()).with("KMS calls saved", "1"));
-                (
-                    derive_object_key(&bk.plaintext, &nonce),
-                    bk.encrypted.clone(),
-                    bk.kms_key_arn.clone(),
-                )
-            }
-            None => {
-                let gdk = json!({"KeyId": kms_key, "KeySpec": "AES_256", "EncryptionContext": context.as_map()});
-                let r = self.call(&caller, "GenerateDataKey", &gdk);
-                let decision = r.decisions.last().cloned();
-                decisions.extend(r.decisions);
-                let mut call_step = S3Step::new(Actor::S3, Actor::Kms, "GenerateDataKey", format!("S3 asks KMS, on {}'s behalf, for a data key under {kms_key}, with the encryption context.", p.short_name()))
-                    .with("KeyId", kms_key.clone())
-                    .with("EncryptionContext", serde_json::to_string(context.as_map()).unwrap_or_default())
-                    .with("kms:ViaService", via.clone());
-                call_step.decision = decision;
-                match r.output {
-                    Err(e) => return Err(kms_refused(steps, call_step, &e, "upload")),
-                    Ok(out) => {
-                        steps.push(call_step);
-                        let plain = out
-                            .get("Plaintext")
-                            .and_then(Value::as_str)
-                            .and_then(|s| b64::decode(s).ok())
-                            .unwrap_or_default();
-                        let enc = out
-                            .get("CiphertextBlob")
-                            .and_then(Value::as_str)
-                            .and_then(|s| b64::decode(s).ok())
-                            .unwrap_or_default();
-                        let arn = String::from(
-                            out.get("KeyId").and_then(Value::as_str).unwrap_or_default(),
-                        );
-                        steps.push(S3Step::new(Actor::Kms, Actor::S3, "Data key", String::from("KMS returns the data key twice: in plaintext, and encrypted under the KMS key."))
-                            .with("plaintext data key", format!("{} bytes: {}", plain.len(), hex_prefix(&plain, 4)))
-                            .with("encrypted data key", format!("{} bytes", enc.len())));
-                        let plain = Secret::new(plain);
-                        let material = KeyMaterial::from_bytes(
-                            <[u8; 32]>::try_from(plain.expose()).unwrap_or([0; 32]),
-                        );
-                        if bucket_key {
-                            if let Some(b) = self.buckets.get_mut(bi) {
-                                b.bucket_keys.retain(|k| {
-                                    !(k.kms_key_arn == arn && k.requester == requester)
-                                });
-                                b.bucket_keys.push(BucketKey {
-                                    kms_key_arn: arn.clone(),
-                                    requester: requester.clone(),
-                                    encrypted: enc.clone(),
-                                    plaintext: material.clone(),
-                                    obtained: now,
-                                });
-                            }
-                            steps.push(S3Step::new(Actor::S3, Actor::S3, "Bucket key", String::from("This data key is the bucket key: S3 keeps it for a while and derives a unique key for each object from it, so later uploads need no KMS call.")).with("valid for", BUCKET_KEY_LIFETIME.to_string()));
-                            (derive_object_key(&material, &nonce), enc, arn)
-                        } else {
-                            (*material.expose(), enc, arn)
-                        }
-                    }
-                }
-            }
-        };
-        let stored = crypto::aes256_gcm_seal(&data_key, &nonce, arn_of_object.as_bytes(), &body);
-        steps.push(
-            S3Step::new(
-                Actor::S3,
-                Actor::S3,
-                "Encrypt",
-                String::from("S3 encrypts the object with the plaintext data key (AES-256-GCM)."),
-            )
-            .with("plaintext", format!("{} bytes", body.len()))
-            .with("ciphertext", format!("{} bytes", stored.len())),
-        );
-        let tag = etag(&stored);
-        let b = self
-            .buckets
-            .get_mut(bi)
-            .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))?;
-        store(
-            b,
-            Object {
-                key: key.clone(),
-                size: body.len() as u64,
-                last_modified: now,
-                etag: tag.clone(),
-                encryption: ObjectEncryption::SseKms {
-                    kms_key_arn: kms_arn.clone(),
-                    encrypted_data_key: encrypted.clone(),
-                    context: context.clone(),
-                    bucket_key,
-                    caller_context: caller_ctx_b64.map(String::from),
-                },
-                nonce,
-                stored,
-            },
-        );
-        steps.push(
-            S3Step::new(
-                Actor::S3,
-                Actor::S3,
-                "Store",
-                String::from(
-                    "S3 stores the encrypted object and, beside it, the encrypted data key.",
-                ),
-            )
-            .with("encrypted data key", format!("{} bytes", encrypted.len())),
-        );
-        steps.push(S3Step::new(
-            Actor::S3,
-            Actor::S3,
-            "Drop the plaintext key",
-            String::from("S3 deletes the plaintext data key from memory."),
-        ));
-        steps.push(
-            S3Step::new(
-                Actor::S3,
-                Actor::Client,
-                "200 OK",
-                String::from("S3 answers with the ETag and the encryption it used."),
-            )
-            .with("SSEKMSKeyId", kms_arn.clone()),
-        );
-        let mut out = Map::new();
-        out.insert("ETag".into(), json!(tag));
-        out.insert("ServerSideEncryption".into(), json!("aws:kms"));
-        out.insert("SSEKMSKeyId".into(), json!(kms_arn));
-        out.insert("BucketKeyEnabled".into(), json!(bucket_key));
-        if let Some(c) = caller_ctx_b64 {
-            out.insert("SSEKMSEncryptionContext".into(), json!(c));
-        }
-        Ok(Value::Object(out))
-    }
-
-    fn get_object(
-        &mut self,
-        p: &Principal,
-        input: &Value,
-        steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
-        with_body: bool,
-    ) -> Result<Value, S3Error> {
-        let bi = self.bucket_index(input)?;
-        let key = String::from(World::object_key(input)?);
-        let b = self
-            .buckets
-            .get(bi)
-            .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))?;
-        let region = b.region.clone();
-        let bucket_name = b.name.clone();
-        let obj = b
-            .objects
-            .iter()
-            .find(|o| o.key == key)
-            .cloned()
-            .ok_or_else(|| {
-                S3Error::new(
-                    "NoSuchKey",
-                    404,
-                    format!("The specified key does not exist: {key}"),
-                )
-            })?;
-        let op = if with_body { "GetObject" } else { "HeadObject" };
-        steps.push(
-            S3Step::new(
-                Actor::Client,
-                Actor::S3,
-                op,
-                format!("The client asks for {key} in {bucket_name}."),
-            )
-            .with("bucket", bucket_name.clone())
-            .with("key", key.clone()),
-        );
-        let mut meta = Map::new();
-        meta.insert("ContentLength".into(), json!(obj.size));
-        meta.insert("ETag".into(), json!(obj.etag));
-        meta.insert("LastModified".into(), json!(obj.last_modified.to_string()));
-        let data_key: [u8; 32] = match &obj.encryption {
-            ObjectEncryption::SseS3 => {
-                meta.insert("ServerSideEncryption".into(), json!("AES256"));
-                *b.s3_managed_key.expose()
-            }
-            ObjectEncryption::SseKms {
-                kms_key_arn,
-                encrypted_data_key,
-                context,
-                bucket_key,
-                caller_context,
-            } => {
-                meta.insert("ServerSideEncryption".into(), json!("aws:kms"));
-                meta.insert("SSEKMSKeyId".into(), json!(kms_key_arn));
-                meta.insert("BucketKeyEnabled".into(), json!(bucket_key));
-                if let Some(c) = caller_context {
-                    meta.insert("SSEKMSEncryptionContext".into(), json!(c));
-                }
-                if !with_body {
-                    steps.push(S3Step::new(Actor::S3, Actor::Client, "200 OK", String::from("HeadObject returns the metadata only: S3 does not need the data key, so it does not call KMS.")));
-                    return Ok(Value::Object(meta));
-                }
-                let requester = String::from(p.arn());
-                let now = self.now();
-                let cached = bucket_key
-                    .then(|| {
-                        b.bucket_keys
-                            .iter()
-                            .find(|k| {
-                                k.kms_key_arn == *kms_key_arn
-                                    && k.requester == requester
-                                    && k.encrypted == *encrypted_data_key
-                                    && now < k.obtained.plus(BUCKET_KEY_LIFETIME)
-                            })
-                            .cloned()
-                    })
-                    .flatten();
-                if let Some(bk) = cached {
-                    steps.push(
-                        S3Step::new(
-                            Actor::S3,
-                            Actor::S3,
-                            "Reuse bucket key",
-                            String::from("S3 still holds this bucket key: no call to KMS."),
-                        )
-                        .with("KMS calls saved", "1"),
-                    );
-                    derive_object_key(&bk.plaintext, &obj.nonce)
-                } else {
-                    let via = format!("s3.{region}.amazonaws.com");
-                    let caller = Caller {
-                        principal: &requester,
-                        region: Some(region.as_str()),
-                        via_service: Some(&via),
-                    };
-                    let req = json!({"CiphertextBlob": b64::encode(encrypted_data_key), "EncryptionContext": context.as_map()});
-                    let r = self.call(&caller, "Decrypt", &req);
-                    let decision = r.decisions.last().cloned();
-                    decisions.extend(r.decisions);
-                    let mut call_step = S3Step::new(Actor::S3, Actor::Kms, "Decrypt", format!("S3 sends the stored encrypted data key to KMS, on {}'s behalf, with the same encryption context.", p.short_name()))
-                        .with("encrypted data key", format!("{} bytes", encrypted_data_key.len()))
-                        .with("EncryptionContext", serde_json::to_string(context.as_map()).unwrap_or_default());
-                    call_step.decision = decision;
-                    match r.output {
-                        Err(e) => return Err(kms_refused(steps, call_step, &e, "download")),
-                        Ok(out) => {
-                            steps.push(call_step);
-                            let plain = Secret::new(
-                                out.get("Plaintext")
-                                    .and_then(Value::as_str)
-                                    .and_then(|s| b64::decode(s).ok())
-                                    .unwrap_or_default(),
-                            );
-                            steps.push(
-                                S3Step::new(
-                                    Actor::Kms,
-                                    Actor::S3,
-                                    "Plaintext data key",
-                                    String::from(
-                                        "KMS decrypts the data key and returns it in plaintext.",
-                                    ),
-                                )
-                                .with(
-                                    "plaintext data key",
-                                    format!(
-                                        "{} bytes: {}",
-                                        plain.len(),
-                                        hex_prefix(plain.expose(), 4)
-                                    ),
-                                ),
-                            );
-                            let material = KeyMaterial::from_bytes(
-                                <[u8; 32]>::try_from(plain.expose()).unwrap_or([0; 32]),
-                            );
-                            if *bucket_key {
-                                if let Some(bm) = self.buckets.get_mut(bi) {
-                                    bm.bucket_keys.retain(|k| {
-                                        !(k.kms_key_arn == *kms_key_arn && k.requester == requester)
-                                    });
-                                    bm.bucket_keys.push(BucketKey {
-                                        kms_key_arn: kms_key_arn.clone(),
-                                        requester: requester.clone(),
-                                        encrypted: encrypted_data_key.clone(),
-                                        plaintext: material.clone(),
-                                        obtained: now,
-                                    });
-                                }
-                                derive_object_key(&material, &obj.nonce)
-                            } else {
-                                *material.expose()
-                            }
-                        }
-                    }
-                }
-            }
-        };
-        let body = crypto::aes256_gcm_open(
-            &data_key,
-            &obj.nonce,
-            format!("arn:aws:s3:::{bucket_name}/{key}").as_bytes(),
-            &obj.stored,
-        )
-        .map_err(|_| S3Error::new("InternalError", 500, "the object does not decrypt"))?;
-        steps.push(
-            S3Step::new(
-                Actor::S3,
-                Actor::S3,
-                "Decrypt",
-                String::from("S3 decrypts the object with the plaintext data key."),
-            )
-            .with("plaintext", format!("{} bytes", body.len())),
-        );
-        steps.push(
-            S3Step::new(
-                Actor::S3,
-                Actor::Client,
-                "200 OK",
-                String::from("S3 returns the decrypted object."),
-            )
-            .with("size", format!("{} bytes", body.len())),
-        );
-        steps.push(S3Step::new(
-            Actor::S3,
-            Actor::S3,
-            "Drop the plaintext key",
-            String::from("S3 deletes the plaintext data key from memory."),
-        ));
-        meta.insert("Body".into(), json!(b64::encode(body.expose())));
-        Ok(Value::Object(meta))
     }
 
     fn list_objects(&self, input: &Value) -> Result<Value, S3Error> {
@@ -1005,26 +334,9 @@ impl World {
     }
 }
 
-/// The steps of a KMS call that failed, and the error S3 answers with.
-fn kms_refused(
-    steps: &mut Vec<S3Step>,
-    mut call_step: S3Step,
-    e: &ApiError,
-    what: &str,
-) -> S3Error {
-    call_step.ok = false;
-    steps.push(call_step);
-    steps.push(S3Step {
-        ok: false,
-        ..S3Step::new(Actor::Kms, Actor::S3, e.code.as_str(), e.message.clone())
-    });
-    let err = S3Error::from_kms(e);
-    let detail = format!("S3 refuses the {what} ({} {}).", err.status, err.code);
-    steps.push(S3Step {
-        ok: false,
-        ..S3Step::new(Actor::S3, Actor::Client, &err.code, detail)
-    });
-    err
+/// S3's `InternalError` (500) for what the simulator could not do.
+fn internal(cause: impl core::fmt::Display) -> S3Error {
+    S3Error::new("InternalError", 500, alloc::format!("{cause}"))
 }
 
 fn store(b: &mut Bucket, o: Object) {

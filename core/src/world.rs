@@ -12,7 +12,7 @@ use crate::clock::{Clock, Duration, Timestamp};
 use crate::crypto::KeyMaterial;
 use crate::entropy::{Entropy, EntropyError};
 use crate::grants::Grant;
-use crate::ids::{AccountId, IdError, Region};
+use crate::ids::{AccountId, AliasName, GrantId, IdError, KeyArn, KeyId, Region};
 use crate::keys::{Key, KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
 use crate::policy::{Policy, PrincipalDirectory};
 use crate::principal::{Principal, PrincipalKind, PrincipalPattern};
@@ -32,13 +32,13 @@ pub struct PrincipalRecord {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Alias {
     /// `alias/...`
-    pub name: String,
+    pub name: AliasName,
     /// The account.
     pub account: AccountId,
     /// The region.
     pub region: Region,
     /// The key ID it points to.
-    pub target_key_id: String,
+    pub target_key_id: KeyId,
     /// When it was created.
     pub created: Timestamp,
     /// When it last changed.
@@ -48,9 +48,33 @@ pub struct Alias {
 impl Alias {
     /// The alias ARN.
     pub fn arn(&self) -> String {
-        alloc::format!("arn:aws:kms:{}:{}:{}", self.region, self.account, self.name)
+        self.name.arn(&self.region, self.account)
     }
 }
+
+/// The facts of a key a scenario sets up.
+pub(crate) struct KeySetup<'a> {
+    /// A fixed key ID, or `None` for one from the world's randomness.
+    pub key_id: Option<KeyId>,
+    /// The owning account.
+    pub account: AccountId,
+    /// The key's region.
+    pub region: Region,
+    /// The description.
+    pub description: &'a str,
+    /// The key policy.
+    pub policy: Policy,
+    /// Enabled, or disabled.
+    pub enabled: bool,
+    /// Customer or AWS managed.
+    pub manager: KeyManager,
+    /// The scenario's handle (`CMK-A`).
+    pub handle: Option<&'a str>,
+}
+
+/// The most audit events a world keeps: older ones are dropped first (CloudTrail's event
+/// history, for comparison, keeps 90 days).
+pub const MAX_AUDIT_EVENTS: usize = 10_000;
 
 /// The simulated AWS world. Plain data: clone it, compare it.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,12 +86,12 @@ pub struct World {
     pub(crate) principals: Vec<PrincipalRecord>,
     pub(crate) keys: Vec<Key>,
     /// Scenario handles of keys (`CMK-A`), by key ARN.
-    pub(crate) key_handles: Vec<(String, String)>,
+    pub(crate) key_handles: Vec<(KeyArn, String)>,
     pub(crate) aliases: Vec<Alias>,
     pub(crate) grants: Vec<Grant>,
     pub(crate) audit: Vec<AuditEvent>,
     /// ARNs of keys that were deleted (their ciphertexts can never be decrypted again).
-    pub(crate) deleted_keys: Vec<String>,
+    pub(crate) deleted_keys: Vec<KeyArn>,
     /// The simulated S3 buckets.
     pub(crate) buckets: Vec<crate::s3::Bucket>,
 }
@@ -145,7 +169,7 @@ impl World {
     }
 
     /// The key's scenario handle, if it has one.
-    pub fn key_handle(&self, arn: &str) -> Option<&str> {
+    pub fn key_handle(&self, arn: &KeyArn) -> Option<&str> {
         self.key_handles
             .iter()
             .find(|(a, _)| a == arn)
@@ -183,67 +207,56 @@ impl World {
         Ok(())
     }
 
-    /// Adds a key (scenario set-up): `key_id` fixed or drawn from the world's randomness.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "a key has this many set-up facts"
-    )]
-    pub fn setup_key(
-        &mut self,
-        key_id: Option<&str>,
-        account: AccountId,
-        region: Region,
-        description: &str,
-        policy: Policy,
-        enabled: bool,
-        manager: KeyManager,
-        handle: Option<&str>,
-    ) -> Result<String, EntropyError> {
-        let key_id = match key_id {
-            Some(id) => String::from(id),
-            None => self.new_uuid()?,
+    /// Adds a key (scenario set-up): its ID fixed or drawn from the world's randomness,
+    /// its first key material drawn from it.
+    pub(crate) fn setup_key(&mut self, k: KeySetup<'_>) -> Result<KeyArn, EntropyError> {
+        let key_id = match k.key_id {
+            Some(id) => id,
+            None => self.new_key_id()?,
         };
         let now = self.now();
-        let arn = alloc::format!("arn:aws:kms:{region}:{account}:key/{key_id}");
+        let arn = KeyArn::new(&k.region, k.account, &key_id);
         let material = self.new_material(1, MaterialOrigin::Initial)?;
-        let rotation = (manager == KeyManager::Aws).then(|| Rotation {
-            period_days: 365,
-            next: now.plus(Duration::days(365)),
+        let rotation = (k.manager == KeyManager::Aws).then(|| Rotation {
+            period_days: crate::keys::DEFAULT_ROTATION_DAYS,
+            next: now.plus(Duration::days(i64::from(
+                crate::keys::DEFAULT_ROTATION_DAYS,
+            ))),
         });
         self.keys.push(Key {
             key_id,
             arn: arn.clone(),
-            account,
-            region,
-            description: String::from(description),
-            state: if enabled {
+            account: k.account,
+            region: k.region,
+            description: String::from(k.description),
+            state: if k.enabled {
                 KeyState::Enabled
             } else {
                 KeyState::Disabled
             },
-            manager,
+            manager: k.manager,
             created: now,
             deletion_date: None,
             pending_window_days: None,
-            policy,
+            policy: k.policy,
             rotation,
             materials: Vec::from([material]),
             on_demand_rotations: 0,
             tags: Vec::new(),
         });
-        if let Some(h) = handle {
+        if let Some(h) = k.handle {
             self.key_handles.push((arn.clone(), String::from(h)));
         }
         Ok(arn)
     }
 
     /// Adds an alias (scenario set-up).
-    pub fn setup_alias(&mut self, name: &str, key_arn: &str) -> bool {
-        let Some(key) = self.keys.iter().find(|k| k.arn == key_arn) else {
+    pub fn setup_alias(&mut self, name: AliasName, key_arn: &KeyArn) -> bool {
+        let Some(key) = self.keys.iter().find(|k| k.arn == *key_arn) else {
             return false;
         };
         let alias = Alias {
-            name: String::from(name),
+            name,
             account: key.account,
             region: key.region.clone(),
             target_key_id: key.key_id.clone(),
@@ -270,7 +283,7 @@ impl World {
         account: AccountId,
         region: &Region,
         service: &str,
-    ) -> Result<String, EntropyError> {
+    ) -> Result<KeyArn, EntropyError> {
         let alias = alloc::format!("alias/aws/{service}");
         if let Some(a) = self
             .aliases
@@ -301,31 +314,46 @@ impl World {
             "Default key that protects my {} data when no other key is defined",
             service.to_uppercase()
         );
-        let arn = self.setup_key(
-            None,
+        let arn = self.setup_key(KeySetup {
+            key_id: None,
             account,
-            region.clone(),
-            &description,
+            region: region.clone(),
+            description: &description,
             policy,
-            true,
-            KeyManager::Aws,
-            None,
-        )?;
-        self.setup_alias(&alias, &arn);
+            enabled: true,
+            manager: KeyManager::Aws,
+            handle: None,
+        })?;
+        if let Ok(name) = AliasName::parse(&alias) {
+            self.setup_alias(name, &arn);
+        }
         Ok(arn)
     }
 
+    /// A new key ID (a version 4 UUID) from the world's randomness.
+    pub(crate) fn new_key_id(&mut self) -> Result<KeyId, EntropyError> {
+        Ok(KeyId::from_random_bytes(self.entropy.array()?))
+    }
+
+    /// A new event ID (a UUID, as CloudTrail's `eventID`).
     pub(crate) fn new_uuid(&mut self) -> Result<String, EntropyError> {
-        let bytes: [u8; 16] = self.entropy.array()?;
-        let id = uuid::Builder::from_random_bytes(bytes).into_uuid();
-        let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
-        Ok(String::from(id.hyphenated().encode_lower(&mut text)))
+        Ok(String::from(self.new_key_id()?.as_str()))
+    }
+
+    /// A new grant ID (64 hex digits).
+    pub fn new_grant_id(&mut self) -> Result<GrantId, EntropyError> {
+        Ok(GrantId::from_random_bytes(self.entropy.array()?))
+    }
+
+    /// A new grant token.
+    pub fn new_grant_token(&mut self) -> Result<String, EntropyError> {
+        Ok(alloc::format!("AQpA{}", self.new_hex(48)?))
     }
 
     pub(crate) fn new_hex(&mut self, bytes: usize) -> Result<String, EntropyError> {
         let mut b = alloc::vec![0u8; bytes];
         self.entropy.fill(&mut b)?;
-        Ok(hex(&b))
+        Ok(crate::ids::hex(&b))
     }
 
     pub(crate) fn new_material(
@@ -343,11 +371,15 @@ impl World {
     }
 
     /// Moves the clock forward by `d`, firing on the way, in time order, every automatic
-    /// rotation that falls due and every deletion whose waiting period ends. Returns the
-    /// service events it recorded.
-    pub fn advance(&mut self, d: Duration) -> Result<Vec<AuditEvent>, EntropyError> {
+    /// rotation that falls due and every deletion whose waiting period ends. Returns what
+    /// fired (the events themselves are in the audit log; the first
+    /// [`Advanced::REPORTED`] are returned too).
+    ///
+    /// Time ends at 9999-12-31T23:59:59Z, the last second RFC 3339 can write: a rotation
+    /// that would fall due there never does.
+    pub fn advance(&mut self, d: Duration) -> Result<Advanced, EntropyError> {
         let target = self.now().plus(d);
-        let mut fired = Vec::new();
+        let mut out = Advanced::default();
         loop {
             // The earliest due event.
             let next = self
@@ -356,7 +388,10 @@ impl World {
                 .enumerate()
                 .filter_map(|(i, k)| match k.state {
                     KeyState::PendingDeletion => k.deletion_date.map(|t| (t, i, true)),
-                    KeyState::Enabled => k.rotation.map(|r| (r.next, i, false)),
+                    KeyState::Enabled => k
+                        .rotation
+                        .filter(|r| r.next < Timestamp::LATEST)
+                        .map(|r| (r.next, i, false)),
                     KeyState::Disabled => None,
                 })
                 .filter(|(t, _, _)| *t <= target)
@@ -370,21 +405,26 @@ impl World {
             } else {
                 self.rotate_automatically(index)?
             };
-            fired.push(event);
+            out.fired += 1;
+            if out.events.len() < Advanced::REPORTED {
+                out.events.push(event);
+            }
         }
         self.clock.advance_to(target);
-        Ok(fired)
+        Ok(out)
     }
 
     fn delete_key_now(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
+        if index >= self.keys.len() {
+            return Err(EntropyError);
+        }
         let key = self.keys.remove(index);
         self.grants.retain(|g| g.key_arn != key.arn);
         self.aliases.retain(|a| {
             !(a.target_key_id == key.key_id && a.account == key.account && a.region == key.region)
         });
         self.deleted_keys.push(key.arn.clone());
-        let params = serde_json::json!({ "keyId": key.arn });
-        self.service_event("DeleteKey", &key, params)
+        self.service_event("DeleteKey", &key.arn)
     }
 
     fn rotate_automatically(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
@@ -400,41 +440,58 @@ impl World {
         if let Some(r) = key.rotation.as_mut() {
             r.next = r.next.plus(Duration::days(i64::from(r.period_days)));
         }
-        let key = key.clone();
-        let params = serde_json::json!({ "keyId": key.arn });
-        self.service_event("RotateKey", &key, params)
+        let arn = key.arn.clone();
+        self.service_event("RotateKey", &arn)
     }
 
-    fn service_event(
-        &mut self,
-        name: &str,
-        key: &Key,
-        params: serde_json::Value,
-    ) -> Result<AuditEvent, EntropyError> {
+    fn service_event(&mut self, name: &str, arn: &KeyArn) -> Result<AuditEvent, EntropyError> {
         let event = AuditEvent {
             event_time: self.now(),
             event_name: String::from(name),
-            aws_region: String::from(key.region.as_str()),
+            aws_region: String::from(arn.region_str()),
             user_identity: UserIdentity {
                 kind: String::from("AWSService"),
                 arn: None,
                 account_id: None,
                 invoked_by: Some(String::from("kms.amazonaws.com")),
             },
-            request_parameters: params,
+            request_parameters: serde_json::json!({ "keyId": arn }),
             response_elements: serde_json::Value::Null,
             error_code: None,
             error_message: None,
-            resources: Vec::from([key.arn.clone()]),
+            resources: Vec::from([String::from(arn.as_str())]),
             event_id: self.new_uuid()?,
             read_only: false,
             event_type: EventType::AwsServiceEvent,
-            recipient_account_id: String::from(key.account.as_str()),
+            recipient_account_id: String::from(arn.account_str()),
             decision_rule: None,
         };
-        self.audit.push(event.clone());
+        self.log(event.clone());
         Ok(event)
     }
+
+    /// Appends an event to the audit log, which keeps at most [`MAX_AUDIT_EVENTS`]: when
+    /// it is full, the oldest tenth goes.
+    pub(crate) fn log(&mut self, event: AuditEvent) {
+        if self.audit.len() >= MAX_AUDIT_EVENTS {
+            self.audit.drain(..MAX_AUDIT_EVENTS / 10);
+        }
+        self.audit.push(event);
+    }
+}
+
+/// What [`World::advance`] fired.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Advanced {
+    /// How many service events fired (rotations and deletions).
+    pub fired: usize,
+    /// The first [`Advanced::REPORTED`] of them.
+    pub events: Vec<AuditEvent>,
+}
+
+impl Advanced {
+    /// How many fired events are returned (all are in the audit log).
+    pub const REPORTED: usize = 100;
 }
 
 impl PrincipalDirectory for World {
@@ -451,19 +508,6 @@ impl PrincipalDirectory for World {
             _ => true,
         })
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut s = String::with_capacity(bytes.len() * 2);
-    for b in bytes {
-        for nibble in [b >> 4, b & 15] {
-            s.push(char::from(
-                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
-            ));
-        }
-    }
-    s
 }
 
 impl Default for World {
@@ -490,7 +534,25 @@ mod tests {
         assert_eq!(w.region().as_str(), "us-east-1");
         assert_eq!(w.account().as_str(), "111122223333");
         assert_eq!(w.now().to_string(), "2026-01-01T00:00:00Z");
-        assert_eq!(w.clone(), w);
+        assert!(w.keys().is_empty() && w.principals().is_empty() && w.audit_log().is_empty());
+    }
+
+    #[test]
+    fn worlds_compare_by_everything_they_hold() {
+        // Undo and what-if previews rely on a clone being equal until one of them moves.
+        let w = World::new(
+            Region::default_region(),
+            AccountId::DEFAULT,
+            Timestamp::DEFAULT_START,
+            Entropy::seeded(1),
+        );
+        let mut moved = w.clone();
+        assert_eq!(moved, w);
+        moved.advance(Duration::seconds(1)).unwrap();
+        assert_ne!(moved, w, "the clock is part of the world");
+        let mut drew = w.clone();
+        drew.new_key_id().unwrap();
+        assert_ne!(drew, w, "so is the position of the random stream");
     }
 
     #[test]

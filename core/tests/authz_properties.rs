@@ -17,7 +17,7 @@ use kms_core::authz::{self, KeyFacts, Request, Rule};
 use kms_core::clock::Timestamp;
 use kms_core::context::EncryptionContext;
 use kms_core::grants::{Grant, GrantConstraints};
-use kms_core::ids::AccountId;
+use kms_core::ids::{AccountId, GrantId, KeyArn};
 use kms_core::policy::{Policy, PolicyKind};
 use kms_core::principal::Principal;
 use proptest::prelude::*;
@@ -141,8 +141,16 @@ fn statement(key_policy: bool, effect: Option<&'static str>) -> impl Strategy<Va
                     .into(),
                     json!(actions),
                 );
-                if let Some(r) = resources {
-                    s.insert("Resource".into(), json!(r));
+                // A key policy statement without Resource has no effect (KMS accepts it);
+                // IAM refuses an identity policy statement without one.
+                match (resources, key_policy) {
+                    (Some(r), _) => {
+                        s.insert("Resource".into(), json!(r));
+                    }
+                    (None, false) => {
+                        s.insert("Resource".into(), json!("*"));
+                    }
+                    (None, true) => {}
                 }
                 if let Some(c) = condition {
                     s.insert("Condition".into(), c);
@@ -254,9 +262,9 @@ fn real(w: &World) -> Rule {
         .iter()
         .enumerate()
         .map(|(i, g)| Grant {
-            grant_id: format!("g{i}"),
-            token: format!("t{i}"),
-            key_arn: KEY.into(),
+            grant_id: GrantId::parse(&format!("g{i}")).unwrap(),
+            tokens: vec![format!("t{i}")],
+            key_arn: KeyArn::parse(KEY).unwrap(),
             name: None,
             grantee: g.grantee.replace(
                 "arn:aws:sts::111122223333:assumed-role/Ops/session1",
@@ -530,6 +538,11 @@ fn with_statement(w: &World, mut s: Value, into_iam: bool) -> World {
     if into_iam {
         s.as_object_mut().unwrap().remove("Principal");
         s.as_object_mut().unwrap().remove("NotPrincipal");
+        // IAM refuses an identity policy statement without a resource.
+        s.as_object_mut()
+            .unwrap()
+            .entry("Resource")
+            .or_insert(json!("*"));
         w2.iam[w.caller].push(document(vec![s]));
     } else {
         w2.key_policy["Statement"].as_array_mut().unwrap().push(s);

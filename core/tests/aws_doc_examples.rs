@@ -15,6 +15,7 @@ use kms_core::authz::{self, GrantRequest, KeyFacts, Names, Request, Rule};
 use kms_core::clock::Timestamp;
 use kms_core::context::EncryptionContext;
 use kms_core::grants::{Grant, GrantConstraints};
+use kms_core::ids::{GrantId, KeyArn};
 use kms_core::policy::{Policy, PolicyKind};
 use kms_core::principal::Principal;
 use serde_json::Value;
@@ -96,9 +97,9 @@ fn every_documented_example_decides_as_aws_documents() {
             .enumerate()
         {
             f.grants.push(Grant {
-                grant_id: format!("grant-{i}"),
-                token: format!("token-{i}"),
-                key_arn: key_arn.to_string(),
+                grant_id: GrantId::parse(&format!("grant{i}")).unwrap(),
+                tokens: vec![format!("token-{i}")],
+                key_arn: KeyArn::parse(key_arn).unwrap(),
                 name: None,
                 grantee: g["GranteePrincipal"].as_str().unwrap().to_string(),
                 retiring: g

@@ -45,7 +45,7 @@ fn memory_in_use() -> f64 {
 }
 
 /// The header of every benchmark message: 256 KiB frames, a 150-byte encrypted data key.
-fn bench_header() -> Header {
+fn bench_header() -> Result<Header, JsValue> {
     Header::new(
         &KEY,
         vec![1; 150],
@@ -54,6 +54,7 @@ fn bench_header() -> Header {
         [7; 16],
         [9; 12],
     )
+    .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
 /// Whether the benchmark's `options` set `name` to something true.
@@ -176,7 +177,7 @@ async fn bench_source(source: Source<'_>, options: &JsValue) -> Result<JsValue, 
     collect_garbage();
     let idle = memory_in_use();
     let mut peak = idle;
-    let header = bench_header();
+    let header = bench_header()?;
     let keep = flag(options, "keep");
     let start = now();
     let mut parts = 0u64;
@@ -250,7 +251,7 @@ pub async fn bench_envelope_blob(file: Blob, options: JsValue) -> Result<JsValue
 /// `{ mibPerSecond, bytesOut, inWorker }`.
 #[wasm_bindgen]
 pub async fn bench_panel_path(file: Blob) -> Result<JsValue, JsValue> {
-    let header = bench_header();
+    let header = bench_header()?;
     let start = now();
     let done = crate::worker::run(
         crate::worker::Job {
@@ -286,7 +287,7 @@ pub async fn bench_panel_path(file: Blob) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub async fn bench_decrypt_bytes(mib: u32) -> Result<f64, JsValue> {
     let plain = generated_bytes(mib);
-    let header = bench_header();
+    let header = bench_header()?;
     let parts = Array::new();
     encrypt_source(
         Source::Bytes(&plain),
@@ -308,7 +309,10 @@ pub async fn bench_decrypt_bytes(mib: u32) -> Result<f64, JsValue> {
     let start = now();
     let out = decrypt_source(
         Source::Bytes(&message),
-        header.to_bytes().len() as f64,
+        header
+            .to_bytes()
+            .map_err(|e| JsValue::from_str(&e.to_string()))?
+            .len() as f64,
         &header,
         &KEY,
         PIPELINE,
@@ -394,7 +398,7 @@ pub fn bench_core_aes_gcm(mib: u32) -> f64 {
             &[],
             &data,
         );
-        sink ^= sealed.last().copied().unwrap_or(0);
+        sink ^= sealed.ok().and_then(|s| s.last().copied()).unwrap_or(0);
     }
     std::hint::black_box(sink);
     f64::from(mib) / ((now() - start) / 1000.0)
@@ -426,10 +430,13 @@ pub async fn check_pipeline_matches_core(
         frame,
         [3; 16],
         [4; 12],
-    );
-    let (mut e, mut core_bytes) = kms_core::envelope::Encryptor::new(&header, &KEY);
-    core_bytes.extend(e.push(&data));
-    core_bytes.extend(e.finish());
+    )
+    .map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let core = |e: kms_core::envelope::EnvelopeError| JsValue::from_str(&e.to_string());
+    let (mut e, mut core_bytes) =
+        kms_core::envelope::Encryptor::new(&header, &KEY).map_err(core)?;
+    core_bytes.extend(e.push(&data).map_err(core)?);
+    core_bytes.extend(e.finish().map_err(core)?);
     let bytes = Uint8Array::from(&data[..]);
     let blob = Blob::new_with_u8_array_sequence(&Array::of1(&bytes))?;
     for source in [

@@ -508,7 +508,9 @@ pub async fn encrypt_source(
     progress: &mut dyn FnMut(f64, f64),
 ) -> Result<f64, JsValue> {
     let sealer = FrameSealer::new(data_key, header.message_id).await?;
-    let head = header.to_bytes();
+    let head = header
+        .to_bytes()
+        .map_err(|e| JsValue::from_str(&e.to_string()))?;
     let mut written = head.len() as f64;
     sink(Uint8Array::from(&head[..]).into());
     let total = source.len();

@@ -137,13 +137,13 @@ pub fn EnvelopeTool() -> impl IntoView {
                         .aliases()
                         .iter()
                         .find(|a| a.target_key_id == k.key_id)
-                        .map(|a| a.name.clone());
+                        .map(|a| String::from(a.name.as_str()));
                     let label = w
                         .key_handle(&k.arn)
                         .map(String::from)
                         .or(alias)
-                        .unwrap_or_else(|| k.key_id.clone());
-                    (k.arn.clone(), label)
+                        .unwrap_or_else(|| String::from(k.key_id.as_str()));
+                    (String::from(k.arn.as_str()), label)
                 })
                 .collect::<Vec<_>>()
         })
@@ -308,7 +308,8 @@ async fn encrypt_file(
         FILE_FRAME_SIZE,
         random().map_err(js_error)?,
         random().map_err(js_error)?,
-    );
+    )
+    .map_err(|e| e.to_string())?;
     let started = now();
     let done = worker::run(
         Job {

@@ -261,7 +261,11 @@ fn job_message(job: &Job<'_>, key: &Uint8Array) -> Result<JsValue, JsValue> {
     Reflect::set(
         &out,
         &"header".into(),
-        &Uint8Array::from(&job.header.to_bytes()[..]),
+        &Uint8Array::from(
+            &job.header
+                .to_bytes()
+                .map_err(|e| JsValue::from_str(&e.to_string()))?[..],
+        ),
     )?;
     Reflect::set(&out, &"key".into(), key)?;
     Reflect::set(&out, &"offset".into(), &offset.into())?;

@@ -8,10 +8,35 @@ use serde_json::{Map, Value, json};
 use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
+use crate::ids::{AliasName, AliasNameError};
 use crate::world::{Alias, World};
 
+/// The most aliases one key may have (AWS: "Aliases per KMS key: 50").
+pub const MAX_ALIASES_PER_KEY: usize = 50;
+
+/// Reads `AliasName` as CreateAlias, UpdateAlias and DeleteAlias do.
+fn alias_name(input: &Input<'_>) -> Result<AliasName, ApiError> {
+    let text = input.required_str("AliasName")?;
+    AliasName::parse(text).map_err(|e| match e {
+        AliasNameError::Pattern(_) if text.chars().count() > AliasName::MAX_CHARS => {
+            ApiError::validation(
+                "aliasName",
+                "Member must have length less than or equal to 256",
+            )
+        }
+        AliasNameError::Pattern(_) => ApiError::validation(
+            "aliasName",
+            "Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
+        ),
+        AliasNameError::Prefix(_) => ApiError::new(
+            ErrorCode::Validation,
+            "Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html",
+        ),
+    })
+}
+
 impl World {
-    fn alias_arn(call: &Call<'_>, name: &str) -> String {
+    fn alias_arn(call: &Call<'_>, name: &AliasName) -> String {
         format!(
             "arn:aws:kms:{}:{}:{name}",
             call.region,
@@ -19,21 +44,33 @@ impl World {
         )
     }
 
-    pub(in crate::api) fn find_alias(&self, call: &Call<'_>, name: &str) -> Option<usize> {
-        self.aliases.iter().position(|a| {
-            a.name == name
-                && a.account == call.principal.account()
-                && a.region.as_str() == call.region
-        })
+    fn find_alias(&self, call: &Call<'_>, name: &AliasName) -> Result<usize, ApiError> {
+        self.aliases
+            .iter()
+            .position(|a| {
+                a.name == *name
+                    && a.account == call.principal.account()
+                    && a.region.as_str() == call.region
+            })
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("Alias {} is not found.", World::alias_arn(call, name)),
+                )
+            })
+    }
+
+    /// The index of the key an existing alias points to.
+    fn alias_key(&self, alias: usize) -> Result<usize, ApiError> {
+        self.aliases
+            .get(alias)
+            .and_then(|a| self.alias_target(a.account.as_str(), a.region.as_str(), a.name.as_str()))
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "The alias points to no key"))
     }
 
     /// The target of CreateAlias/UpdateAlias must be a key ID or key ARN of the caller's
     /// account and region.
-    pub(in crate::api) fn alias_target_key(
-        &self,
-        call: &Call<'_>,
-        target: &str,
-    ) -> Result<usize, ApiError> {
+    fn alias_target_key(&self, call: &Call<'_>, target: &str) -> Result<usize, ApiError> {
         if target.contains("alias/") {
             return Err(ApiError::new(
                 ErrorCode::Validation,
@@ -57,38 +94,37 @@ impl World {
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
         input.allow(&["AliasName", "TargetKeyId"])?;
-        let name = input.required_str("AliasName")?;
+        let name = alias_name(input)?;
         let target = input.required_str("TargetKeyId")?;
-        check_alias_name(name)?;
-        if name.starts_with("alias/aws/") {
+        if name.is_aws_managed() {
             return Err(ApiError::new(
                 ErrorCode::InvalidAliasName,
                 "Alias names that begin with alias/aws/ are reserved for AWS managed keys.",
             ));
         }
         let i = self.alias_target_key(call, target)?;
-        self.authorize_iam(call, Action::CreateAlias, &World::alias_arn(call, name))?;
+        self.authorize_iam(call, Action::CreateAlias, &World::alias_arn(call, &name))?;
         let req = self.request(call, Action::CreateAlias);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::CreateAlias)?;
-        if self.find_alias(call, name).is_some() {
+        if self.find_alias(call, &name).is_ok() {
             return Err(ApiError::new(
                 ErrorCode::AlreadyExists,
                 format!(
                     "An alias with the name {} already exists",
-                    World::alias_arn(call, name)
+                    World::alias_arn(call, &name)
                 ),
             ));
         }
         let key = self.key(i)?;
-        if self.alias_names_of(key).len() >= 50 {
+        if self.alias_names_of(key).len() >= MAX_ALIASES_PER_KEY {
             return Err(ApiError::new(
                 ErrorCode::LimitExceeded,
-                "A KMS key can have at most 50 aliases.",
+                format!("A KMS key can have at most {MAX_ALIASES_PER_KEY} aliases."),
             ));
         }
         let alias = Alias {
-            name: String::from(name),
+            name,
             account: key.account,
             region: key.region.clone(),
             target_key_id: key.key_id.clone(),
@@ -99,40 +135,32 @@ impl World {
         Ok(json!({}))
     }
 
+    /// UpdateAlias needs permission on the alias and on both keys. As the key-state table
+    /// says (its footnote 10), "If the source KMS key is pending deletion, the command
+    /// succeeds. If the destination KMS key is pending deletion, the command fails".
     pub(in crate::api) fn update_alias(
         &mut self,
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
         input.allow(&["AliasName", "TargetKeyId"])?;
-        let name = input.required_str("AliasName")?;
+        let name = alias_name(input)?;
         let target = input.required_str("TargetKeyId")?;
-        check_alias_name(name)?;
-        let ai = self.find_alias(call, name).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("Alias {} is not found.", World::alias_arn(call, name)),
-            )
-        })?;
-        if name.starts_with("alias/aws/") {
+        let ai = self.find_alias(call, &name)?;
+        if name.is_aws_managed() {
             return Err(ApiError::new(
                 ErrorCode::InvalidAliasName,
                 "Aliases of AWS managed keys cannot be changed.",
             ));
         }
         let new = self.alias_target_key(call, target)?;
-        let old_id = self
-            .aliases
-            .get(ai)
-            .map(|a| a.target_key_id.clone())
-            .unwrap_or_default();
-        let old = self.resolve_key(call, &old_id)?;
-        self.authorize_iam(call, Action::UpdateAlias, &World::alias_arn(call, name))?;
+        let old = self.alias_key(ai)?;
+        self.authorize_iam(call, Action::UpdateAlias, &World::alias_arn(call, &name))?;
         for i in [old, new] {
             let req = self.request(call, Action::UpdateAlias);
             self.authorize_on_key(call, i, &req)?;
-            self.check_state(i, Action::UpdateAlias)?;
         }
+        self.check_state(new, Action::UpdateAlias)?;
         let key_id = self.key(new)?.key_id.clone();
         let now = self.now();
         if let Some(a) = self.aliases.get_mut(ai) {
@@ -148,27 +176,16 @@ impl World {
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
         input.allow(&["AliasName"])?;
-        let name = input.required_str("AliasName")?;
-        check_alias_name(name)?;
-        let ai = self.find_alias(call, name).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("Alias {} is not found.", World::alias_arn(call, name)),
-            )
-        })?;
-        if name.starts_with("alias/aws/") {
+        let name = alias_name(input)?;
+        let ai = self.find_alias(call, &name)?;
+        if name.is_aws_managed() {
             return Err(ApiError::new(
                 ErrorCode::InvalidAliasName,
                 "Aliases of AWS managed keys cannot be deleted.",
             ));
         }
-        let key_id = self
-            .aliases
-            .get(ai)
-            .map(|a| a.target_key_id.clone())
-            .unwrap_or_default();
-        let i = self.resolve_key(call, &key_id)?;
-        self.authorize_iam(call, Action::DeleteAlias, &World::alias_arn(call, name))?;
+        let i = self.alias_key(ai)?;
+        self.authorize_iam(call, Action::DeleteAlias, &World::alias_arn(call, &name))?;
         let req = self.request(call, Action::DeleteAlias);
         self.authorize_on_key(call, i, &req)?;
         self.aliases.remove(ai);
@@ -203,6 +220,7 @@ impl World {
         page(
             &list,
             input,
+            Paging::SMALL,
             &mut out,
             |a| json!({"AliasName": a.name, "AliasArn": a.arn(), "TargetKeyId": a.target_key_id, "CreationDate": epoch(a.created), "LastUpdatedDate": epoch(a.updated)}),
             "Aliases",

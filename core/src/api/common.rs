@@ -12,10 +12,12 @@ use crate::authz::Request;
 use crate::b64;
 use crate::clock::Timestamp;
 use crate::grants::{self, Grant};
+use crate::ids::KeyArn;
 use crate::keys::{Key, KeyState};
-use crate::policy::{Policy, PolicyKind};
+use crate::policy::{self, DiagnosticCode, Policy, PolicyKind};
 use crate::world::World;
 
+/// The most bytes a ciphertext blob may have.
 pub const MAX_CIPHERTEXT: usize = 6144;
 /// The most bytes Encrypt takes.
 pub const MAX_PLAINTEXT: usize = 4096;
@@ -37,9 +39,8 @@ pub(super) fn key_metadata(k: &Key) -> Value {
     if let Some(d) = k.deletion_date {
         m.insert("DeletionDate".into(), epoch(d));
     }
-    if let Some(w) = k.pending_window_days {
-        m.insert("PendingDeletionWindowInDays".into(), json!(w));
-    }
+    // PendingDeletionWindowInDays "is present only when the KeyState of the KMS key is
+    // PendingReplicaDeletion" (multi-Region keys, which the simulator does not have).
     m.insert("Origin".into(), json!("AWS_KMS"));
     m.insert("KeyManager".into(), json!(k.manager.as_str()));
     m.insert("CustomerMasterKeySpec".into(), json!("SYMMETRIC_DEFAULT"));
@@ -52,15 +53,45 @@ pub(super) fn key_metadata(k: &Key) -> Value {
     Value::Object(m)
 }
 
-/// Paging as AWS does it: `Limit` (1–1000, default 100) and an opaque `Marker`.
-pub(super) fn page<T: Clone>(
+/// The `Limit` rules of a list operation: the largest it may be, and what it is when the
+/// request leaves it out.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Paging {
+    max: i64,
+    default: i64,
+}
+
+impl Paging {
+    /// ListKeys, ListKeyPolicies, ListKeyRotations: 1–1000, default 100.
+    pub(super) const LARGE: Paging = Paging {
+        max: 1000,
+        default: 100,
+    };
+    /// ListAliases, ListGrants, ListRetirableGrants: 1–100, default 50.
+    pub(super) const SMALL: Paging = Paging {
+        max: 100,
+        default: 50,
+    };
+    /// ListResourceTags: 1–50, default 50.
+    pub(super) const TAGS: Paging = Paging {
+        max: 50,
+        default: 50,
+    };
+}
+
+/// Paging as AWS does it: `Limit` within the operation's range, and an opaque `Marker`.
+pub(super) fn page<T>(
     items: &[T],
     input: &Input<'_>,
+    paging: Paging,
     out: &mut Map<String, Value>,
     to_json: impl Fn(&T) -> Value,
     field: &str,
 ) -> Result<(), ApiError> {
-    let limit = input.int("Limit", 1, 1000)?.unwrap_or(100) as usize;
+    let limit = input
+        .int("Limit", 1, paging.max)?
+        .unwrap_or(paging.default)
+        .unsigned_abs() as usize;
     let start = match input.str("Marker")? {
         None => 0,
         Some(m) => b64::decode(m)
@@ -120,7 +151,7 @@ pub(super) fn grant_tokens(input: &Input<'_>, world: &World) -> Result<Vec<Strin
         ));
     }
     for t in &tokens {
-        if !world.grants.iter().any(|g| g.token == *t) {
+        if !world.grants.iter().any(|g| g.has_token(t)) {
             return Err(ApiError::new(
                 ErrorCode::InvalidGrantToken,
                 "The grant token is not valid.",
@@ -128,6 +159,46 @@ pub(super) fn grant_tokens(input: &Input<'_>, world: &World) -> Result<Vec<Strin
         }
     }
     Ok(tokens)
+}
+
+/// "If the key policy exceeds the length constraint, KMS returns a
+/// LimitExceededException."
+fn key_policy_too_large(bytes: usize) -> ApiError {
+    ApiError::new(
+        ErrorCode::LimitExceeded,
+        format!(
+            "The key policy is {bytes} bytes, more than the 32 KB ({} bytes) a key policy may have.",
+            policy::MAX_KEY_POLICY_BYTES
+        ),
+    )
+}
+
+/// Reads `Policy` (CreateKey, PutKeyPolicy): at most 32 KB, and only the characters a key
+/// policy may hold ("Printable ASCII characters", "Printable characters in the Basic Latin
+/// and Latin-1 Supplement character set", tab, line feed and carriage return).
+pub(super) fn policy_text<'a>(input: &Input<'a>) -> Result<Option<&'a str>, ApiError> {
+    let Some(text) = input.str("Policy")? else {
+        return Ok(None);
+    };
+    if text.is_empty() {
+        return Err(ApiError::validation(
+            "policy",
+            "Member must have length greater than or equal to 1",
+        ));
+    }
+    if text.len() > policy::MAX_KEY_POLICY_BYTES {
+        return Err(key_policy_too_large(text.len()));
+    }
+    if !text
+        .chars()
+        .all(|c| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{ff}'))
+    {
+        return Err(ApiError::validation(
+            "policy",
+            "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u00FF]+",
+        ));
+    }
+    Ok(Some(text))
 }
 
 pub(super) fn algorithm(input: &Input<'_>, name: &str) -> Result<(), ApiError> {
@@ -140,32 +211,6 @@ pub(super) fn algorithm(input: &Input<'_>, name: &str) -> Result<(), ApiError> {
             ),
         )),
     }
-}
-
-pub(super) fn check_alias_name(name: &str) -> Result<(), ApiError> {
-    let n = name.chars().count();
-    if !(1..=256).contains(&n) {
-        return Err(ApiError::validation(
-            "aliasName",
-            "Member must have length between 1 and 256",
-        ));
-    }
-    if !name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/_-:".contains(c))
-    {
-        return Err(ApiError::validation(
-            "aliasName",
-            "Member must satisfy regular expression pattern: ^[a-zA-Z0-9:/_-]+$",
-        ));
-    }
-    if !name.starts_with("alias/") || name.len() == "alias/".len() {
-        return Err(ApiError::new(
-            ErrorCode::InvalidAliasName,
-            format!("Alias must start with the prefix \"alias/\": {name}"),
-        ));
-    }
-    Ok(())
 }
 
 impl World {
@@ -206,21 +251,30 @@ impl World {
         Ok(i)
     }
 
+    /// Reads a key policy as PutKeyPolicy and CreateKey do: the checker's first error
+    /// becomes `MalformedPolicyDocumentException` (with KMS's own words where KMS has
+    /// them, as for `OverlyPermissiveCondition`).
     pub(in crate::api) fn read_policy(&self, text: &str) -> Result<Policy, ApiError> {
         let checked = Policy::check_with(text, PolicyKind::Key, self);
-        match checked.policy {
-            Some(p) => Ok(p),
-            None => {
-                let first = checked
-                    .errors()
-                    .next()
-                    .map_or_else(String::new, |d| format!("{d}"));
-                Err(ApiError::new(
-                    ErrorCode::MalformedPolicyDocument,
-                    format!("The key policy is not valid: {first}"),
-                ))
-            }
+        if let Some(p) = checked.policy {
+            return Ok(p);
         }
+        let Some(first) = checked.errors().next() else {
+            return Err(ApiError::new(
+                ErrorCode::MalformedPolicyDocument,
+                "The key policy is not valid.",
+            ));
+        };
+        Err(match first.code {
+            DiagnosticCode::TooLarge => key_policy_too_large(text.len()),
+            DiagnosticCode::OverlyPermissiveCondition => {
+                ApiError::new(ErrorCode::MalformedPolicyDocument, first.message.clone())
+            }
+            _ => ApiError::new(
+                ErrorCode::MalformedPolicyDocument,
+                format!("The key policy is not valid: {first}"),
+            ),
+        })
     }
 
     /// KMS's lockout safety check: the caller must still be able to call PutKeyPolicy
@@ -229,10 +283,10 @@ impl World {
         &self,
         call: &Call<'_>,
         policy: &Policy,
-        arn: &str,
+        arn: &KeyArn,
         account: crate::ids::AccountId,
     ) -> Result<(), ApiError> {
-        let facts = crate::authz::KeyFacts::symmetric(arn, account, policy);
+        let facts = crate::authz::KeyFacts::symmetric(arn.as_str(), account, policy);
         let req = self.request(call, Action::PutKeyPolicy);
         if crate::authz::authorize(&req, &facts, &[]).is_allowed() {
             Ok(())
@@ -244,33 +298,69 @@ impl World {
         }
     }
 }
+/// The most tags one key may have ("Each resource can have up to 50 user-created tags").
+pub const MAX_TAGS_PER_KEY: usize = 50;
+
+/// Reads `Tags` (CreateKey, TagResource) with AWS's checks and words: lengths are
+/// `ValidationException`s naming the member (`tags.1.member.tagKey`); a duplicate key, too
+/// many tags or a reserved `aws:` key are `TagException`s.
 pub(super) fn read_tags(input: &Input<'_>) -> Result<Vec<(String, String)>, ApiError> {
-    let mut out = Vec::new();
-    for t in input.objects("Tags")?.unwrap_or_default() {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let too_long = |v: &str, member: &str, n: usize, max: usize| {
+        ApiError::new(
+            ErrorCode::Validation,
+            format!(
+                "1 validation error detected: Value '{v}' at 'tags.{n}.member.{member}' failed to satisfy constraint: Member must have length less than or equal to {max}"
+            ),
+        )
+    };
+    for (i, t) in input
+        .objects("Tags")?
+        .unwrap_or_default()
+        .iter()
+        .enumerate()
+    {
         t.allow(&["TagKey", "TagValue"])?;
         let k = t
-            .str_len("TagKey", 1, 128)?
+            .str("TagKey")?
             .ok_or_else(|| ApiError::validation("tagKey", "Member must not be null"))?;
         let v = t
-            .str_len("TagValue", 0, 256)?
+            .str("TagValue")?
             .ok_or_else(|| ApiError::validation("tagValue", "Member must not be null"))?;
-        if k.to_ascii_lowercase().starts_with("aws:") {
+        if k.is_empty() {
+            return Err(ApiError::validation(
+                "tagKey",
+                "Member must have length greater than or equal to 1",
+            ));
+        }
+        if k.chars().count() > 128 {
+            return Err(too_long(k, "tagKey", i + 1, 128));
+        }
+        if v.chars().count() > 256 {
+            return Err(too_long(v, "tagValue", i + 1, 256));
+        }
+        if k.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("aws:")) {
             return Err(ApiError::new(
                 ErrorCode::Tag,
-                format!("Tag keys that begin with aws: are reserved: {k}"),
+                "Tags beginning with aws: are reserved",
             ));
+        }
+        if out.iter().any(|(ok, _)| ok == k) {
+            return Err(ApiError::new(ErrorCode::Tag, "Duplicate tag keys"));
         }
         out.push((k.to_string(), v.to_string()));
     }
-    if out.len() > 50 {
-        return Err(ApiError::new(ErrorCode::Tag, "At most 50 tags."));
+    if out.len() > MAX_TAGS_PER_KEY {
+        return Err(ApiError::new(ErrorCode::Tag, "Too many tags"));
     }
     Ok(out)
 }
 
-pub(super) fn grant_json(g: &Grant, key_id: &str) -> Value {
+/// A grant as ListGrants and ListRetirableGrants show it (`KeyId` is the key ARN in
+/// every one of AWS's examples).
+pub(super) fn grant_json(g: &Grant) -> Value {
     let mut m = Map::new();
-    m.insert("KeyId".into(), json!(key_id));
+    m.insert("KeyId".into(), json!(g.key_arn));
     m.insert("GrantId".into(), json!(g.grant_id));
     if let Some(n) = &g.name {
         m.insert("Name".into(), json!(n));

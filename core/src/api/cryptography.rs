@@ -28,7 +28,7 @@ impl World {
         req.encryption_context = Some(ctx);
         req.grant_tokens = tokens;
         req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
-        req.request_alias = alias.filter(|a| a.contains("alias/"));
+        req.request_alias = alias.and_then(super::resolve::request_alias);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, action)
     }
@@ -223,7 +223,7 @@ impl World {
             req.grant_tokens = &tokens;
             req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
             req.reencrypt_on_same_key = Some(same);
-            req.request_alias = alias.filter(|a| a.contains("alias/"));
+            req.request_alias = alias.and_then(super::resolve::request_alias);
             self.authorize_on_key(call, i, &req)?;
         }
         self.check_state(si, Action::ReEncryptFrom)?;

@@ -3,8 +3,6 @@
 use alloc::string::String;
 use core::fmt;
 
-use crate::entropy::EntropyError;
-
 /// The AWS error codes the simulated KMS returns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
@@ -118,10 +116,14 @@ impl ApiError {
         )
     }
 
-    pub(crate) fn internal(_: EntropyError) -> ApiError {
+    /// `KMSInternalException`: the simulator could not do what AWS always can (no
+    /// randomness from the platform, for example).
+    pub(crate) fn internal(cause: impl fmt::Display) -> ApiError {
         ApiError::new(
             ErrorCode::Internal,
-            "The request was rejected because an internal exception occurred (no randomness available).",
+            alloc::format!(
+                "The request was rejected because an internal exception occurred: {cause}."
+            ),
         )
     }
 }

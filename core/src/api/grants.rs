@@ -8,10 +8,112 @@ use serde_json::{Map, Value, json};
 use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::{Action, ActionSet};
-use crate::authz::GrantRequest;
+use crate::authz::{self, GrantRequest, Names};
+use crate::context::EncryptionContext;
 use crate::grants::{self, Grant, GrantConstraints, PROPAGATION_DELAY};
 use crate::principal::Principal;
 use crate::world::World;
+
+/// The grant operations a symmetric encryption KMS key supports (the key type table of
+/// the KMS Developer Guide): the others (Sign, Verify, GenerateMac, VerifyMac,
+/// GetPublicKey, DeriveSharedSecret) are for asymmetric and HMAC keys.
+const SYMMETRIC_GRANT_OPERATIONS: &[Action] = &[
+    Action::Decrypt,
+    Action::Encrypt,
+    Action::GenerateDataKey,
+    Action::GenerateDataKeyWithoutPlaintext,
+    Action::GenerateDataKeyPair,
+    Action::GenerateDataKeyPairWithoutPlaintext,
+    Action::ReEncryptFrom,
+    Action::ReEncryptTo,
+    Action::CreateGrant,
+    Action::RetireGrant,
+    Action::DescribeKey,
+];
+
+/// Reads `Operations`: grant operations, each one a symmetric encryption key supports.
+fn grant_operations(input: &Input<'_>) -> Result<ActionSet, ApiError> {
+    let names = input
+        .str_list("Operations")?
+        .ok_or_else(|| ApiError::validation("operations", "Member must not be null"))?;
+    if names.is_empty() {
+        return Err(ApiError::validation(
+            "operations",
+            "Member must have length greater than or equal to 1",
+        ));
+    }
+    let mut operations = ActionSet::EMPTY;
+    for n in &names {
+        let Some(a) = Action::from_name(n).filter(|a| a.is_grant_operation() && a.name() == n)
+        else {
+            return Err(ApiError::validation(
+                "operations",
+                "Member must satisfy enum value set: [Decrypt, Encrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext, ReEncryptFrom, ReEncryptTo, Sign, Verify, GetPublicKey, CreateGrant, RetireGrant, DescribeKey, GenerateDataKeyPair, GenerateDataKeyPairWithoutPlaintext, GenerateMac, VerifyMac, DeriveSharedSecret]",
+            ));
+        };
+        // "The grant operations that you allow must be supported by the KMS key in the
+        // grant. If you specify an unsupported operation, the CreateGrant request fails."
+        if !SYMMETRIC_GRANT_OPERATIONS.contains(&a) {
+            return Err(ApiError::new(
+                ErrorCode::Validation,
+                format!(
+                    "Grants for a symmetric encryption KMS key cannot allow the {n} operation: it is for asymmetric or HMAC KMS keys."
+                ),
+            ));
+        }
+        operations.insert(a);
+    }
+    Ok(operations)
+}
+
+/// Reads one encryption context constraint: at most 8 pairs, each value at most 384
+/// characters ("Each constraint value can include up to 8 encryption context pairs. The
+/// encryption context value in each constraint cannot exceed 384 characters.").
+fn constraint(c: &Input<'_>, name: &str) -> Result<Option<EncryptionContext>, ApiError> {
+    let Some(ctx) = c.context(name)? else {
+        return Ok(None);
+    };
+    if ctx.len() > grants::MAX_CONSTRAINT_PAIRS {
+        return Err(ApiError::new(
+            ErrorCode::Validation,
+            format!(
+                "A grant constraint can have at most {} encryption context pairs.",
+                grants::MAX_CONSTRAINT_PAIRS
+            ),
+        ));
+    }
+    if ctx
+        .iter()
+        .any(|(_, v)| v.chars().count() > grants::MAX_CONSTRAINT_VALUE_CHARS)
+    {
+        return Err(ApiError::new(
+            ErrorCode::Validation,
+            format!(
+                "The encryption context value in a grant constraint cannot exceed {} characters.",
+                grants::MAX_CONSTRAINT_VALUE_CHARS
+            ),
+        ));
+    }
+    Ok(Some(ctx))
+}
+
+fn grant_constraints(input: &Input<'_>) -> Result<GrantConstraints, ApiError> {
+    let Some(c) = input.object("Constraints")? else {
+        return Ok(GrantConstraints::default());
+    };
+    c.allow(&["EncryptionContextEquals", "EncryptionContextSubset"])?;
+    let gc = GrantConstraints {
+        equals: constraint(&c, "EncryptionContextEquals")?,
+        subset: constraint(&c, "EncryptionContextSubset")?,
+    };
+    if gc.equals.is_some() && gc.subset.is_some() {
+        return Err(ApiError::new(
+            ErrorCode::Validation,
+            "Use EncryptionContextEquals or EncryptionContextSubset, not both.",
+        ));
+    }
+    Ok(gc)
+}
 
 impl World {
     pub(in crate::api) fn create_grant(
@@ -42,63 +144,14 @@ impl World {
                 && Principal::parse(p).is_err()
                 && !p.ends_with(".amazonaws.com")
             {
-                {
-                    return Err(ApiError::new(
-                        ErrorCode::Validation,
-                        format!("{field} `{p}` is not a valid principal ARN"),
-                    ));
-                }
+                return Err(ApiError::new(
+                    ErrorCode::Validation,
+                    format!("{field} `{p}` is not a valid principal ARN"),
+                ));
             }
         }
-        let names = input
-            .str_list("Operations")?
-            .ok_or_else(|| ApiError::validation("operations", "Member must not be null"))?;
-        if names.is_empty() {
-            return Err(ApiError::validation(
-                "operations",
-                "Member must have length greater than or equal to 1",
-            ));
-        }
-        let mut operations = ActionSet::EMPTY;
-        for n in &names {
-            match Action::from_name(n).filter(|a| a.is_grant_operation() && a.name() == n) {
-                Some(a) => operations.insert(a),
-                None => {
-                    return Err(ApiError::validation(
-                        "operations",
-                        "Member must satisfy enum value set: [Decrypt, Encrypt, GenerateDataKey, GenerateDataKeyWithoutPlaintext, ReEncryptFrom, ReEncryptTo, Sign, Verify, GetPublicKey, CreateGrant, RetireGrant, DescribeKey, GenerateDataKeyPair, GenerateDataKeyPairWithoutPlaintext, GenerateMac, VerifyMac, DeriveSharedSecret]",
-                    ));
-                }
-            }
-        }
-        let constraints = match input.object("Constraints")? {
-            None => GrantConstraints::default(),
-            Some(c) => {
-                c.allow(&["EncryptionContextEquals", "EncryptionContextSubset"])?;
-                let gc = GrantConstraints {
-                    equals: c.context("EncryptionContextEquals")?,
-                    subset: c.context("EncryptionContextSubset")?,
-                };
-                if gc.equals.is_some() && gc.subset.is_some() {
-                    return Err(ApiError::new(
-                        ErrorCode::Validation,
-                        "Use EncryptionContextEquals or EncryptionContextSubset, not both.",
-                    ));
-                }
-                if gc
-                    .equals
-                    .as_ref()
-                    .or(gc.subset.as_ref())
-                    .is_some_and(|c| c.len() > grants::MAX_CONSTRAINT_PAIRS)
-                {
-                    return Err(ApiError::new(
-                        ErrorCode::Validation,
-                        "A grant constraint can have at most 8 encryption context pairs.",
-                    ));
-                }
-                gc
-            }
-        };
+        let operations = grant_operations(input)?;
+        let constraints = grant_constraints(input)?;
         let name = input.str_len("Name", 1, 256)?;
         if name.is_some_and(|n| {
             !n.chars()
@@ -110,6 +163,7 @@ impl World {
             ));
         }
         let tokens = grant_tokens(input, self)?;
+        let dry_run = dry_run(input)?;
         let i = self.resolve_key(call, key_id)?;
         let mut req = self.request(call, Action::CreateGrant);
         req.grant_tokens = &tokens;
@@ -121,14 +175,13 @@ impl World {
         });
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::CreateGrant)?;
-        if dry_run(input)? {
-            return Err(dry_run_error());
-        }
         let key_arn = self.key(i)?.arn.clone();
-        let token = self.new_grant_token().map_err(ApiError::internal)?;
-        // Same parameters and name again: the same grant, a new token.
-        if let Some(n) = name
-            && let Some(g) = self.grants.iter_mut().find(|g| {
+        // "When this value is present, you can retry a CreateGrant request with identical
+        // parameters; if the grant already exists, the original GrantId is returned …
+        // the returned grant token is unique with every CreateGrant request … All grant
+        // tokens for the same grant ID can be used interchangeably."
+        let existing = name.and_then(|n| {
+            self.grants.iter().position(|g| {
                 g.key_arn == key_arn
                     && g.name.as_deref() == Some(n)
                     && g.grantee == grantee
@@ -136,15 +189,31 @@ impl World {
                     && g.operations == operations
                     && g.constraints == constraints
             })
-        {
-            g.token = token.clone();
+        });
+        let on_key = self.grants.iter().filter(|g| g.key_arn == key_arn).count();
+        if existing.is_none() && on_key >= grants::MAX_GRANTS_PER_KEY {
+            return Err(ApiError::new(
+                ErrorCode::LimitExceeded,
+                format!(
+                    "{key_arn} already has {} grants, the most a KMS key can have: retire or revoke one first.",
+                    grants::MAX_GRANTS_PER_KEY
+                ),
+            ));
+        }
+        if dry_run {
+            return Err(dry_run_error());
+        }
+        let token = self.new_grant_token().map_err(ApiError::internal)?;
+        if let Some(g) = existing.and_then(|gi| self.grants.get_mut(gi)) {
+            g.add_token(token.clone());
             return Ok(json!({"GrantId": g.grant_id, "GrantToken": token}));
         }
         let grant_id = self.new_grant_id().map_err(ApiError::internal)?;
         let now = self.now();
+        let out = json!({"GrantId": grant_id, "GrantToken": token});
         self.grants.push(Grant {
-            grant_id: grant_id.clone(),
-            token: token.clone(),
+            grant_id,
+            tokens: Vec::from([token]),
             key_arn,
             name: name.map(String::from),
             grantee: String::from(grantee),
@@ -156,7 +225,7 @@ impl World {
             created: now,
             effective: now.plus(PROPAGATION_DELAY),
         });
-        Ok(json!({"GrantId": grant_id, "GrantToken": token}))
+        Ok(out)
     }
 
     pub(in crate::api) fn list_grants(
@@ -170,7 +239,6 @@ impl World {
         let grantee_filter = input.str("GranteePrincipal")?;
         let i = self.open_key(call, key_id, Action::ListGrants)?;
         let arn = self.key(i)?.arn.clone();
-        let key_id = self.key(i)?.key_id.clone();
         let list: Vec<&Grant> = self
             .grants
             .iter()
@@ -181,10 +249,21 @@ impl World {
             })
             .collect();
         let mut out = Map::new();
-        page(&list, input, &mut out, |g| grant_json(g, &key_id), "Grants")?;
+        page(
+            &list,
+            input,
+            Paging::SMALL,
+            &mut out,
+            |g| grant_json(g),
+            "Grants",
+        )?;
         Ok(Value::Object(out))
     }
 
+    /// "Returns information about all grants in the Amazon Web Services account and Region
+    /// that have the specified retiring principal." The caller needs
+    /// `kms:ListRetirableGrants` in an IAM policy of its own account, and nothing on the
+    /// keys.
     pub(in crate::api) fn list_retirable_grants(
         &mut self,
         call: &Call<'_>,
@@ -196,26 +275,17 @@ impl World {
         let list: Vec<&Grant> = self
             .grants
             .iter()
-            .filter(|g| g.retiring.as_deref() == Some(retiring))
+            .filter(|g| {
+                g.retiring.as_deref() == Some(retiring) && g.key_arn.region_str() == call.region
+            })
             .collect();
         let mut out = Map::new();
-        let ids: Vec<(String, String)> = self
-            .keys
-            .iter()
-            .map(|k| (k.arn.clone(), k.key_id.clone()))
-            .collect();
         page(
             &list,
             input,
+            Paging::SMALL,
             &mut out,
-            |g| {
-                grant_json(
-                    g,
-                    ids.iter()
-                        .find(|(a, _)| *a == g.key_arn)
-                        .map_or("", |(_, id)| id.as_str()),
-                )
-            },
+            |g| grant_json(g),
             "Grants",
         )?;
         Ok(Value::Object(out))
@@ -231,16 +301,17 @@ impl World {
         let key_id = input.str("KeyId")?;
         let grant_id = input.str("GrantId")?;
         let gi = match (token, key_id, grant_id) {
-            (Some(t), _, _) => self
-                .grants
-                .iter()
-                .position(|g| g.token == t)
-                .ok_or_else(|| {
-                    ApiError::new(
-                        ErrorCode::InvalidGrantToken,
-                        "The grant token is not valid.",
-                    )
-                })?,
+            (Some(t), _, _) => {
+                self.grants
+                    .iter()
+                    .position(|g| g.has_token(t))
+                    .ok_or_else(|| {
+                        ApiError::new(
+                            ErrorCode::InvalidGrantToken,
+                            "The grant token is not valid.",
+                        )
+                    })?
+            }
             (None, Some(k), Some(id)) => {
                 let i = self.resolve_key(call, k)?;
                 let arn = self.key(i)?.arn.clone();
@@ -261,31 +332,29 @@ impl World {
         let grant = self
             .grants
             .get(gi)
-            .cloned()
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Grant not found"))?;
-        let ki = self.keys.iter().position(|k| k.arn == grant.key_arn);
-        call.add_resource(&grant.key_arn);
-        if !grant.lets_retire(&call.principal) {
-            // Principals of the issuing account may retire it when their policies allow.
-            let allowed_by_policy = call.principal.account() == grant.issuing_account
-                && match ki {
-                    Some(ki) => {
-                        let req = self.request(call, Action::RetireGrant);
-                        self.authorize_on_key(call, ki, &req).is_ok()
-                    }
-                    None => false,
-                };
-            if !allowed_by_policy {
-                return Err(ApiError::new(
-                    ErrorCode::AccessDenied,
-                    format!(
-                        "User: {} is not authorized to retire grant {}: only its retiring principal, its grantee (when the grant allows RetireGrant) or an authorized principal of account {} may",
-                        call.principal.arn(),
-                        grant.grant_id,
-                        grant.issuing_account
-                    ),
-                ));
-            }
+        call.add_resource(grant.key_arn.as_str());
+        let req = self.request(call, Action::RetireGrant);
+        let key_name = self
+            .key_handle(&grant.key_arn)
+            .unwrap_or(grant.key_arn.key_id_str());
+        let names = Names {
+            principal: &call.display_name,
+            key: key_name,
+        };
+        let (out, decision) = authz::authorize_retire(&req, grant, grant.key_arn.as_str(), &names);
+        call.rule.set(Some(out.rule));
+        call.decisions.borrow_mut().push(decision);
+        if !out.is_allowed() {
+            return Err(ApiError::new(
+                ErrorCode::AccessDenied,
+                authz::access_denied_message(
+                    &out,
+                    call.principal.arn(),
+                    Action::RetireGrant,
+                    grant.key_arn.as_str(),
+                ),
+            ));
         }
         if dry_run(input)? {
             return Err(dry_run_error());

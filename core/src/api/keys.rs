@@ -9,7 +9,9 @@ use serde_json::{Map, Value, json};
 use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
+use crate::authz::RequestTags;
 use crate::clock::Duration;
+use crate::ids::KeyArn;
 use crate::keys::{self, Key, KeyManager, KeyState, MaterialOrigin};
 use crate::policy::{self};
 use crate::world::World;
@@ -77,29 +79,39 @@ impl World {
             ));
         }
         let tags = read_tags(input)?;
-        let bypass = input
-            .bool("BypassPolicyLockoutSafetyCheck")?
-            .unwrap_or(false);
+        let bypass = input.bool("BypassPolicyLockoutSafetyCheck")?;
+        let given_policy = policy_text(input)?;
+        // CreateKey's permission is kms:CreateKey in an IAM policy; the request's tags
+        // are facts for aws:RequestTag/<k> and aws:TagKeys.
         self.authorize_iam_with(call, Action::CreateKey, "*", |req| {
-            req.bypass_lockout_check = Some(bypass);
+            req.bypass_lockout_check = Some(bypass.unwrap_or(false));
+            req.tags = Some(RequestTags::Pairs(&tags));
         })?;
-        // Tags given at creation also need kms:TagResource in an IAM policy.
+        // "To use the Tags parameter, kms:TagResource (IAM policy)."
         if !tags.is_empty() {
-            self.authorize_iam(call, Action::TagResource, "*")?;
+            self.authorize_iam_with(call, Action::TagResource, "*", |req| {
+                req.tags = Some(RequestTags::Pairs(&tags));
+            })?;
         }
         let account = call.principal.account();
         let region = crate::ids::Region::parse(&call.region)
             .map_err(|e| ApiError::new(ErrorCode::Validation, e.to_string()))?;
-        let policy_text = match input.str_len("Policy", 1, policy::MAX_KEY_POLICY_BYTES)? {
-            Some(t) => String::from(t),
-            None => policy::defaults::api_default(account),
+        let key_id = self.new_key_id().map_err(ApiError::internal)?;
+        let arn = KeyArn::new(&region, account, &key_id);
+        let policy = match given_policy {
+            // "If you provide a key policy, it must meet the following criteria: The key
+            // policy must allow the calling principal to make a subsequent PutKeyPolicy
+            // request on the KMS key." Without one, KMS attaches the default policy and
+            // runs no check.
+            Some(text) => {
+                let policy = self.read_policy(text)?;
+                if bypass != Some(true) {
+                    self.lockout_check(call, &policy, &arn, account)?;
+                }
+                policy
+            }
+            None => self.read_policy(&policy::defaults::api_default(account))?,
         };
-        let policy = self.read_policy(&policy_text)?;
-        let key_id = self.new_uuid().map_err(ApiError::internal)?;
-        let arn = format!("arn:aws:kms:{region}:{account}:key/{key_id}");
-        if input.bool("BypassPolicyLockoutSafetyCheck")? != Some(true) {
-            self.lockout_check(call, &policy, &arn, account)?;
-        }
         let material = self
             .new_material(1, MaterialOrigin::Initial)
             .map_err(ApiError::internal)?;
@@ -121,7 +133,7 @@ impl World {
             tags,
         };
         let out = json!({ "KeyMetadata": key_metadata(&key) });
-        call.add_resource(&arn);
+        call.add_resource(arn.as_str());
         self.keys.push(key);
         Ok(out)
     }
@@ -137,7 +149,7 @@ impl World {
         let i = self.resolve_key(call, key_id)?;
         let mut req = self.request(call, Action::DescribeKey);
         req.grant_tokens = &tokens;
-        req.request_alias = key_id.contains("alias/").then_some(key_id);
+        req.request_alias = super::resolve::request_alias(key_id);
         self.authorize_on_key(call, i, &req)?;
         Ok(json!({ "KeyMetadata": key_metadata(self.key(i)?) }))
     }
@@ -159,6 +171,7 @@ impl World {
         page(
             &keys,
             input,
+            Paging::LARGE,
             &mut out,
             |k| json!({"KeyId": k.key_id, "KeyArn": k.arn}),
             "Keys",

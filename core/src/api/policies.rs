@@ -3,9 +3,9 @@
 use alloc::format;
 use serde_json::{Value, json};
 
+use super::common::policy_text;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
-use crate::policy::{self};
 use crate::world::World;
 
 impl World {
@@ -31,8 +31,7 @@ impl World {
                 ));
             }
         }
-        let text = input
-            .str_len("Policy", 1, policy::MAX_KEY_POLICY_BYTES)?
+        let text = policy_text(input)?
             .ok_or_else(|| ApiError::validation("policy", "Member must not be null"))?;
         let bypass = input
             .bool("BypassPolicyLockoutSafetyCheck")?

@@ -7,9 +7,23 @@ use alloc::vec::Vec;
 use super::{ApiError, Call, ErrorCode};
 use crate::action::Action;
 use crate::authz::{self, KeyFacts, Names, Outcome, Request};
-use crate::ids::is_uuid;
+use crate::ids::{KeyArn, KeyId};
 use crate::keys::{Key, StateRefusal};
 use crate::world::World;
+
+/// The alias a request names its key by, as `kms:RequestAlias` sees it: "the value of the
+/// KeyId parameter in the request must be a matching alias name or alias ARN. If the
+/// request uses a different key identifier, it does not satisfy the condition". The value
+/// is the alias name (`alias/finance-key`), whether the request gave the name or the ARN.
+pub(crate) fn request_alias(key_id: &str) -> Option<&str> {
+    if key_id.starts_with("alias/") {
+        return Some(key_id);
+    }
+    let rest = key_id.strip_prefix("arn:aws:kms:")?;
+    let mut parts = rest.splitn(3, ':');
+    let (_region, _account, resource) = (parts.next()?, parts.next()?, parts.next()?);
+    resource.starts_with("alias/").then_some(resource)
+}
 
 impl World {
     /// Finds a key by key ID, key ARN, alias name, alias ARN or scenario handle, as seen
@@ -54,10 +68,13 @@ impl World {
                 ));
             }
             if res.starts_with("key/") {
+                let arn = KeyArn::parse(key_id).map_err(|_| {
+                    ApiError::new(ErrorCode::NotFound, alloc::format!("Invalid arn {key_id}"))
+                })?;
                 return self
                     .keys
                     .iter()
-                    .position(|k| k.arn == key_id)
+                    .position(|k| k.arn == arn)
                     .ok_or_else(|| not_found_key(key_id));
             }
             if res.starts_with("alias/") {
@@ -81,13 +98,18 @@ impl World {
                 )
             });
         }
-        if is_uuid(key_id) {
-            let arn = alloc::format!("arn:aws:kms:{region}:{account}:key/{key_id}");
+        if let Ok(id) = KeyId::parse(key_id) {
             return self
                 .keys
                 .iter()
-                .position(|k| k.arn == arn)
-                .ok_or_else(|| not_found_key(&arn));
+                .position(|k| {
+                    k.key_id == id
+                        && k.account == call.principal.account()
+                        && k.region.as_str() == region
+                })
+                .ok_or_else(|| {
+                    not_found_key(&alloc::format!("arn:aws:kms:{region}:{account}:key/{id}"))
+                });
         }
         Err(ApiError::new(
             ErrorCode::NotFound,
@@ -95,7 +117,7 @@ impl World {
         ))
     }
 
-    fn alias_target(&self, account: &str, region: &str, name: &str) -> Option<usize> {
+    pub(crate) fn alias_target(&self, account: &str, region: &str, name: &str) -> Option<usize> {
         let alias = self.aliases.iter().find(|a| {
             a.name == name && a.account.as_str() == account && a.region.as_str() == region
         })?;
@@ -110,7 +132,7 @@ impl World {
         KeyFacts {
             aliases,
             tags: &key.tags,
-            ..KeyFacts::symmetric(&key.arn, key.account, &key.policy)
+            ..KeyFacts::symmetric(key.arn.as_str(), key.account, &key.policy)
         }
     }
 
@@ -120,7 +142,7 @@ impl World {
             .filter(|a| {
                 a.target_key_id == key.key_id && a.account == key.account && a.region == key.region
             })
-            .map(|a| a.name.clone())
+            .map(|a| String::from(a.name.as_str()))
             .collect()
     }
 
@@ -143,7 +165,7 @@ impl World {
             .key_handle(&key.arn)
             .map(String::from)
             .or_else(|| aliases.first().cloned())
-            .unwrap_or_else(|| key.key_id.clone());
+            .unwrap_or_else(|| String::from(key.key_id.as_str()));
         let names = Names {
             principal: &call.display_name,
             key: &key_name,
@@ -151,13 +173,18 @@ impl World {
         let decision = authz::explain(&out, req, Some(&facts), &self.grants, &names);
         call.rule.set(Some(out.rule));
         call.decisions.borrow_mut().push(decision);
-        call.add_resource(&key.arn);
+        call.add_resource(key.arn.as_str());
         if out.is_allowed() {
             Ok(out)
         } else {
             Err(ApiError::new(
                 ErrorCode::AccessDenied,
-                authz::access_denied_message(&out, call.principal.arn(), req.action, &key.arn),
+                authz::access_denied_message(
+                    &out,
+                    call.principal.arn(),
+                    req.action,
+                    key.arn.as_str(),
+                ),
             ))
         }
     }
@@ -174,12 +201,12 @@ impl World {
 
     /// [`World::authorize_iam`] with more request facts (`kms:BypassPolicyLockoutSafetyCheck`
     /// for CreateKey, ...).
-    pub(crate) fn authorize_iam_with(
-        &self,
-        call: &Call<'_>,
+    pub(crate) fn authorize_iam_with<'r>(
+        &'r self,
+        call: &'r Call<'_>,
         action: Action,
         resource: &str,
-        facts: impl FnOnce(&mut Request<'_>),
+        facts: impl FnOnce(&mut Request<'r>),
     ) -> Result<(), ApiError> {
         let iam = self.iam_policies_of(&call.principal);
         let mut req = Request::new(&call.principal, iam, action, self.now());

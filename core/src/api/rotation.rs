@@ -9,7 +9,7 @@ use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
 use crate::clock::Duration;
-use crate::keys::{self, KeyManager, MaterialOrigin, Rotation};
+use crate::keys::{self, KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
 use crate::world::World;
 
 impl World {
@@ -71,20 +71,20 @@ impl World {
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::GetKeyRotationStatus)?;
         let key = self.key(i)?;
+        // "While a KMS key is pending deletion, its key rotation status is false and KMS
+        // does not rotate the key material. If you cancel the deletion, the original key
+        // rotation status returns to true." On-demand rotations complete at once here,
+        // so OnDemandRotationStartDate ("Once the on-demand rotation is complete, KMS
+        // removes this field") never shows.
+        let rotation = key
+            .rotation
+            .filter(|_| key.state != KeyState::PendingDeletion);
         let mut out = Map::new();
-        out.insert("KeyRotationEnabled".into(), json!(key.rotation.is_some()));
-        out.insert("KeyId".into(), json!(key.arn));
-        if let Some(r) = key.rotation {
+        out.insert("KeyRotationEnabled".into(), json!(rotation.is_some()));
+        out.insert("KeyId".into(), json!(key.key_id));
+        if let Some(r) = rotation {
             out.insert("RotationPeriodInDays".into(), json!(r.period_days));
             out.insert("NextRotationDate".into(), epoch(r.next));
-        }
-        if let Some(last) = key
-            .materials
-            .iter()
-            .rev()
-            .find(|m| m.origin == MaterialOrigin::OnDemand)
-        {
-            out.insert("OnDemandRotationStartDate".into(), epoch(last.created));
         }
         Ok(Value::Object(out))
     }
@@ -108,7 +108,7 @@ impl World {
             return Err(ApiError::new(
                 ErrorCode::LimitExceeded,
                 format!(
-                    "{} has reached the limit of 25 on-demand rotations.",
+                    "The on-demand rotations limit has been reached for the given keyId. No more on-demand rotations can be performed for this key: {}",
                     key.arn
                 ),
             ));
@@ -130,21 +130,50 @@ impl World {
     ) -> Result<Value, ApiError> {
         input.allow(&["KeyId", "Limit", "Marker", "IncludeKeyMaterial"])?;
         let key_id = input.required_str("KeyId")?;
+        // "The default value of this parameter is ROTATIONS_ONLY."
+        let all = match input.str("IncludeKeyMaterial")? {
+            None | Some("ROTATIONS_ONLY") => false,
+            Some("ALL_KEY_MATERIAL") => true,
+            Some(_) => {
+                return Err(ApiError::validation(
+                    "includeKeyMaterial",
+                    "Member must satisfy enum value set: [ALL_KEY_MATERIAL, ROTATIONS_ONLY]",
+                ));
+            }
+        };
         let i = self.open_key(call, key_id, Action::ListKeyRotations)?;
         let key = self.key(i)?;
-        let arn = key.arn.clone();
-        let rotations: Vec<_> = key
+        let current = key.current_material().map(|m| m.version);
+        let listed: Vec<&MaterialVersion> = key
             .materials
             .iter()
-            .filter(|m| m.origin.rotation_type().is_some())
-            .cloned()
+            .filter(|m| all || m.origin.rotation_type().is_some())
             .collect();
         let mut out = Map::new();
         page(
-            &rotations,
+            &listed,
             input,
+            Paging::LARGE,
             &mut out,
-            |m| json!({"KeyId": arn, "RotationDate": epoch(m.created), "RotationType": m.origin.rotation_type(), "KeyMaterialId": m.material_id}),
+            |m| {
+                let mut e = Map::new();
+                e.insert("KeyId".into(), json!(key.key_id));
+                e.insert("KeyMaterialId".into(), json!(m.material_id));
+                if all {
+                    let state = if Some(m.version) == current {
+                        "CURRENT"
+                    } else {
+                        "NON_CURRENT"
+                    };
+                    e.insert("KeyMaterialState".into(), json!(state));
+                }
+                // "This field is not present for the first key material".
+                if let Some(kind) = m.origin.rotation_type() {
+                    e.insert("RotationDate".into(), epoch(m.created));
+                    e.insert("RotationType".into(), json!(kind));
+                }
+                Value::Object(e)
+            },
             "Rotations",
         )?;
         Ok(Value::Object(out))

@@ -196,14 +196,22 @@ fn grants_allow_after_propagation_or_with_a_token_and_never_deny() {
     let bob = p("arn:aws:iam::111122223333:user/Bob");
     let now = Timestamp::DEFAULT_START;
     let g = Grant {
-        grant_id: "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60".into(),
-        token: "AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM4Mzc0MWFiYjc0ZDE1ODkyNGFlNTIzODZhMzgyZjBlNGY3NiKIAgEBAgB4Pa6VDCWW__MSrqnre1HIN".into(),
-        key_arn: KEY.into(),
+        grant_id: crate::ids::GrantId::parse(
+            "0c237476b39f8bc44e45212e08498fbe3151305030726c0590dd8d3e9f3d6a60",
+        )
+        .unwrap(),
+        tokens: alloc::vec![String::from(
+            "AQpAM2RhZTk1MGMyNTk2ZmZmMzEyYWVhOWViN2I1MWM4Mzc0MWFiYjc0ZDE1ODkyNGFlNTIzODZhMzgyZjBlNGY3NiKIAgEBAgB4Pa6VDCWW__MSrqnre1HIN"
+        )],
+        key_arn: crate::ids::KeyArn::parse(KEY).unwrap(),
         name: Some("bob-decrypt".into()),
         grantee: bob.arn().into(),
         retiring: None,
         operations: ActionSet::from_actions(&[Action::Decrypt]),
-        constraints: GrantConstraints { equals: None, subset: Some([("Dept", "IT")].into_iter().collect()) },
+        constraints: GrantConstraints {
+            equals: None,
+            subset: Some([("Dept", "IT")].into_iter().collect()),
+        },
         issuing_account: k.account,
         created: now,
         effective: now.plus(PROPAGATION_DELAY),
@@ -226,13 +234,13 @@ fn grants_allow_after_propagation_or_with_a_token_and_never_deny() {
         "{hint}"
     );
 
-    let tokens = [g.token.clone()];
+    let tokens = g.tokens.clone();
     req.grant_tokens = &tokens;
     let out = authorize(&req, &k, &grants);
     assert_eq!((out.rule, out.grant), (Rule::Grant, Some(0)));
     let d = explain(&out, &req, Some(&k), &grants, &names);
     assert!(d.reason.contains("grant \"bob-decrypt\""), "{}", d.reason);
-    assert_eq!(d.grant_id.as_deref(), Some(g.grant_id.as_str()));
+    assert_eq!(d.grant_id.as_ref(), Some(&g.grant_id));
 
     req.grant_tokens = &[];
     req.now = now.plus(PROPAGATION_DELAY);

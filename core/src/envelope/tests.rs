@@ -8,16 +8,16 @@ const ID: [u8; 16] = [9; 16];
 
 fn header(frame_size: u32) -> Header {
     let ctx: EncryptionContext = [("file", "a.bin"), ("user", "alice")].into_iter().collect();
-    Header::new(&KEY, vec![1, 2, 3, 4, 5], ctx, frame_size, ID, [3; 12])
+    Header::new(&KEY, vec![1, 2, 3, 4, 5], ctx, frame_size, ID, [3; 12]).unwrap()
 }
 
 fn encrypt(data: &[u8], frame_size: u32, chunk: usize) -> Vec<u8> {
-    let (mut e, mut out) = Encryptor::new(&header(frame_size), &KEY);
+    let (mut e, mut out) = Encryptor::new(&header(frame_size), &KEY).unwrap();
     for c in data.chunks(chunk.max(1)) {
-        out.extend(e.push(c));
+        out.extend(e.push(c).unwrap());
         assert!(e.pending.len() <= e.frame_size, "bounded memory");
     }
-    out.extend(e.finish());
+    out.extend(e.finish().unwrap());
     out
 }
 
@@ -66,7 +66,7 @@ fn the_layout_is_as_documented() {
     let msg = encrypt(b"abcdefgh", 4, 100);
     assert_eq!(msg.len() - used, 2 * (9 + 4 + 16) + (9 + 16));
     // The frames are the core's AES-GCM with the documented nonce and AAD.
-    let f0 = seal_frame(&KEY, &ID, 0, false, b"abcd");
+    let f0 = seal_frame(&KEY, &ID, 0, false, b"abcd").unwrap();
     assert_eq!(&msg[used..used + f0.len()], f0.as_slice());
     assert_eq!(frame_nonce(258), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
 }
@@ -107,10 +107,11 @@ fn every_tamper_is_rejected() {
             16,
             [8; 16],
             [3; 12],
-        );
-        let (mut e, mut out) = Encryptor::new(&h, &KEY);
-        out.extend(e.push(&data));
-        out.extend(e.finish());
+        )
+        .unwrap();
+        let (mut e, mut out) = Encryptor::new(&h, &KEY).unwrap();
+        out.extend(e.push(&data).unwrap());
+        out.extend(e.finish().unwrap());
         out
     };
     let mut spliced = msg[..used].to_vec();
@@ -140,17 +141,17 @@ fn every_tamper_is_rejected() {
 fn a_large_stream_in_bounded_memory() {
     let fs = 64 * 1024;
     let h = header(fs);
-    let (mut e, header_bytes) = Encryptor::new(&h, &KEY);
+    let (mut e, header_bytes) = Encryptor::new(&h, &KEY).unwrap();
     let mut d = Decryptor::new(&Header::parse(&header_bytes).unwrap().unwrap().0, &KEY).unwrap();
     let chunk: Vec<u8> = (0..100_003u32).map(|i| i as u8).collect();
     let mut total = 0usize;
     for _ in 0..40 {
-        let frames = e.push(&chunk);
+        let frames = e.push(&chunk).unwrap();
         assert!(e.pending.len() <= fs as usize);
         total += d.push(&frames).unwrap().len();
         assert!(d.pending.len() < fs as usize + 64);
     }
-    total += d.push(&e.finish()).unwrap().len();
+    total += d.push(&e.finish().unwrap()).unwrap().len();
     d.finish().unwrap();
     assert_eq!(total, 40 * 100_003);
 }

@@ -77,6 +77,11 @@ pub enum CondKey {
     ViaAwsService,
     /// `aws:ResourceTag/<k>`: a tag of the key.
     ResourceTag(String),
+    /// `aws:RequestTag/<k>`: the value of tag `<k>` in the request (CreateKey, TagResource).
+    RequestTag(String),
+    /// `aws:TagKeys` (multi-valued): the tag keys in the request (CreateKey, TagResource,
+    /// UntagResource).
+    TagKeys,
     /// A KMS key that exists but never has a value for the symmetric keys the simulator
     /// models (`kms:SigningAlgorithm`, `kms:MacAlgorithm`, ...).
     NeverPresent(String),
@@ -127,6 +132,10 @@ impl CondKey {
             let original = name.get(name.len() - k.len()..).unwrap_or(k);
             return Some(CondKey::ResourceTag(String::from(original)));
         }
+        if let Some(k) = lower.strip_prefix("aws:requesttag/") {
+            let original = name.get(name.len() - k.len()..).unwrap_or(k);
+            return Some(CondKey::RequestTag(String::from(original)));
+        }
         Some(match lower.as_str() {
             "kms:encryptioncontextkeys" => CondKey::EncryptionContextKeys,
             "kms:viaservice" => CondKey::ViaService,
@@ -155,6 +164,7 @@ impl CondKey {
             "aws:epochtime" => CondKey::EpochTime,
             "aws:resourceaccount" => CondKey::ResourceAccount,
             "aws:viaawsservice" => CondKey::ViaAwsService,
+            "aws:tagkeys" => CondKey::TagKeys,
             k if NEVER_PRESENT_KMS_KEYS.contains(&k) => CondKey::NeverPresent(String::from(name)),
             k if k.starts_with("kms:") => return None,
             _ => CondKey::Unmodelled(String::from(name)),
@@ -165,8 +175,18 @@ impl CondKey {
     pub fn is_multi_valued(&self) -> bool {
         matches!(
             self,
-            CondKey::EncryptionContextKeys | CondKey::GrantOperations | CondKey::ResourceAliases
+            CondKey::EncryptionContextKeys
+                | CondKey::GrantOperations
+                | CondKey::ResourceAliases
+                | CondKey::TagKeys
         )
+    }
+
+    /// Whether `ForAllValues` with this key is refused in a key policy: KMS's
+    /// `OverlyPermissiveCondition` for the single-valued `kms:EncryptionContext:<k>` and
+    /// `aws:RequestTag/<k>`.
+    pub fn refuses_for_all_values(&self) -> bool {
+        matches!(self, CondKey::EncryptionContext(_) | CondKey::RequestTag(_))
     }
 
     /// The type of the key's values.
@@ -212,6 +232,8 @@ pub enum Multi<'a> {
     Operations(ActionSet),
     /// A list of strings (aliases).
     List(&'a [String]),
+    /// The keys of a list of pairs (the tag keys of a request).
+    PairKeys(&'a [(String, String)]),
 }
 
 impl<'a> Multi<'a> {
@@ -220,6 +242,7 @@ impl<'a> Multi<'a> {
             Multi::ContextKeys(m) => m.is_empty(),
             Multi::Operations(s) => s.is_empty(),
             Multi::List(l) => l.is_empty(),
+            Multi::PairKeys(l) => l.is_empty(),
         }
     }
 
@@ -228,6 +251,7 @@ impl<'a> Multi<'a> {
             Multi::ContextKeys(m) => m.keys().any(|k| f(k)),
             Multi::Operations(s) => s.iter().any(|a| f(a.name())),
             Multi::List(l) => l.iter().any(|v| f(v)),
+            Multi::PairKeys(l) => l.iter().any(|(k, _)| f(k)),
         }
     }
 

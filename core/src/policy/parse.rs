@@ -8,8 +8,8 @@ use alloc::vec::Vec;
 use super::condition::{CondKey, Condition, KeyType, Operator, SetQualifier};
 use super::pattern::{Pattern, Syntax};
 use super::{
-    Checked, Diagnostic, Effect, MAX_KEY_POLICY_BYTES, Policy, PolicyKind, PrincipalSpec,
-    ResourceSpec, Severity, Statement, Version,
+    Checked, Diagnostic, DiagnosticCode, Effect, MAX_IDENTITY_POLICY_CHARS, MAX_KEY_POLICY_BYTES,
+    Policy, PolicyKind, PrincipalSpec, ResourceSpec, Severity, Statement, Version,
 };
 use crate::action::{Action, ActionSet};
 use crate::json::{self, Json, Loc, Value};
@@ -42,7 +42,7 @@ impl Cx<'_> {
     fn push(
         &mut self,
         severity: Severity,
-        code: &'static str,
+        code: DiagnosticCode,
         path: &str,
         loc: Loc,
         message: String,
@@ -55,11 +55,14 @@ impl Cx<'_> {
             message,
         });
     }
-    fn error(&mut self, code: &'static str, path: &str, loc: Loc, message: String) {
+    fn error(&mut self, code: DiagnosticCode, path: &str, loc: Loc, message: String) {
         self.push(Severity::Error, code, path, loc, message);
     }
-    fn warn(&mut self, code: &'static str, path: &str, loc: Loc, message: String) {
+    fn warn(&mut self, code: DiagnosticCode, path: &str, loc: Loc, message: String) {
         self.push(Severity::Warning, code, path, loc, message);
+    }
+    fn security_warning(&mut self, code: DiagnosticCode, path: &str, loc: Loc, message: String) {
+        self.push(Severity::SecurityWarning, code, path, loc, message);
     }
 
     /// A string or an array of strings, each with its path and position.
@@ -73,7 +76,7 @@ impl Cx<'_> {
                     match &item.value {
                         Value::String(s) => out.push((s.clone(), p, item.loc)),
                         _ => self.error(
-                            "wrong-type",
+                            DiagnosticCode::WrongType,
                             &p,
                             item.loc,
                             format!("{what} must be a string, not {}", item.kind()),
@@ -82,7 +85,7 @@ impl Cx<'_> {
                 }
                 if items.is_empty() {
                     self.warn(
-                        "empty-list",
+                        DiagnosticCode::EmptyList,
                         path,
                         v.loc,
                         format!("this empty list of {what}s matches nothing"),
@@ -92,7 +95,7 @@ impl Cx<'_> {
             }
             _ => {
                 self.error(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     path,
                     v.loc,
                     format!(
@@ -132,6 +135,25 @@ fn unknown_element(name: &str, known: &[&str]) -> String {
 }
 
 pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirectory) -> Checked {
+    check_sized(text, kind, directory, size(text, kind))
+}
+
+/// The size AWS measures a policy by: a key policy's bytes; an identity policy's
+/// characters "excluding whitespace" (IAM: "IAM does not count white space when
+/// calculating the size of a policy against this quota").
+fn size(text: &str, kind: PolicyKind) -> usize {
+    match kind {
+        PolicyKind::Key => text.len(),
+        PolicyKind::Identity => text.chars().filter(|c| !c.is_whitespace()).count(),
+    }
+}
+
+fn check_sized(
+    text: &str,
+    kind: PolicyKind,
+    directory: &dyn PrincipalDirectory,
+    measured: usize,
+) -> Checked {
     let mut cx = Cx {
         kind,
         variables: true,
@@ -140,7 +162,7 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
     };
     if too_large(
         &mut cx,
-        text,
+        measured,
         Loc {
             line: 1,
             col: 1,
@@ -153,7 +175,7 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
         Ok(doc) => doc,
         Err(e) => {
             cx.error(
-                "invalid-json",
+                DiagnosticCode::InvalidJson,
                 "",
                 e.loc,
                 format!("the policy is not valid JSON: {}", e.message),
@@ -165,16 +187,25 @@ pub(super) fn check(text: &str, kind: PolicyKind, directory: &dyn PrincipalDirec
     finish(cx, policy)
 }
 
-/// Refuses a key policy over 32 KB.
-fn too_large(cx: &mut Cx<'_>, text: &str, loc: Loc) -> bool {
-    let too_large = cx.kind == PolicyKind::Key && text.len() > MAX_KEY_POLICY_BYTES;
+/// Refuses a key policy over 32 KB, or an identity policy over 6,144 characters.
+fn too_large(cx: &mut Cx<'_>, measured: usize, loc: Loc) -> bool {
+    let (limit, message) = match cx.kind {
+        PolicyKind::Key => (
+            MAX_KEY_POLICY_BYTES,
+            format!(
+                "the key policy is {measured} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)"
+            ),
+        ),
+        PolicyKind::Identity => (
+            MAX_IDENTITY_POLICY_CHARS,
+            format!(
+                "Policy size exceeds identity policy quota: The {measured} characters in the identity policy, excluding whitespace, exceed the {MAX_IDENTITY_POLICY_CHARS} character maximum for inline and managed policies."
+            ),
+        ),
+    };
+    let too_large = measured > limit;
     if too_large {
-        cx.error(
-            "too-large",
-            "",
-            loc,
-            format!("the key policy is {} bytes; a key policy can be at most 32 KB ({MAX_KEY_POLICY_BYTES} bytes)", text.len()),
-        );
+        cx.error(DiagnosticCode::TooLarge, "", loc, message);
     }
     too_large
 }
@@ -205,21 +236,25 @@ pub(super) fn check_json(
         directory,
         diags: Vec::new(),
     };
-    if too_large(&mut cx, &text, doc.loc) {
+    // Measured as AWS would measure the document sent without insignificant whitespace
+    // (what `aws kms put-key-policy --policy file://…` sends for compact JSON), not as
+    // the indented copy the playground keeps for display.
+    let measured = size(&json::to_compact(doc), kind);
+    if too_large(&mut cx, measured, doc.loc) {
         return finish(cx, None);
     }
     // Diagnostics point into the larger document; the compiled policy is read from its
     // own text, so the statements it reports point into the text the playground shows,
     // and equal texts give equal policies.
     let located = read_document(&mut cx, doc, &text).map(|_| ());
-    let policy = located.and_then(|()| check(&text, kind, directory).policy);
+    let policy = located.and_then(|()| check_sized(&text, kind, directory, measured).policy);
     finish(cx, policy)
 }
 
 fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
     let Some(members) = doc.as_object() else {
         cx.error(
-            "not-an-object",
+            DiagnosticCode::NotAnObject,
             "",
             doc.loc,
             format!("a policy must be a JSON object, not {}", doc.kind()),
@@ -229,7 +264,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
     for m in members {
         if !TOP_ELEMENTS.contains(&m.key.as_str()) {
             cx.error(
-                "unknown-element",
+                DiagnosticCode::UnknownElement,
                 &m.key,
                 m.key_loc,
                 unknown_element(&m.key, TOP_ELEMENTS),
@@ -239,7 +274,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
     let version = match doc.get("Version") {
         None => {
             cx.warn(
-                "missing-version",
+                DiagnosticCode::MissingVersion,
                 "",
                 doc.loc,
                 "without `\"Version\": \"2012-10-17\"` the policy uses the 2008 language: policy variables such as ${aws:username} are plain text".to_string(),
@@ -251,7 +286,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
             Some("2008-10-17") => Version::V2008_10_17,
             _ => {
                 cx.error(
-                    "invalid-version",
+                    DiagnosticCode::InvalidVersion,
                     "Version",
                     v.loc,
                     "`Version` must be \"2012-10-17\" (or the old \"2008-10-17\")".to_string(),
@@ -267,7 +302,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
             Some(s) => Some(s.to_owned()),
             None => {
                 cx.error(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     "Id",
                     v.loc,
                     format!("`Id` must be a string, not {}", v.kind()),
@@ -279,7 +314,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
     let mut statements = Vec::new();
     match doc.get("Statement") {
         None => cx.error(
-            "missing-statement",
+            DiagnosticCode::MissingStatement,
             "",
             doc.loc,
             "the policy has no `Statement`".to_string(),
@@ -289,7 +324,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
             Value::Array(items) => {
                 if items.is_empty() {
                     cx.warn(
-                        "no-statements",
+                        DiagnosticCode::NoStatements,
                         "Statement",
                         s.loc,
                         "the policy has no statements: it allows nothing".to_string(),
@@ -300,7 +335,7 @@ fn read_document(cx: &mut Cx<'_>, doc: &Json, text: &str) -> Option<Policy> {
                 }
             }
             _ => cx.error(
-                "wrong-type",
+                DiagnosticCode::WrongType,
                 "Statement",
                 s.loc,
                 format!(
@@ -338,8 +373,8 @@ fn check_sids(cx: &mut Cx<'_>, statements: &[Statement], doc: &Json) {
             let msg =
                 format!("the Sid `{sid}` is used by an earlier statement: Sids must be unique");
             match cx.kind {
-                PolicyKind::Identity => cx.error("duplicate-sid", &path, loc, msg),
-                PolicyKind::Key => cx.warn("duplicate-sid", &path, loc, msg),
+                PolicyKind::Identity => cx.error(DiagnosticCode::DuplicateSid, &path, loc, msg),
+                PolicyKind::Key => cx.warn(DiagnosticCode::DuplicateSid, &path, loc, msg),
             }
         }
     }
@@ -364,7 +399,7 @@ fn check_lockout(cx: &mut Cx<'_>, statements: &[Statement], doc: &Json) {
     });
     if !can_put {
         cx.warn(
-            "lockout",
+            DiagnosticCode::Lockout,
             "Statement",
             doc.get("Statement").map_or(doc.loc, |s| s.loc),
             "no statement allows any principal to call kms:PutKeyPolicy: once this policy is in place nobody can change it (KMS refuses it unless BypassPolicyLockoutSafetyCheck is set)".to_string(),
@@ -375,7 +410,7 @@ fn check_lockout(cx: &mut Cx<'_>, statements: &[Statement], doc: &Json) {
 fn read_statement(cx: &mut Cx<'_>, s: &Json, index: usize, path: &str) -> Option<Statement> {
     let Some(members) = s.as_object() else {
         cx.error(
-            "wrong-type",
+            DiagnosticCode::WrongType,
             path,
             s.loc,
             format!("a statement must be an object, not {}", s.kind()),
@@ -390,7 +425,7 @@ fn read_statement(cx: &mut Cx<'_>, s: &Json, index: usize, path: &str) -> Option
     for m in members {
         if !STATEMENT_ELEMENTS.contains(&m.key.as_str()) {
             cx.error(
-                "unknown-element",
+                DiagnosticCode::UnknownElement,
                 &format!("{path}.{}", m.key),
                 m.key_loc,
                 unknown_element(&m.key, STATEMENT_ELEMENTS),
@@ -405,13 +440,13 @@ fn read_statement(cx: &mut Cx<'_>, s: &Json, index: usize, path: &str) -> Option
                 if cx.kind == PolicyKind::Identity
                     && !sid.chars().all(|c| c.is_ascii_alphanumeric())
                 {
-                    cx.error("invalid-sid", &format!("{path}.Sid"), v.loc, format!("the Sid `{sid}` may contain only letters A–Z, a–z and digits in an IAM policy"));
+                    cx.error(DiagnosticCode::InvalidSid, &format!("{path}.Sid"), v.loc, format!("the Sid `{sid}` may contain only letters A–Z, a–z and digits in an IAM policy"));
                 }
                 Some(sid.to_owned())
             }
             None => {
                 cx.error(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     &format!("{path}.Sid"),
                     v.loc,
                     format!("`Sid` must be a string, not {}", v.kind()),
@@ -424,7 +459,7 @@ fn read_statement(cx: &mut Cx<'_>, s: &Json, index: usize, path: &str) -> Option
     let effect = match s.get("Effect") {
         None => {
             cx.error(
-                "missing-effect",
+                DiagnosticCode::MissingEffect,
                 path,
                 s.loc,
                 "the statement has no `Effect`: it must be \"Allow\" or \"Deny\"".to_string(),
@@ -439,12 +474,12 @@ fn read_statement(cx: &mut Cx<'_>, s: &Json, index: usize, path: &str) -> Option
                     if other.eq_ignore_ascii_case("allow")
                         || other.eq_ignore_ascii_case("deny") =>
                 {
-                    cx.error("invalid-effect", &format!("{path}.Effect"), v.loc, format!("`Effect` is case-sensitive: write \"Allow\" or \"Deny\", not \"{other}\""));
+                    cx.error(DiagnosticCode::InvalidEffect, &format!("{path}.Effect"), v.loc, format!("`Effect` is case-sensitive: write \"Allow\" or \"Deny\", not \"{other}\""));
                     Effect::Deny
                 }
                 _ => {
                     cx.error(
-                        "invalid-effect",
+                        DiagnosticCode::InvalidEffect,
                         &format!("{path}.Effect"),
                         v.loc,
                         "`Effect` must be \"Allow\" or \"Deny\"".to_string(),
@@ -487,7 +522,7 @@ fn read_principal(cx: &mut Cx<'_>, s: &Json, path: &str, effect: Effect) -> Prin
     if cx.kind == PolicyKind::Identity {
         for (name, v) in [("Principal", p), ("NotPrincipal", np)] {
             if let Some(v) = v {
-                cx.error("principal-in-identity-policy", &format!("{path}.{name}"), v.loc, format!("an IAM identity policy cannot have `{name}`: it applies to the identity it is attached to"));
+                cx.error(DiagnosticCode::PrincipalInIdentityPolicy, &format!("{path}.{name}"), v.loc, format!("an IAM identity policy cannot have `{name}`: it applies to the identity it is attached to"));
             }
         }
         return PrincipalSpec::Attached;
@@ -495,7 +530,7 @@ fn read_principal(cx: &mut Cx<'_>, s: &Json, path: &str, effect: Effect) -> Prin
     match (p, np) {
         (Some(_), Some(n)) => {
             cx.error(
-                "principal-and-notprincipal",
+                DiagnosticCode::PrincipalAndNotprincipal,
                 &format!("{path}.NotPrincipal"),
                 n.loc,
                 "a statement cannot have both `Principal` and `NotPrincipal`".to_string(),
@@ -504,7 +539,7 @@ fn read_principal(cx: &mut Cx<'_>, s: &Json, path: &str, effect: Effect) -> Prin
         }
         (None, None) => {
             cx.error(
-                "missing-principal",
+                DiagnosticCode::MissingPrincipal,
                 path,
                 s.loc,
                 "a key policy statement must name a `Principal`".to_string(),
@@ -516,7 +551,7 @@ fn read_principal(cx: &mut Cx<'_>, s: &Json, path: &str, effect: Effect) -> Prin
         }
         (None, Some(v)) => {
             if effect == Effect::Allow {
-                cx.warn("allow-with-notprincipal", &format!("{path}.NotPrincipal"), v.loc, "`Allow` with `NotPrincipal` allows every principal not listed, in every account: AWS advises against it".to_string());
+                cx.security_warning(DiagnosticCode::AllowWithNotprincipal, &format!("{path}.NotPrincipal"), v.loc, "`Allow` with `NotPrincipal` allows every principal not listed, in every account: AWS advises against it".to_string());
             }
             PrincipalSpec::AllBut(read_principal_value(cx, v, &format!("{path}.NotPrincipal")))
         }
@@ -528,7 +563,7 @@ fn read_principal_value(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<PrincipalP
         return alloc::vec![PrincipalPattern::Anyone];
     }
     let Some(members) = v.as_object() else {
-        cx.error("invalid-principal", path, v.loc, "`Principal` must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}".to_string());
+        cx.error(DiagnosticCode::InvalidPrincipal, path, v.loc, "`Principal` must be \"*\" or an object such as {\"AWS\": \"arn:aws:iam::111122223333:root\"}".to_string());
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -541,11 +576,11 @@ fn read_principal_value(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<PrincipalP
                     match PrincipalPattern::parse_aws(&text) {
                         Ok(pat) => {
                             if pat.identity_arn().is_some() && !cx.directory.knows(&pat) {
-                                cx.error("unknown-principal", &vp, loc, format!("the principal `{text}` does not exist (KMS refuses a key policy that names one)"));
+                                cx.error(DiagnosticCode::UnknownPrincipal, &vp, loc, format!("the principal `{text}` does not exist (KMS refuses a key policy that names one)"));
                             }
                             out.push(pat);
                         }
-                        Err(_) => cx.error("invalid-principal", &vp, loc, format!("`{text}` is not a valid AWS principal: use \"*\", an account ID, or the ARN of an account root, user, role or role session")),
+                        Err(_) => cx.error(DiagnosticCode::InvalidPrincipal, &vp, loc, format!("`{text}` is not a valid AWS principal: use \"*\", an account ID, or the ARN of an account root, user, role or role session")),
                     }
                 }
             }
@@ -554,15 +589,15 @@ fn read_principal_value(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<PrincipalP
                     if text.ends_with(".amazonaws.com") && text.len() > ".amazonaws.com".len() {
                         out.push(PrincipalPattern::Service(text));
                     } else {
-                        cx.error("invalid-principal", &vp, loc, format!("`{text}` is not a service principal such as `s3.amazonaws.com`"));
+                        cx.error(DiagnosticCode::InvalidPrincipal, &vp, loc, format!("`{text}` is not a service principal such as `s3.amazonaws.com`"));
                     }
                 }
             }
             "Federated" | "CanonicalUser" => {
-                cx.warn("unmodelled-principal", &p, m.key_loc, format!("`{}` principals are not modelled by the simulator: this entry matches nobody", m.key));
+                cx.warn(DiagnosticCode::UnmodelledPrincipal, &p, m.key_loc, format!("`{}` principals are not modelled by the simulator: this entry matches nobody", m.key));
                 out.extend(values.into_iter().map(|(t, _, _)| PrincipalPattern::Other(t)));
             }
-            other => cx.error("invalid-principal", &p, m.key_loc, format!("unknown principal type `{other}`: expected AWS, Service, Federated or CanonicalUser")),
+            other => cx.error(DiagnosticCode::InvalidPrincipal, &p, m.key_loc, format!("unknown principal type `{other}`: expected AWS, Service, Federated or CanonicalUser")),
         }
     }
     out
@@ -572,7 +607,7 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
     let (v, not, name) = match (s.get("Action"), s.get("NotAction")) {
         (Some(_), Some(n)) => {
             cx.error(
-                "action-and-notaction",
+                DiagnosticCode::ActionAndNotaction,
                 &format!("{path}.NotAction"),
                 n.loc,
                 "a statement cannot have both `Action` and `NotAction`".to_string(),
@@ -580,12 +615,23 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
             return (ActionSet::EMPTY, false);
         }
         (None, None) => {
-            cx.error(
-                "missing-action",
-                path,
-                s.loc,
-                "the statement has no `Action` (or `NotAction`)".to_string(),
-            );
+            // KMS: "If either of the required Resource or Action elements are missing
+            // from a key policy statement, the policy statement has no effect … the
+            // CreateKey and PutKeyPolicy API requests succeed". IAM refuses it.
+            match cx.kind {
+                PolicyKind::Key => cx.warn(
+                    DiagnosticCode::MissingAction,
+                    path,
+                    s.loc,
+                    "the statement has no `Action` (or `NotAction`), so it has no effect: KMS accepts the policy, but the statement allows or denies nothing".to_string(),
+                ),
+                PolicyKind::Identity => cx.error(
+                    DiagnosticCode::MissingAction,
+                    path,
+                    s.loc,
+                    "the statement has no `Action` (or `NotAction`): IAM refuses a policy statement without actions".to_string(),
+                ),
+            }
             return (ActionSet::EMPTY, false);
         }
         (Some(a), None) => (a, false, "Action"),
@@ -595,7 +641,7 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
     for (text, vp, loc) in cx.strings(v, &format!("{path}.{name}"), "an action") {
         if text != "*" && !text.contains(':') {
             cx.error(
-                "invalid-action",
+                DiagnosticCode::InvalidAction,
                 &vp,
                 loc,
                 format!(
@@ -615,7 +661,7 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
                     .map(|a| format!(": did you mean `kms:{}`?", a.name()))
                     .unwrap_or_default();
                 cx.error(
-                    "unknown-action",
+                    DiagnosticCode::UnknownAction,
                     &vp,
                     loc,
                     format!("`{text}` matches no AWS KMS action{hint}"),
@@ -624,7 +670,7 @@ fn read_actions(cx: &mut Cx<'_>, s: &Json, path: &str) -> (ActionSet, bool) {
             Some(m) => set = set.union(m),
             None if cx.kind == PolicyKind::Key => {
                 cx.warn(
-                    "not-a-kms-action",
+                    DiagnosticCode::NotAKmsAction,
                     &vp,
                     loc,
                     format!("`{text}` is not a KMS action: it has no effect in a key policy"),
@@ -671,7 +717,7 @@ fn read_resources(cx: &mut Cx<'_>, s: &Json, path: &str) -> ResourceSpec {
     let (v, not, name) = match (s.get("Resource"), s.get("NotResource")) {
         (Some(_), Some(n)) => {
             cx.error(
-                "resource-and-notresource",
+                DiagnosticCode::ResourceAndNotresource,
                 &format!("{path}.NotResource"),
                 n.loc,
                 "a statement cannot have both `Resource` and `NotResource`".to_string(),
@@ -679,7 +725,10 @@ fn read_resources(cx: &mut Cx<'_>, s: &Json, path: &str) -> ResourceSpec {
             return ResourceSpec::Missing;
         }
         (None, None) => {
-            cx.warn("missing-resource", path, s.loc, "the statement has no `Resource`, so it applies to nothing: in a key policy write `\"Resource\": \"*\"` (this key)".to_string());
+            match cx.kind {
+                PolicyKind::Key => cx.warn(DiagnosticCode::MissingResource, path, s.loc, "the statement has no `Resource`, so it has no effect: KMS accepts the policy, but the statement applies to nothing; write `\"Resource\": \"*\"` (this key)".to_string()),
+                PolicyKind::Identity => cx.error(DiagnosticCode::MissingResource, path, s.loc, "the statement has no `Resource` (or `NotResource`): IAM refuses a policy statement without resources".to_string()),
+            }
             return ResourceSpec::Missing;
         }
         (Some(r), None) => (r, false, "Resource"),
@@ -692,15 +741,15 @@ fn read_resources(cx: &mut Cx<'_>, s: &Json, path: &str) -> ResourceSpec {
     let mut patterns = Vec::new();
     for (text, vp, loc) in cx.strings(v, &format!("{path}.{name}"), "a resource") {
         if text != "*" && !text.starts_with("arn:") {
-            cx.error("invalid-resource", &vp, loc, format!("`{text}` is not a resource: use \"*\" or an ARN such as `arn:aws:kms:us-east-1:111122223333:key/...`"));
+            cx.error(DiagnosticCode::InvalidResource, &vp, loc, format!("`{text}` is not a resource: use \"*\" or an ARN such as `arn:aws:kms:us-east-1:111122223333:key/...`"));
             continue;
         }
         if cx.kind == PolicyKind::Key && text != "*" && !text.starts_with("arn:aws:kms:") {
-            cx.warn("key-policy-resource", &vp, loc, format!("in a key policy the resource is the key itself: `{text}` is not a KMS key, so this never matches; write \"*\""));
+            cx.warn(DiagnosticCode::KeyPolicyResource, &vp, loc, format!("in a key policy the resource is the key itself: `{text}` is not a KMS key, so this never matches; write \"*\""));
         }
         let pattern = Pattern::compile(&text, syntax);
         for var in pattern.unmodelled_variables() {
-            cx.warn("unmodelled-variable", &vp, loc, format!("the policy variable `${{{var}}}` is not modelled by the simulator: the resource never matches"));
+            cx.warn(DiagnosticCode::UnmodelledVariable, &vp, loc, format!("the policy variable `${{{var}}}` is not modelled by the simulator: the resource never matches"));
         }
         patterns.push(pattern);
     }
@@ -714,7 +763,7 @@ fn read_resources(cx: &mut Cx<'_>, s: &Json, path: &str) -> ResourceSpec {
 fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
     let Some(ops) = c.as_object() else {
         cx.error(
-            "wrong-type",
+            DiagnosticCode::WrongType,
             path,
             c.loc,
             format!(
@@ -729,7 +778,7 @@ fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
         let op_path = format!("{path}.{}", op_member.key);
         let Some(operator) = Operator::parse(&op_member.key) else {
             cx.error(
-                "unknown-operator",
+                DiagnosticCode::UnknownOperator,
                 &op_path,
                 op_member.key_loc,
                 format!("`{}` is not a condition operator", op_member.key),
@@ -738,7 +787,7 @@ fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
         };
         let Some(keys) = op_member.value.as_object() else {
             cx.error(
-                "wrong-type",
+                DiagnosticCode::WrongType,
                 &op_path,
                 op_member.value.loc,
                 format!(
@@ -755,7 +804,7 @@ fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
                 Some(k) => k,
                 None => {
                     cx.error(
-                        "unknown-condition-key",
+                        DiagnosticCode::UnknownConditionKey,
                         &key_path,
                         key_member.key_loc,
                         format!("`{}` is not an AWS KMS condition key", key_member.key),
@@ -787,7 +836,7 @@ fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
                         },
                     );
                     for var in p.unmodelled_variables() {
-                        cx.warn("unmodelled-variable", &key_path, loc_of(i), format!("the policy variable `${{{var}}}` is not modelled by the simulator: this value never matches"));
+                        cx.warn(DiagnosticCode::UnmodelledVariable, &key_path, loc_of(i), format!("the policy variable `${{{var}}}` is not modelled by the simulator: this value never matches"));
                     }
                 }
             }
@@ -800,7 +849,7 @@ fn read_conditions(cx: &mut Cx<'_>, c: &Json, path: &str) -> Vec<Condition> {
             ) {
                 Ok(c) => out.push(c),
                 Err(e) => cx.error(
-                    "invalid-condition-value",
+                    DiagnosticCode::InvalidConditionValue,
                     &key_path,
                     loc_of(e.index),
                     format!(
@@ -824,7 +873,7 @@ fn condition_values(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<String> {
             Value::Bool(b) => Some(b.to_string()),
             _ => {
                 cx.error(
-                    "wrong-type",
+                    DiagnosticCode::WrongType,
                     p,
                     j.loc,
                     format!(
@@ -840,7 +889,7 @@ fn condition_values(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<String> {
         Value::Array(items) => {
             if items.is_empty() {
                 cx.error(
-                    "empty-list",
+                    DiagnosticCode::EmptyList,
                     path,
                     v.loc,
                     "a condition needs at least one value".to_string(),
@@ -859,23 +908,32 @@ fn condition_values(cx: &mut Cx<'_>, v: &Json, path: &str) -> Vec<String> {
 fn check_key_use(cx: &mut Cx<'_>, op: &Operator, key: &CondKey, name: &str, path: &str, loc: Loc) {
     match key {
         CondKey::Unmodelled(_) => {
-            cx.warn("unmodelled-key", path, loc, format!("the condition key `{name}` is not modelled by the simulator: it is treated as absent from every request"));
+            cx.warn(DiagnosticCode::UnmodelledKey, path, loc, format!("the condition key `{name}` is not modelled by the simulator: it is treated as absent from every request"));
             return;
         }
         CondKey::NeverPresent(_) => {
-            cx.warn("key-never-present", path, loc, format!("`{name}` only has a value for operations the simulator does not offer (asymmetric, HMAC or imported keys): it is absent from every request here"));
+            cx.warn(DiagnosticCode::KeyNeverPresent, path, loc, format!("`{name}` only has a value for operations the simulator does not offer (asymmetric, HMAC or imported keys): it is absent from every request here"));
             return;
         }
         _ => {}
     }
-    if matches!(key, CondKey::EncryptionContext(_))
-        && op.set_qualifier() == Some(SetQualifier::AllValues)
-    {
-        cx.warn("forallvalues-single-valued", path, loc, format!("`ForAllValues` with `{name}` is true when the request has no encryption context at all: use it only with kms:EncryptionContextKeys, or add a Null condition"));
+    if key.refuses_for_all_values() && op.set_qualifier() == Some(SetQualifier::AllValues) {
+        let what = match key {
+            CondKey::RequestTag(_) => ("RequestTag", "tag"),
+            _ => ("EncryptionContext", "encryption context"),
+        };
+        match cx.kind {
+            // KMS refuses it: "If you create or update a policy that includes a
+            // ForAllValues set operator with the kms:EncryptionContext:context-key or
+            // aws:RequestTag/tag-key condition keys, AWS KMS returns the following error".
+            PolicyKind::Key => cx.error(DiagnosticCode::OverlyPermissiveCondition, path, loc, format!("OverlyPermissiveCondition:{}: Using the ForAllValues set operator with a single-valued condition key matches requests without the specified {1} or with an unspecified {1}. To fix, remove ForAllValues.", what.0, what.1)),
+            // IAM Access Analyzer's security warning.
+            PolicyKind::Identity => cx.security_warning(DiagnosticCode::ForallvaluesSingleValued, path, loc, format!("Using ForAllValues qualifier with the single-valued condition key {name} can be overly permissive. We recommend that you remove ForAllValues:.")),
+        }
     } else if op.set_qualifier().is_some() && !key.is_multi_valued() {
-        cx.warn("set-operator-single-valued", path, loc, format!("`{}` is for multi-valued keys, but `{name}` has a single value: use `{}` without the prefix", op.name(), op.name().split(':').next_back().unwrap_or_default()));
+        cx.warn(DiagnosticCode::SetOperatorSingleValued, path, loc, format!("`{}` is for multi-valued keys, but `{name}` has a single value: use `{}` without the prefix", op.name(), op.name().split(':').next_back().unwrap_or_default()));
     } else if op.set_qualifier().is_none() && key.is_multi_valued() && !op.is_null() {
-        cx.warn("multi-valued-without-set-operator", path, loc, format!("`{name}` can have several values: say whether any or all must match with `ForAnyValue:{0}` or `ForAllValues:{0}`", op.name()));
+        cx.warn(DiagnosticCode::MultiValuedWithoutSetOperator, path, loc, format!("`{name}` can have several values: say whether any or all must match with `ForAnyValue:{0}` or `ForAllValues:{0}`", op.name()));
     }
     if let (Some(want), Some(have)) = (op.value_type(), key.key_type()) {
         let fits = want == have
@@ -883,7 +941,7 @@ fn check_key_use(cx: &mut Cx<'_>, op: &Operator, key: &CondKey, name: &str, path
             || (want == KeyType::Numeric && have == KeyType::Date);
         if !fits {
             cx.warn(
-                "type-mismatch",
+                DiagnosticCode::TypeMismatch,
                 path,
                 loc,
                 format!(

@@ -8,7 +8,7 @@ fn codes(text: &str, kind: PolicyKind) -> Vec<(Severity, &'static str, String, (
     Policy::check(text, kind)
         .diagnostics
         .into_iter()
-        .map(|d| (d.severity, d.code, d.path, (d.loc.line, d.loc.col)))
+        .map(|d| (d.severity, d.code.as_str(), d.path, (d.loc.line, d.loc.col)))
         .collect()
 }
 
@@ -196,7 +196,10 @@ fn nonexistent_principals_are_refused_with_a_directory() {
     }
     let text = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:user/Alice","arn:aws:iam::111122223333:user/Zed","111122223333"]},"Action":"kms:*","Resource":"*"}]}"#;
     let c = Policy::check_with(text, PolicyKind::Key, &OnlyAlice);
-    let errs: Vec<_> = c.errors().map(|d| (d.code, d.path.clone())).collect();
+    let errs: Vec<_> = c
+        .errors()
+        .map(|d| (d.code.as_str(), d.path.clone()))
+        .collect();
     assert_eq!(
         errs,
         [(
@@ -211,7 +214,7 @@ fn warnings_for_legal_but_likely_wrong() {
     let w = |text: &str, kind| -> Vec<&'static str> {
         Policy::check(text, kind)
             .warnings()
-            .map(|d| d.code)
+            .map(|d| d.code.as_str())
             .collect()
     };
     // No Resource: applies to nothing.
@@ -289,7 +292,7 @@ fn default_policies_read_back_cleanly() {
     ] {
         let c = Policy::check(&text, PolicyKind::Key);
         assert!(c.policy.is_some(), "{text}\n{:?}", c.diagnostics);
-        let warnings: Vec<_> = c.warnings().map(|d| d.code).collect();
+        let warnings: Vec<_> = c.warnings().map(|d| d.code.as_str()).collect();
         assert_eq!(
             warnings.contains(&"lockout"),
             lockout_expected,

@@ -1,8 +1,13 @@
-//! Saving a world as a scenario file, and restoring it: world → file → world gives the
-//! same world. The file is a `kms-playground/scenario@1` file (so any version reads its
-//! principals, keys, aliases, policies and grants); what the contract has no field for —
-//! key material versions, key states and dates, grant IDs and tokens, the audit log, the
-//! position of the random stream — travels in additional `state` fields.
+//! Saving a world as a scenario file: world → file → world gives the same world. The file
+//! is a `kms-playground/scenario@1` file (so any version reads its principals, keys,
+//! aliases, policies and grants); what the contract has no field for — key material
+//! versions, key states and dates, grant IDs and tokens, the audit log, the position of
+//! the random stream — travels in additional `state` fields (read by `state.rs`).
+//!
+//! A *shared* world ([`World::to_shared_scenario`]) is different: it is the world's
+//! definition alone, with no `state` and no seed, so it carries no key material, data,
+//! grant tokens or random stream that a link in a browser history or a forum post could
+//! give away.
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -13,8 +18,9 @@ use crate::b64;
 use crate::clock::Timestamp;
 use crate::crypto::KeyMaterial;
 use crate::entropy::Entropy;
-use crate::keys::{KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
-use crate::world::{Alias, World};
+use crate::keys::{Key, KeyManager, KeyState, MaterialOrigin};
+use crate::policy::{Policy, PolicyKind};
+use crate::world::World;
 
 use super::FORMAT;
 
@@ -22,10 +28,45 @@ fn t(ts: Timestamp) -> Value {
     json!(ts.to_string())
 }
 
+/// A policy as a file holds it: its text, as the learner wrote it — unless that text is
+/// over a key policy's 32 KB (which a policy given as a JSON object may be, since it is
+/// measured without its indentation), then as the JSON object itself.
+fn policy_json(p: &Policy) -> Value {
+    if p.kind() == PolicyKind::Key && p.text().len() > crate::policy::MAX_KEY_POLICY_BYTES {
+        serde_json::from_str(p.text()).unwrap_or_else(|_| json!(p.text()))
+    } else {
+        json!(p.text())
+    }
+}
+
+/// Whether a world is written whole (to save it) or as its definition alone (to share it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Form {
+    Saved,
+    Shared,
+}
+
 impl World {
-    /// The world as a scenario file (with no steps). It holds the simulated key material:
-    /// a saved world is as secret as the world itself.
+    /// The world as a scenario file (with no steps), to save it. It holds the simulated
+    /// key material, grant tokens and the random stream's seed and position: a saved world
+    /// is as secret as the world itself.
     pub fn to_scenario(&self, title: Option<&str>) -> Value {
+        self.scenario_file(title, Form::Saved)
+    }
+
+    /// The world as a scenario file to *share* (a link, a course page): its definition
+    /// alone — principals and their policies, keys with their IDs, aliases, policies, tags,
+    /// enabled flag and rotation period, grants — with no `state` and no seed. Opening it
+    /// gives fresh randomness. What does not travel: key material (ciphertexts made in the
+    /// original do not decrypt in the copy), older key material versions, deletions in
+    /// progress (such a key is shared disabled), grant IDs and tokens, S3 buckets and
+    /// objects, and the audit log.
+    pub fn to_shared_scenario(&self, title: Option<&str>) -> Value {
+        self.scenario_file(title, Form::Shared)
+    }
+
+    fn scenario_file(&self, title: Option<&str>, form: Form) -> Value {
+        let saved = form == Form::Saved;
         let mut doc = Map::new();
         doc.insert("format".into(), json!(FORMAT));
         if let Some(title) = title {
@@ -33,7 +74,7 @@ impl World {
         }
         doc.insert("region".into(), json!(self.region.as_str()));
         doc.insert("clock".into(), t(self.now()));
-        if let Entropy::Seeded { seed, .. } = self.entropy {
+        if let (true, Entropy::Seeded { seed, .. }) = (saved, &self.entropy) {
             doc.insert("seed".into(), json!(seed));
         }
         let principals: Vec<Value> = self
@@ -47,50 +88,13 @@ impl World {
                 m.insert("arn".into(), json!(p.principal.arn()));
                 m.insert(
                     "policies".into(),
-                    Value::Array(p.policies.iter().map(|pol| json!(pol.text())).collect()),
+                    Value::Array(p.policies.iter().map(policy_json).collect()),
                 );
                 Value::Object(m)
             })
             .collect();
         doc.insert("principals".into(), Value::Array(principals));
-        let keys: Vec<Value> = self
-            .keys
-            .iter()
-            .map(|k| {
-                let mut m = Map::new();
-                if let Some(h) = self.key_handle(&k.arn) {
-                    m.insert("name".into(), json!(h));
-                }
-                m.insert("keyId".into(), json!(k.key_id));
-                m.insert("account".into(), json!(k.account.as_str()));
-                m.insert("region".into(), json!(k.region.as_str()));
-                m.insert("description".into(), json!(k.description));
-                m.insert("aliases".into(), json!(self.alias_names_of(k)));
-                m.insert("policy".into(), json!(k.policy.text()));
-                m.insert("enabled".into(), json!(k.state == KeyState::Enabled));
-                m.insert("keyManager".into(), json!(k.manager.as_str()));
-                m.insert(
-                    "state".into(),
-                    json!({
-                        "keyState": k.state.as_str(),
-                        "created": t(k.created),
-                        "deletionDate": k.deletion_date.map(t),
-                        "pendingWindowInDays": k.pending_window_days,
-                        "rotation": k.rotation.map(|r| json!({"periodInDays": r.period_days, "next": t(r.next)})),
-                        "onDemandRotations": k.on_demand_rotations,
-                        "tags": k.tags.iter().map(|(a, b)| json!([a, b])).collect::<Vec<_>>(),
-                        "materials": k.materials.iter().map(|mv| json!({
-                            "version": mv.version,
-                            "id": mv.material_id,
-                            "created": t(mv.created),
-                            "origin": match mv.origin { MaterialOrigin::Initial => "INITIAL", MaterialOrigin::Automatic => "AUTOMATIC", MaterialOrigin::OnDemand => "ON_DEMAND" },
-                            "material": b64::encode(mv.material.expose()),
-                        })).collect::<Vec<_>>(),
-                    }),
-                );
-                Value::Object(m)
-            })
-            .collect();
+        let keys: Vec<Value> = self.keys.iter().map(|k| self.key_json(k, form)).collect();
         doc.insert("keys".into(), Value::Array(keys));
         let grants: Vec<Value> = self
             .grants
@@ -116,224 +120,77 @@ impl World {
                 if !c.is_empty() {
                     m.insert("constraints".into(), Value::Object(c));
                 }
-                m.insert(
-                    "state".into(),
-                    json!({"grantId": g.grant_id, "grantToken": g.token, "created": t(g.created), "effective": t(g.effective), "issuingAccount": g.issuing_account.as_str()}),
-                );
+                if saved {
+                    m.insert(
+                        "state".into(),
+                        json!({"grantId": g.grant_id, "grantTokens": g.tokens, "created": t(g.created), "effective": t(g.effective), "issuingAccount": g.issuing_account.as_str()}),
+                    );
+                }
                 Value::Object(m)
             })
             .collect();
         doc.insert("grants".into(), Value::Array(grants));
         doc.insert("steps".into(), json!([]));
-        doc.insert(
-            "state".into(),
-            json!({
-                "account": self.account.as_str(),
-                "entropyPosition": match self.entropy { Entropy::Seeded { position, .. } => u64::try_from(position).ok(), Entropy::Platform => None },
-                "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
-                "deletedKeys": self.deleted_keys,
-                "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
-                "audit": self.audit.iter().map(AuditEvent::to_json).collect::<Vec<_>>(),
-            }),
-        );
+        if saved {
+            doc.insert(
+                "state".into(),
+                json!({
+                    "account": self.account.as_str(),
+                    "entropyPosition": match self.entropy { Entropy::Seeded { position, .. } => u64::try_from(position).ok(), Entropy::Platform => None },
+                    "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
+                    "deletedKeys": self.deleted_keys,
+                    "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
+                    "audit": self.audit.iter().map(AuditEvent::to_json).collect::<Vec<_>>(),
+                }),
+            );
+        }
         Value::Object(doc)
     }
 
-    /// Applies the `state` fields of a saved world (see [`World::to_scenario`]) on top of
-    /// the world its contract fields built. Returns a message for the first field that
-    /// does not read.
-    pub(crate) fn restore_state(&mut self, doc: &Value) -> Result<(), String> {
-        let ts = |v: &Value, what: &str| -> Result<Timestamp, String> {
-            v.as_str()
-                .and_then(|s| Timestamp::parse(s).ok())
-                .ok_or_else(|| alloc::format!("{what}: expected an RFC 3339 time"))
-        };
-        if let Some(state) = doc.get("state") {
-            if let Some(a) = state.get("account").and_then(Value::as_str) {
-                self.account = crate::ids::AccountId::parse(a).map_err(|e| e.to_string())?;
-            }
-            if let (Some(words), Entropy::Seeded { position, .. }) = (
-                state.get("entropyPosition").and_then(Value::as_u64),
-                &mut self.entropy,
-            ) {
-                *position = u128::from(words);
-            }
-            if let Some(aliases) = state.get("aliases").and_then(Value::as_array) {
-                let mut out = Vec::new();
-                for a in aliases {
-                    let s = |k: &str| {
-                        a.get(k)
-                            .and_then(Value::as_str)
-                            .ok_or_else(|| alloc::format!("state.aliases: missing {k}"))
-                    };
-                    out.push(Alias {
-                        name: String::from(s("name")?),
-                        account: crate::ids::AccountId::parse(s("account")?)
-                            .map_err(|e| e.to_string())?,
-                        region: crate::ids::Region::parse(s("region")?)
-                            .map_err(|e| e.to_string())?,
-                        target_key_id: String::from(s("targetKeyId")?),
-                        created: ts(
-                            a.get("created").unwrap_or(&Value::Null),
-                            "state.aliases.created",
-                        )?,
-                        updated: ts(
-                            a.get("updated").unwrap_or(&Value::Null),
-                            "state.aliases.updated",
-                        )?,
-                    });
-                }
-                self.aliases = out;
-            }
-            if let Some(d) = state.get("deletedKeys").and_then(Value::as_array) {
-                self.deleted_keys = d
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .map(String::from)
-                    .collect();
-            }
-            if let Some(buckets) = state.get("buckets").and_then(Value::as_array) {
-                self.buckets = buckets
-                    .iter()
-                    .map(bucket_from_json)
-                    .collect::<Option<Vec<_>>>()
-                    .ok_or("state.buckets: a bucket does not read")?;
-            }
-            if let Some(events) = state.get("audit").and_then(Value::as_array) {
-                self.audit = events
-                    .iter()
-                    .map(|e| {
-                        AuditEvent::from_json(e)
-                            .ok_or_else(|| String::from("state.audit: an event does not read"))
-                    })
-                    .collect::<Result<_, _>>()?;
-            }
+    fn key_json(&self, k: &Key, form: Form) -> Value {
+        let mut m = Map::new();
+        if let Some(h) = self.key_handle(&k.arn) {
+            m.insert("name".into(), json!(h));
         }
-        for (i, k) in doc
-            .get("keys")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let Some(st) = k.get("state") else { continue };
-            let key = self.keys.get_mut(i).ok_or("keys: fewer keys than states")?;
-            key.state = match st.get("keyState").and_then(Value::as_str) {
-                Some("Enabled") => KeyState::Enabled,
-                Some("Disabled") => KeyState::Disabled,
-                Some("PendingDeletion") => KeyState::PendingDeletion,
-                _ => {
-                    return Err(alloc::format!(
-                        "keys[{i}].state.keyState: expected Enabled, Disabled or PendingDeletion"
-                    ));
-                }
-            };
-            key.created = ts(st.get("created").unwrap_or(&Value::Null), "created")?;
-            key.deletion_date = match st.get("deletionDate") {
-                None | Some(Value::Null) => None,
-                Some(v) => Some(ts(v, "deletionDate")?),
-            };
-            key.pending_window_days = st
-                .get("pendingWindowInDays")
-                .and_then(Value::as_u64)
-                .map(|d| d as u32);
-            key.rotation = match st.get("rotation") {
-                None | Some(Value::Null) => None,
-                Some(r) => Some(Rotation {
-                    period_days: r
-                        .get("periodInDays")
-                        .and_then(Value::as_u64)
-                        .ok_or("rotation.periodInDays")? as u32,
-                    next: ts(r.get("next").unwrap_or(&Value::Null), "rotation.next")?,
-                }),
-            };
-            key.on_demand_rotations = st
-                .get("onDemandRotations")
-                .and_then(Value::as_u64)
-                .unwrap_or(0) as u32;
-            key.tags = st
-                .get("tags")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .filter_map(|p| {
-                    Some((
-                        String::from(p.get(0)?.as_str()?),
-                        String::from(p.get(1)?.as_str()?),
-                    ))
-                })
-                .collect();
-            let mut materials = Vec::new();
-            for m in st
-                .get("materials")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-            {
-                let bytes: [u8; 32] = m
-                    .get("material")
-                    .and_then(Value::as_str)
-                    .and_then(|s| b64::decode(s).ok())
-                    .and_then(|b| <[u8; 32]>::try_from(b.as_slice()).ok())
-                    .ok_or_else(|| {
-                        alloc::format!(
-                            "keys[{i}].state.materials: material must be 32 bytes in base64"
-                        )
-                    })?;
-                materials.push(MaterialVersion {
-                    version: m
-                        .get("version")
-                        .and_then(Value::as_u64)
-                        .ok_or("material version")? as u32,
-                    material_id: String::from(
-                        m.get("id").and_then(Value::as_str).ok_or("material id")?,
-                    ),
-                    material: KeyMaterial::from_bytes(bytes),
-                    created: ts(m.get("created").unwrap_or(&Value::Null), "material created")?,
-                    origin: match m.get("origin").and_then(Value::as_str) {
-                        Some("AUTOMATIC") => MaterialOrigin::Automatic,
-                        Some("ON_DEMAND") => MaterialOrigin::OnDemand,
-                        _ => MaterialOrigin::Initial,
-                    },
-                });
-            }
-            if !materials.is_empty() {
-                key.materials = materials;
-            }
-            if key.manager == KeyManager::Aws && key.rotation.is_none() {
-                return Err(alloc::format!(
-                    "keys[{i}]: an AWS managed key rotates yearly"
-                ));
-            }
+        m.insert("keyId".into(), json!(k.key_id));
+        m.insert("account".into(), json!(k.account.as_str()));
+        m.insert("region".into(), json!(k.region.as_str()));
+        m.insert("description".into(), json!(k.description));
+        m.insert("aliases".into(), json!(self.alias_names_of(k)));
+        m.insert("policy".into(), policy_json(&k.policy));
+        m.insert("enabled".into(), json!(k.state == KeyState::Enabled));
+        m.insert("keyManager".into(), json!(k.manager.as_str()));
+        if !k.tags.is_empty() {
+            m.insert(
+                "tags".into(),
+                Value::Object(k.tags.iter().map(|(a, b)| (a.clone(), json!(b))).collect()),
+            );
         }
-        for (i, g) in doc
-            .get("grants")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
-            let Some(st) = g.get("state") else { continue };
-            let grant = self
-                .grants
-                .get_mut(i)
-                .ok_or("grants: fewer grants than states")?;
-            let s = |k: &str| {
-                st.get(k)
-                    .and_then(Value::as_str)
-                    .ok_or_else(|| alloc::format!("grants[{i}].state.{k}"))
-            };
-            grant.grant_id = String::from(s("grantId")?);
-            grant.token = String::from(s("grantToken")?);
-            grant.created = ts(st.get("created").unwrap_or(&Value::Null), "grant created")?;
-            grant.effective = ts(
-                st.get("effective").unwrap_or(&Value::Null),
-                "grant effective",
-            )?;
-            grant.issuing_account =
-                crate::ids::AccountId::parse(s("issuingAccount")?).map_err(|e| e.to_string())?;
+        if form == Form::Shared {
+            if let (Some(r), KeyManager::Customer) = (k.rotation, k.manager) {
+                m.insert("rotationPeriodInDays".into(), json!(r.period_days));
+            }
+            return Value::Object(m);
         }
-        Ok(())
+        m.insert(
+            "state".into(),
+            json!({
+                "keyState": k.state.as_str(),
+                "created": t(k.created),
+                "deletionDate": k.deletion_date.map(t),
+                "pendingWindowInDays": k.pending_window_days,
+                "rotation": k.rotation.map(|r| json!({"periodInDays": r.period_days, "next": t(r.next)})),
+                "onDemandRotations": k.on_demand_rotations,
+                "materials": k.materials.iter().map(|mv| json!({
+                    "version": mv.version,
+                    "id": mv.material_id,
+                    "created": t(mv.created),
+                    "origin": match mv.origin { MaterialOrigin::Initial => "INITIAL", MaterialOrigin::Automatic => "AUTOMATIC", MaterialOrigin::OnDemand => "ON_DEMAND" },
+                    "material": b64::encode(mv.material.expose()),
+                })).collect::<Vec<_>>(),
+            }),
+        );
+        Value::Object(m)
     }
 }
 
@@ -374,53 +231,118 @@ fn bucket_json(b: &crate::s3::Bucket) -> Value {
     })
 }
 
-fn bucket_from_json(v: &Value) -> Option<crate::s3::Bucket> {
-    use crate::s3::{Bucket, BucketKey, Object, ObjectEncryption};
-    let s = |o: &Value, k: &str| o.get(k).and_then(Value::as_str).map(String::from);
-    let mut objects = Vec::new();
-    for o in v.get("objects")?.as_array()? {
-        let e = o.get("encryption")?;
-        let encryption = match e.get("type")?.as_str()? {
-            "AES256" => ObjectEncryption::SseS3,
-            _ => ObjectEncryption::SseKms {
-                kms_key_arn: s(e, "kmsKeyArn")?,
-                encrypted_data_key: bytes(e.get("encryptedDataKey"))?,
+/// Reads a bucket back from a saved world; the error names what is missing or wrong.
+pub(super) fn bucket_from_json(v: &Value) -> Result<crate::s3::Bucket, String> {
+    use crate::s3::{Bucket, BucketKey, MAX_OBJECT_BYTES, Object, ObjectEncryption};
+    let s = |o: &Value, k: &str| {
+        o.get(k)
+            .and_then(Value::as_str)
+            .map(String::from)
+            .ok_or_else(|| alloc::format!("a bucket needs `{k}` (a string)"))
+    };
+    let missing = |k: &str| alloc::format!("this bucket does not read: `{k}` is missing or wrong");
+    let name = s(v, "name")?;
+    if !crate::s3::bucket_name_ok(&name) {
+        return Err(alloc::format!("`{name}` is not a bucket name"));
+    }
+    let mut objects: Vec<Object> = Vec::new();
+    for o in v
+        .get("objects")
+        .and_then(Value::as_array)
+        .ok_or_else(|| missing("objects"))?
+    {
+        let e = o.get("encryption").ok_or_else(|| missing("encryption"))?;
+        let encryption = match e.get("type").and_then(Value::as_str) {
+            Some("AES256") => ObjectEncryption::SseS3,
+            Some("aws:kms") => ObjectEncryption::SseKms {
+                kms_key_arn: e
+                    .get("kmsKeyArn")
+                    .and_then(Value::as_str)
+                    .and_then(|a| crate::ids::KeyArn::parse(a).ok())
+                    .ok_or_else(|| missing("kmsKeyArn"))?,
+                encrypted_data_key: bytes(e.get("encryptedDataKey"))
+                    .ok_or_else(|| missing("encryptedDataKey"))?,
                 context: e
-                    .get("context")?
-                    .as_object()?
-                    .iter()
-                    .map(|(k, v)| Some((k.clone(), String::from(v.as_str()?))))
-                    .collect::<Option<crate::context::EncryptionContext>>()?,
-                bucket_key: e.get("bucketKey")?.as_bool()?,
-                caller_context: s(e, "callerContext"),
+                    .get("context")
+                    .and_then(Value::as_object)
+                    .and_then(|m| {
+                        m.iter()
+                            .map(|(k, v)| Some((k.clone(), String::from(v.as_str()?))))
+                            .collect::<Option<crate::context::EncryptionContext>>()
+                    })
+                    .ok_or_else(|| missing("context"))?,
+                bucket_key: e
+                    .get("bucketKey")
+                    .and_then(Value::as_bool)
+                    .ok_or_else(|| missing("bucketKey"))?,
+                caller_context: e
+                    .get("callerContext")
+                    .and_then(Value::as_str)
+                    .map(String::from),
             },
+            _ => return Err(missing("encryption.type")),
         };
+        let key = s(o, "key")?;
+        if key.is_empty() || key.len() > 1024 || objects.iter().any(|x| x.key == key) {
+            return Err(alloc::format!(
+                "the object key `{key}` is empty, too long or repeated"
+            ));
+        }
+        let stored = bytes(o.get("stored")).ok_or_else(|| missing("stored"))?;
+        if stored.len() > MAX_OBJECT_BYTES + crate::crypto::TAG_BYTES {
+            return Err(String::from(
+                "an object is larger than the simulated S3 keeps",
+            ));
+        }
         objects.push(Object {
-            key: s(o, "key")?,
-            size: o.get("size")?.as_u64()?,
-            last_modified: time(o.get("lastModified"))?,
+            key,
+            size: o
+                .get("size")
+                .and_then(Value::as_u64)
+                .ok_or_else(|| missing("size"))?,
+            last_modified: time(o.get("lastModified")).ok_or_else(|| missing("lastModified"))?,
             etag: s(o, "etag")?,
             encryption,
-            nonce: <[u8; 12]>::try_from(bytes(o.get("nonce"))?.as_slice()).ok()?,
-            stored: bytes(o.get("stored"))?,
+            nonce: bytes(o.get("nonce"))
+                .and_then(|b| <[u8; 12]>::try_from(b.as_slice()).ok())
+                .ok_or_else(|| missing("nonce"))?,
+            stored,
         });
     }
+    objects.sort_by(|a, b| a.key.cmp(&b.key));
     let mut bucket_keys = Vec::new();
-    for k in v.get("bucketKeys")?.as_array()? {
+    for k in v
+        .get("bucketKeys")
+        .and_then(Value::as_array)
+        .ok_or_else(|| missing("bucketKeys"))?
+    {
         bucket_keys.push(BucketKey {
-            kms_key_arn: s(k, "kmsKeyArn")?,
+            kms_key_arn: k
+                .get("kmsKeyArn")
+                .and_then(Value::as_str)
+                .and_then(|a| crate::ids::KeyArn::parse(a).ok())
+                .ok_or_else(|| missing("bucketKeys.kmsKeyArn"))?,
             requester: s(k, "requester")?,
-            encrypted: bytes(k.get("encrypted"))?,
-            plaintext: material(k.get("plaintext"))?,
-            obtained: time(k.get("obtained"))?,
+            encrypted: bytes(k.get("encrypted")).ok_or_else(|| missing("bucketKeys.encrypted"))?,
+            plaintext: material(k.get("plaintext"))
+                .ok_or_else(|| missing("bucketKeys.plaintext"))?,
+            obtained: time(k.get("obtained")).ok_or_else(|| missing("bucketKeys.obtained"))?,
         });
     }
-    Some(Bucket {
-        name: s(v, "name")?,
-        owner: crate::ids::AccountId::parse(v.get("owner")?.as_str()?).ok()?,
-        region: crate::ids::Region::parse(v.get("region")?.as_str()?).ok()?,
-        created: time(v.get("created"))?,
-        s3_managed_key: material(v.get("s3ManagedKey"))?,
+    Ok(Bucket {
+        name,
+        owner: v
+            .get("owner")
+            .and_then(Value::as_str)
+            .and_then(|a| crate::ids::AccountId::parse(a).ok())
+            .ok_or_else(|| missing("owner"))?,
+        region: v
+            .get("region")
+            .and_then(Value::as_str)
+            .and_then(|r| crate::ids::Region::parse(r).ok())
+            .ok_or_else(|| missing("region"))?,
+        created: time(v.get("created")).ok_or_else(|| missing("created"))?,
+        s3_managed_key: material(v.get("s3ManagedKey")).ok_or_else(|| missing("s3ManagedKey"))?,
         objects,
         bucket_keys,
     })

@@ -2,6 +2,9 @@
 
 use super::*;
 use crate::api::Caller;
+use crate::clock::Duration;
+use alloc::string::ToString;
+use serde_json::json;
 
 const MINIMAL: &str = r#"{
   "format": "kms-playground/scenario@1",
@@ -116,23 +119,6 @@ fn malformed_files_never_panic() {
 }
 
 #[test]
-fn references_resolve_inside_strings_and_as_whole_values() {
-    let mut outputs = BTreeMap::new();
-    outputs.insert(
-        String::from("g1"),
-        json!({"GrantToken": "tok", "List": [1, 2], "N": {"M": "deep"}}),
-    );
-    let v = resolve(
-        &json!({"GrantTokens": ["${g1.GrantToken}"], "X": "a-${g1.N.M}-b", "L": "${g1.List}", "I": "${g1.List.1}"}),
-        &outputs,
-    );
-    assert_eq!(
-        v,
-        json!({"GrantTokens": ["tok"], "X": "a-deep-b", "L": [1, 2], "I": 2})
-    );
-}
-
-#[test]
 fn a_world_round_trips_through_a_scenario_file() {
     let s = Scenario::load(MINIMAL).unwrap();
     let mut r = Runner::new(&s).unwrap();
@@ -237,18 +223,53 @@ fn a_world_round_trips_through_a_scenario_file() {
 }
 
 #[test]
-fn a_corrupt_saved_state_is_an_error_not_a_panic() {
+fn a_corrupt_saved_state_is_refused_when_the_file_loads_with_its_position() {
     let s = Scenario::load(MINIMAL).unwrap();
     let w = Runner::new(&s).unwrap().world;
-    let mut saved = w.to_scenario(None);
-    saved["keys"][0]["state"]["materials"][0]["material"] = json!("AAAA");
-    let text = serde_json::to_string(&saved).unwrap();
-    let e = Scenario::load(&text).unwrap().build_world().unwrap_err();
-    assert!(e.message.contains("32 bytes"), "{e}");
-    saved["keys"][0]["state"]["keyState"] = json!("Exploded");
-    let e = Scenario::load(&serde_json::to_string(&saved).unwrap())
-        .unwrap()
-        .build_world()
-        .unwrap_err();
-    assert!(e.message.contains("keyState"), "{e}");
+    let saved = w.to_scenario(None);
+    let refused = |edit: &dyn Fn(&mut Value), path: &str, needle: &str| {
+        let mut bad = saved.clone();
+        edit(&mut bad);
+        let text = serde_json::to_string_pretty(&bad).unwrap();
+        let errs = Scenario::load(&text).unwrap_err();
+        let e = errs
+            .iter()
+            .find(|e| e.path == path)
+            .unwrap_or_else(|| panic!("no error at {path}: {errs:?}"));
+        assert!(e.message.contains(needle), "{e}");
+        assert!(e.loc.line > 1, "a real position: {e}");
+    };
+    refused(
+        &|v| v["keys"][0]["state"]["materials"][0]["material"] = json!("AAAA"),
+        "keys[0].state.materials[0].material",
+        "32 bytes",
+    );
+    refused(
+        &|v| v["keys"][0]["state"]["keyState"] = json!("Exploded"),
+        "keys[0].state.keyState",
+        "Enabled",
+    );
+    refused(
+        &|v| v["keys"][0]["state"]["pendingWindowInDays"] = json!(4_294_967_303u64),
+        "keys[0].state.pendingWindowInDays",
+        "7 to 30",
+    );
+    refused(
+        &|v| v["keys"][0]["state"]["materials"][0]["version"] = json!(4_294_967_297u64),
+        "keys[0].state.materials[0].version",
+        "whole number",
+    );
+    refused(
+        &|v| {
+            v["keys"][0]["state"]["rotation"] =
+                json!({"periodInDays": 0, "next": "2026-04-01T00:00:00Z"})
+        },
+        "keys[0].state.rotation.periodInDays",
+        "90 to 2560",
+    );
+    refused(
+        &|v| v["state"]["aliases"][0]["name"] = json!("<img src=x onerror=alert(1)>"),
+        "state.aliases[0].name",
+        "not an alias name",
+    );
 }

@@ -1,0 +1,336 @@
+//! Playing a scenario's steps: [`Runner`] runs them one at a time (the playground's
+//! guided play) or all at once (the command line), and checks each `expect`.
+
+use alloc::collections::BTreeMap;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+use serde_json::{Value, json};
+
+use super::refs::resolve;
+use super::{Expect, Scenario, ScenarioError, Step, StepKind};
+use crate::api::{ApiError, Caller, RequestFacts};
+use crate::authz::{Decision, RequestTags, Rule};
+use crate::policy::Effect;
+use crate::world::World;
+
+/// A failed call's error: the AWS (or S3) code and message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepError {
+    /// The code (`AccessDeniedException`, `NoSuchKey`, `KMS.DisabledException`, ...).
+    pub code: String,
+    /// The message.
+    pub message: String,
+}
+
+impl From<ApiError> for StepError {
+    fn from(e: ApiError) -> Self {
+        StepError {
+            code: String::from(e.code.as_str()),
+            message: e.message,
+        }
+    }
+}
+
+impl core::fmt::Display for StepError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl core::error::Error for StepError {}
+
+/// The code of a step that could not be sent because a `${…}` reference did not resolve.
+pub const REFERENCE_ERROR: &str = "ReferenceError";
+
+/// What one step did.
+#[derive(Clone, Debug)]
+pub struct StepResult {
+    /// The step's index.
+    pub index: usize,
+    /// Its id.
+    pub id: Option<String>,
+    /// Its note.
+    pub note: Option<String>,
+    /// Who (ARN), for calls and checks.
+    pub principal: Option<String>,
+    /// The operation, action or `advance`.
+    pub what: String,
+    /// The request as sent, references resolved.
+    pub input: Value,
+    /// The response, for a call that succeeded.
+    pub output: Option<Value>,
+    /// The error, for a call that failed.
+    pub error: Option<StepError>,
+    /// For an S3 call: the steps it took, for the animation.
+    pub s3_steps: Vec<Value>,
+    /// The (last) authorization decision.
+    pub decision: Option<Decision>,
+    /// The expectation, if any.
+    pub expected: Option<Expect>,
+    /// Whether it was met (`None` without an expectation).
+    pub met: Option<bool>,
+}
+
+impl StepResult {
+    /// The result as the command line's `--json` prints it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "index": self.index,
+            "id": self.id,
+            "as": self.principal,
+            "call": self.what,
+            "input": self.input,
+            "output": self.output,
+            "error": self.error.as_ref().map(|e| json!({"code": e.code, "message": e.message})),
+            "s3Steps": if self.s3_steps.is_empty() { Value::Null } else { Value::Array(self.s3_steps.clone()) },
+            "decision": self.decision.as_ref().map(|d| json!({
+                "effect": if d.effect == Effect::Allow { "allow" } else { "deny" },
+                "rule": d.rule.as_str(),
+                "reason": d.reason,
+                "hint": d.hint,
+            })),
+            "expected": self.expected.as_ref().map(|e| match e { Expect::OkWith(v) => json!({"ok": v}), other => json!(other.to_string()) }),
+            "met": self.met,
+        })
+    }
+}
+
+/// Plays a scenario's steps against its world.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    /// The world.
+    pub world: World,
+    steps: Vec<Step>,
+    next: usize,
+    outputs: BTreeMap<String, Value>,
+}
+
+impl Runner {
+    /// A runner at the first step of `scenario`.
+    pub fn new(scenario: &Scenario) -> Result<Runner, ScenarioError> {
+        Ok(Runner {
+            world: scenario.build_world()?,
+            steps: scenario.steps.clone(),
+            next: 0,
+            outputs: BTreeMap::new(),
+        })
+    }
+
+    /// The index of the next step.
+    pub fn position(&self) -> usize {
+        self.next
+    }
+
+    /// Whether every step has run.
+    pub fn finished(&self) -> bool {
+        self.next >= self.steps.len()
+    }
+
+    /// Runs the next step.
+    pub fn step(&mut self) -> Option<StepResult> {
+        let step = self.steps.get(self.next)?.clone();
+        let index = self.next;
+        self.next += 1;
+        let mut res = StepResult {
+            index,
+            id: step.id.clone(),
+            note: step.note.clone(),
+            principal: None,
+            what: String::new(),
+            input: Value::Null,
+            output: None,
+            error: None,
+            s3_steps: Vec::new(),
+            decision: None,
+            expected: step.expect.clone(),
+            met: None,
+        };
+        match &step.kind {
+            StepKind::Call {
+                principal,
+                operation,
+                input,
+                via,
+            } => {
+                res.principal = Some(principal.clone());
+                res.what = operation.clone();
+                self.run_call(&step, principal, operation, input, via.as_deref(), &mut res);
+            }
+            StepKind::Check {
+                principal,
+                action,
+                key,
+                facts,
+            } => {
+                let caller = Caller {
+                    principal,
+                    region: None,
+                    via_service: facts.via.as_deref(),
+                };
+                res.principal = Some(principal.clone());
+                res.what = action.to_string();
+                res.input = json!({"key": key, "context": facts.context.as_ref().map(|c| c.as_map().clone()), "via": facts.via});
+                let tags = match (&facts.tags, &facts.tag_keys) {
+                    (Some(pairs), _) => Some(RequestTags::Pairs(pairs)),
+                    (None, Some(keys)) => Some(RequestTags::Keys(keys)),
+                    (None, None) => None,
+                };
+                let request = RequestFacts {
+                    context: facts.context.as_ref(),
+                    tags,
+                    grant_tokens: &facts.grant_tokens,
+                    rotation_period_days: facts.rotation_period_days,
+                    pending_window_days: facts.pending_window_days,
+                    bypass_lockout_check: facts.bypass_lockout_check,
+                };
+                match self
+                    .world
+                    .check_access(&caller, *action, key.as_deref(), &request)
+                {
+                    Ok(d) => {
+                        res.met = step.expect.as_ref().map(|e| match e {
+                            Expect::Allow => d.effect == Effect::Allow,
+                            Expect::Deny => d.effect == Effect::Deny,
+                            Expect::ExplicitDeny => d.rule == Rule::ExplicitDeny,
+                            Expect::ImplicitDeny => d.rule == Rule::ImplicitDeny,
+                            _ => false,
+                        });
+                        res.decision = Some(d);
+                    }
+                    Err(e) => {
+                        res.met = step.expect.as_ref().map(|_| false);
+                        res.error = Some(e.into());
+                    }
+                }
+            }
+            StepKind::Advance(d) => {
+                res.what = String::from("advance");
+                res.input = json!(d.to_string());
+                match self.world.advance(*d) {
+                    Ok(advanced) => {
+                        res.output = Some(json!({
+                            "now": self.world.now().to_string(),
+                            "fired": advanced.fired,
+                            "events": advanced.events.iter().map(|e| e.to_json()).collect::<Vec<_>>(),
+                        }))
+                    }
+                    Err(e) => {
+                        res.error = Some(StepError {
+                            code: String::from("KMSInternalException"),
+                            message: e.to_string(),
+                        })
+                    }
+                }
+            }
+        }
+        Some(res)
+    }
+
+    fn run_call(
+        &mut self,
+        step: &Step,
+        principal: &str,
+        operation: &str,
+        input: &Value,
+        via: Option<&str>,
+        res: &mut StepResult,
+    ) {
+        let input = match resolve(input, &self.outputs) {
+            Ok(v) => v,
+            Err(e) => {
+                res.input = input.clone();
+                res.met = step.expect.as_ref().map(|_| false);
+                res.error = Some(StepError {
+                    code: String::from(REFERENCE_ERROR),
+                    message: e.to_string(),
+                });
+                return;
+            }
+        };
+        let caller = Caller {
+            principal,
+            region: None,
+            via_service: via,
+        };
+        let output: Result<Value, StepError> = if operation.starts_with("s3:") {
+            let r = self.world.s3(&caller, operation, &input);
+            res.decision = r.decisions.last().cloned();
+            res.s3_steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
+            r.output.map_err(|e| StepError {
+                code: e.code,
+                message: e.message,
+            })
+        } else {
+            let r = self.world.call(&caller, operation, &input);
+            res.decision = r.decisions.last().cloned();
+            r.output.map_err(StepError::from)
+        };
+        res.input = input;
+        match output {
+            Ok(v) => {
+                if let Some(id) = &step.id {
+                    self.outputs.insert(id.clone(), v.clone());
+                }
+                res.met = step.expect.as_ref().map(|e| match e {
+                    Expect::Ok => true,
+                    // Expectations may refer to earlier steps too.
+                    Expect::OkWith(want) => {
+                        resolve(want, &self.outputs).is_ok_and(|want| contains(&v, &want))
+                    }
+                    _ => false,
+                });
+                res.output = Some(v);
+            }
+            Err(e) => {
+                res.met = step.expect.as_ref().map(|x| match x {
+                    Expect::Error(c) => *c == e.code,
+                    Expect::AnyError => true,
+                    _ => false,
+                });
+                res.error = Some(e);
+            }
+        }
+    }
+
+    /// Runs every remaining step.
+    pub fn run_all(&mut self) -> Vec<StepResult> {
+        let mut out = Vec::new();
+        while let Some(r) = self.step() {
+            out.push(r);
+        }
+        out
+    }
+}
+
+/// `want` ⊆ `got`: objects as subsets; arrays of the same length, item by item; scalars
+/// exactly.
+fn contains(got: &Value, want: &Value) -> bool {
+    match (got, want) {
+        (Value::Object(g), Value::Object(w)) => w
+            .iter()
+            .all(|(k, wv)| g.get(k).is_some_and(|gv| contains(gv, wv))),
+        (Value::Array(g), Value::Array(w)) => {
+            g.len() == w.len() && g.iter().zip(w).all(|(gv, wv)| contains(gv, wv))
+        }
+        _ => got == want,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expectations_compare_objects_as_subsets() {
+        assert!(contains(
+            &json!({"a": 1, "b": {"c": 2, "d": 3}}),
+            &json!({"b": {"c": 2}})
+        ));
+        assert!(!contains(&json!({"a": [1, 2]}), &json!({"a": [1]})));
+        let e = StepError {
+            code: String::from("X"),
+            message: String::from("y"),
+        };
+        assert_eq!(alloc::format!("{e}"), "X: y");
+    }
+}
