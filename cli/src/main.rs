@@ -1,8 +1,9 @@
 //! `kms-playground`: runs and checks KMS Playground scenario files.
 
+use std::io::Read;
 use std::process::ExitCode;
 
-use kms_core::scenario::{Runner, Scenario, StepResult};
+use kms_core::scenario::{MAX_FILE_BYTES, Runner, Scenario, StepResult};
 use serde_json::json;
 
 const HELP: &str = "\
@@ -11,7 +12,12 @@ kms-playground — run and check KMS Playground scenario files (kms-playground/s
 USAGE:
     kms-playground run FILE [--json]    play every step and check every `expect`
     kms-playground validate FILE        check the file without running it
+    kms-playground share FILE           print the share link of the file (its definition,
+                                        without saved state: no key material or tokens)
     kms-playground --help | --version
+
+FILE is a path, or a share link (the playground's URL with `#s=v1.…`, or the part
+after `#`).
 
 EXAMPLES:
     kms-playground run tests/scenarios/cmk-access.json
@@ -20,7 +26,7 @@ EXAMPLES:
     kms-playground run lesson.json --json | jq '.steps[] | select(.met == false)'
         The same results as one JSON document, for other tools.
     kms-playground validate lesson.json
-        Every error of the file at once, each with its path and line:column:
+        Every error of the file at once, each with its line:column and path:
           lesson.json:14:17: steps[3].input.KeyId: ...
 
 EXIT STATUS:
@@ -31,7 +37,7 @@ EXIT STATUS:
 A scenario is a simulated world (principals with IAM policies, keys with key policies,
 grants) and a list of steps: API calls ({\"as\": \"Alice\", \"call\": \"Encrypt\", \"input\": {...}}),
 authorization checks ({\"as\": \"Bob\", \"check\": \"kms:Decrypt\", \"key\": \"CMK-A\"}) and
-clock steps ({\"advance\": \"30d\"}). See the scenario format in the project's docs.
+clock steps ({\"advance\": \"30d\"}). See docs/scenario-format.md.
 ";
 
 fn main() -> ExitCode {
@@ -53,9 +59,10 @@ fn main() -> ExitCode {
         }
         ["run", file] => run(file, json_out),
         ["validate", file] => validate(file),
-        ["run" | "validate"] => usage("a scenario FILE is needed"),
-        [other, ..] if !["run", "validate"].contains(other) => {
-            usage(&format!("unknown command `{other}`"))
+        ["share", file] => share(file),
+        ["run" | "validate" | "share"] => usage("a scenario FILE is needed"),
+        [other, ..] if !["run", "validate", "share"].contains(other) => {
+            usage(&format!("unknown command `{}`", safe(other)))
         }
         _ => usage("too many arguments"),
     }
@@ -66,50 +73,106 @@ fn usage(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn load(file: &str) -> Result<Scenario, ExitCode> {
-    let text = match std::fs::read(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(_) => {
-                eprintln!("{file}: not a text file (scenario files are UTF-8 JSON)");
-                return Err(ExitCode::from(2));
-            }
-        },
-        Err(e) => {
-            eprintln!("{file}: cannot read the file: {e}");
-            return Err(ExitCode::from(2));
+/// Text from a file, made safe to print on a terminal: control characters (escape
+/// sequences could rewrite the screen, fake a `0 failed`, retitle the window) and the
+/// characters that reorder text are shown as `\u{…}` escapes.
+fn safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+        if c.is_control() || reorders {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        } else {
+            out.push(c);
         }
-    };
+    }
+    out
+}
+
+/// Reads at most the largest scenario file, plus one byte to know it is larger: a huge
+/// file or `/dev/zero` is refused without being read whole.
+fn read_limited(file: &str) -> Result<String, String> {
+    if file.starts_with("http") || file.starts_with('#') || file.starts_with("v1.") {
+        return kms_core::share::decode_link(file).map_err(|e| e.to_string());
+    }
+    let f = std::fs::File::open(file).map_err(|e| format!("cannot read the file: {e}"))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is larger than {MAX_FILE_BYTES} bytes, the most a scenario may be"
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| "not a text file (scenario files are UTF-8 JSON)".into())
+}
+
+fn load(file: &str) -> Result<Scenario, ExitCode> {
+    let shown = safe(file);
+    let text = read_limited(file).map_err(|e| {
+        eprintln!("{shown}: {}", safe(&e));
+        ExitCode::from(2)
+    })?;
     Scenario::load(&text).map_err(|errors| {
         for e in &errors {
-            if e.path.is_empty() {
-                eprintln!("{file}:{}: {}", e.loc, e.message);
-            } else {
-                eprintln!("{file}:{}: {}: {}", e.loc, e.path, e.message);
-            }
+            eprintln!("{shown}:{}", safe(&e.to_string()));
         }
+        let counted = errors.len();
         eprintln!(
-            "{file}: {} error{} — the file is not a valid kms-playground/scenario@1 file",
-            errors.len(),
-            if errors.len() == 1 { "" } else { "s" }
+            "{shown}: the file is not a valid kms-playground/scenario@1 file ({counted} error{} listed)",
+            if counted == 1 { "" } else { "s" }
         );
         ExitCode::from(2)
     })
 }
 
+/// A loaded scenario's world, built (so `validate` finds whatever `run` would refuse).
+fn runner(file: &str, scenario: &Scenario) -> Result<Runner, ExitCode> {
+    Runner::new(scenario).map_err(|e| {
+        eprintln!("{}:{}", safe(file), safe(&e.to_string()));
+        ExitCode::from(2)
+    })
+}
+
 fn validate(file: &str) -> ExitCode {
-    match load(file) {
-        Ok(s) => {
-            println!(
-                "{file}: valid — {} principal(s), {} key(s), {} grant(s), {} step(s)",
-                s.principals.len(),
-                s.keys.len(),
-                s.grants.len(),
-                s.steps.len()
-            );
+    let s = match load(file) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if let Err(code) = runner(file, &s) {
+        return code;
+    }
+    println!(
+        "{}: valid — {} principal(s), {} key(s), {} grant(s), {} step(s)",
+        safe(file),
+        s.principals.len(),
+        s.keys.len(),
+        s.grants.len(),
+        s.steps.len()
+    );
+    ExitCode::SUCCESS
+}
+
+fn share(file: &str) -> ExitCode {
+    if let Err(code) = load(file) {
+        return code;
+    }
+    let Ok(text) = read_limited(file) else {
+        return ExitCode::from(2);
+    };
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return ExitCode::from(2);
+    };
+    match kms_core::share::encode_link(&doc) {
+        Ok(link) => {
+            println!("#s={link}");
             ExitCode::SUCCESS
         }
-        Err(code) => code,
+        Err(e) => {
+            eprintln!("{}: {}", safe(file), e);
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -118,12 +181,9 @@ fn run(file: &str, json_out: bool) -> ExitCode {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let mut runner = match Runner::new(&scenario) {
+    let mut runner = match runner(file, &scenario) {
         Ok(r) => r,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let results = runner.run_all();
     let passed = results.iter().filter(|r| r.met == Some(true)).count();
@@ -133,7 +193,7 @@ fn run(file: &str, json_out: bool) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
     } else {
         if let Some(t) = &scenario.title {
-            println!("{t}");
+            println!("{}", safe(t));
         }
         for r in &results {
             println!("{}", line(r, &scenario));
@@ -165,7 +225,7 @@ fn line(r: &StepResult, s: &Scenario) -> String {
         })
         .unwrap_or_default();
     let outcome = match (&r.error, &r.decision, &r.output) {
-        (Some(e), _, _) => e.code.as_str().to_string(),
+        (Some(e), _, _) => e.code.clone(),
         (None, Some(d), None) => format!(
             "{} ({})",
             if d.effect == kms_core::policy::Effect::Allow {
@@ -181,21 +241,25 @@ fn line(r: &StepResult, s: &Scenario) -> String {
         _ => "ok".to_string(),
     };
     let mut text = format!(
-        "[{:>2}] {mark} {who:<10} {:<28} → {outcome}",
+        "[{:>2}] {mark} {:<10} {:<28} → {}",
         r.index + 1,
-        r.what
+        safe(&who),
+        safe(&r.what),
+        safe(&outcome)
     );
     if let (Some(false), Some(e)) = (r.met, &r.expected) {
-        text.push_str(&format!("  (expected {e})"));
+        text.push_str(&format!("  (expected {})", safe(&e.to_string())));
     }
     match (&r.decision, &r.error) {
         (Some(d), _) if d.effect == kms_core::policy::Effect::Deny => {
-            text.push_str(&format!("\n       {}", d.reason));
+            text.push_str(&format!("\n       {}", safe(&d.reason)));
             if let (kms_core::authz::Rule::ImplicitDeny, Some(h)) = (d.rule, &d.hint) {
-                text.push_str(&format!(" — {h}"));
+                text.push_str(&format!(" — {}", safe(h)));
             }
         }
-        (_, Some(e)) if !e.message.is_empty() => text.push_str(&format!("\n       {}", e.message)),
+        (_, Some(e)) if !e.message.is_empty() => {
+            text.push_str(&format!("\n       {}", safe(&e.message)))
+        }
         _ => {}
     }
     text

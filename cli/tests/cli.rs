@@ -27,7 +27,13 @@ fn text(o: &Output) -> (String, String) {
 }
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios");
+    files_in("scenarios")
+}
+
+fn files_in(dir: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -188,4 +194,118 @@ fn help_and_usage() {
     let o = run(&["validate", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o).0.contains("valid"));
+}
+
+#[test]
+fn every_case_of_the_aws_fidelity_corpus_is_met() {
+    // tests/fidelity: scenarios written from AWS's documents, each quoting the sentences
+    // it checks.
+    let files = files_in("fidelity");
+    assert!(files.len() >= 9, "{files:?}");
+    for f in files {
+        let o = run(&["run", f.to_str().unwrap()]);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(0), "{}:\n{out}\n{err}", f.display());
+        let doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+        assert!(
+            doc["description"].as_str().unwrap().contains('"'),
+            "{}: the description quotes AWS",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn a_file_too_large_or_endless_is_refused_without_reading_it_whole() {
+    // /dev/zero never ends: only the limit plus one byte is read.
+    let o = run(&["validate", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("larger than 4194304 bytes"),
+        "{}",
+        text(&o).1
+    );
+    let big = temp("big.json", &" ".repeat(4 * 1024 * 1024 + 1));
+    let o = run(&["run", big.to_str().unwrap()]);
+    assert!(text(&o).1.contains("larger than"), "{}", text(&o).1);
+}
+
+#[test]
+fn terminal_escapes_in_a_file_are_printed_harmless() {
+    let f = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/hostile/terminal-escapes.json");
+    let o = run(&["run", f.to_str().unwrap()]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("\\u{1b}[2J"), "{out}");
+    // The title's fake summary stays on the title's line, escaped; the real one is last.
+    assert!(
+        out.lines().next().unwrap().contains("fake\\u{a}0 passed"),
+        "{out}"
+    );
+    assert!(!out.lines().any(|l| l.starts_with("0 passed")), "{out}");
+    assert_eq!(out.lines().last(), Some("1 passed, 0 failed"));
+    // Errors that quote the file are escaped too.
+    let bad = temp(
+        "escapes.json",
+        "{\"format\":\"kms-playground/scenario@1\",\"steps\":[{\"as\":\"\\u001b[31mEve\",\"call\":\"Encrypt\"}]}",
+    );
+    let o = run(&["validate", bad.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\u{1b}[31mEve"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn errors_are_all_written_file_line_column_path_message() {
+    let f =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/hostile/two-thousand-bad-steps.json");
+    let o = run(&["validate", f.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        lines.len(),
+        100 + 1 + 1,
+        "100 errors, the count of the rest, a summary"
+    );
+    for l in &lines[..100] {
+        let rest = l.strip_prefix(f.to_str().unwrap()).unwrap();
+        let mut parts = rest.splitn(4, ':');
+        assert_eq!(parts.next(), Some(""), "{l}");
+        assert!(parts.next().unwrap().parse::<u32>().is_ok(), "{l}");
+        assert!(parts.next().unwrap().parse::<u32>().is_ok(), "{l}");
+        assert!(parts.next().unwrap().starts_with(" steps["), "{l}");
+    }
+    assert!(
+        lines[100].contains("more errors (only the first 100 are listed)"),
+        "{}",
+        lines[100]
+    );
+}
+
+#[test]
+fn validate_builds_the_world_and_share_links_run() {
+    let f = corpus()
+        .into_iter()
+        .find(|p| p.ends_with("cmk-access.json"))
+        .unwrap();
+    let o = run(&["share", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let link = text(&o).0.trim().to_string();
+    assert!(link.starts_with("#s=v1."), "{link}");
+    let url = format!("https://example.test/kms-playground/{link}");
+    let o = run(&["run", &url]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.trim_end().ends_with(" passed, 0 failed"), "{out}");
+    let o = run(&["validate", "#s=v1.not-base64!"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o).1.contains("not a KMS Playground link"),
+        "{}",
+        text(&o).1
+    );
 }

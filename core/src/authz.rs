@@ -30,7 +30,9 @@ mod explain;
 mod facts;
 mod retire;
 
-pub use explain::{Decision, MatchedStatement, Names, TraceEntry, access_denied_message, explain};
+pub use explain::{
+    Decision, MAX_TRACE, MatchedStatement, Names, TraceEntry, access_denied_message, explain,
+};
 use facts::Ctx;
 pub use retire::authorize_retire;
 

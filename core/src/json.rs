@@ -5,6 +5,7 @@
 //! every object key. It never panics, limits nesting depth, and reports the first syntax
 //! error with its position.
 
+use alloc::collections::BTreeSet;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
@@ -79,6 +80,9 @@ impl fmt::Display for JsonError {
         write!(f, "{}: {}", self.loc, self.message)
     }
 }
+
+/// Objects with at most this many members check for repeated keys by search.
+const SMALL_OBJECT: usize = 16;
 
 /// The deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -253,6 +257,7 @@ impl Reader<'_> {
         self.enter()?;
         self.bump(); // {
         let mut members: Vec<Member> = Vec::new();
+        let mut seen: Option<BTreeSet<String>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.bump();
@@ -268,7 +273,19 @@ impl Reader<'_> {
                 _ => return Err(self.error("an object key in double quotes was expected")),
             }
             let key = self.string()?;
-            if members.iter().any(|m| m.key == key) {
+            // Small objects are searched; past a handful of members a set keeps the check
+            // linear (an object with 100,000 members must not take quadratic time).
+            let repeated = match &mut seen {
+                Some(set) => !set.insert(key.clone()),
+                None if members.len() >= SMALL_OBJECT => {
+                    let mut set: BTreeSet<String> = members.iter().map(|m| m.key.clone()).collect();
+                    let repeated = !set.insert(key.clone());
+                    seen = Some(set);
+                    repeated
+                }
+                None => members.iter().any(|m| m.key == key),
+            };
+            if repeated {
                 return Err(JsonError {
                     loc: key_loc,
                     message: alloc::format!("the key `{key}` appears twice in this object"),
@@ -642,6 +659,21 @@ mod tests {
             assert_eq!((e.loc.line, e.loc.col), (*line, *col), "{text:?}: {e}");
             assert!(e.message.contains(needle), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_linear_time_in_large_objects() {
+        // 100,000 members took minutes when every key was compared with every other.
+        let mut text = String::from("{");
+        for i in 0..100_000 {
+            text.push_str(&format!("\"k{i}\":{i},"));
+        }
+        text.push_str("\"k99999\":0}");
+        let e = err(&text);
+        assert!(e.message.contains("`k99999` appears twice"), "{e}");
+        assert_eq!(e.loc.line, 1);
+        let ok = text.replace("\"k99999\":0}", "\"last\":0}");
+        assert_eq!(parse(&ok).unwrap().as_object().unwrap().len(), 100_001);
     }
 
     #[test]

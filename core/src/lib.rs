@@ -29,6 +29,7 @@ pub mod policy;
 pub mod principal;
 pub mod s3;
 pub mod scenario;
+pub mod share;
 pub mod world;
 
 pub use world::World;

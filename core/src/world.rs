@@ -4,8 +4,10 @@
 //! methods only build the starting world a scenario describes, and [`World::advance`]
 //! moves the simulated clock, firing what falls due on the way.
 
+use alloc::collections::BinaryHeap;
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cmp::Reverse;
 
 use crate::audit::{AuditEvent, EventType, UserIdentity};
 use crate::clock::{Clock, Duration, Timestamp};
@@ -380,30 +382,24 @@ impl World {
     pub fn advance(&mut self, d: Duration) -> Result<Advanced, EntropyError> {
         let target = self.now().plus(d);
         let mut out = Advanced::default();
-        loop {
-            // The earliest due event.
-            let next = self
-                .keys
-                .iter()
-                .enumerate()
-                .filter_map(|(i, k)| match k.state {
-                    KeyState::PendingDeletion => k.deletion_date.map(|t| (t, i, true)),
-                    KeyState::Enabled => k
-                        .rotation
-                        .filter(|r| r.next < Timestamp::LATEST)
-                        .map(|r| (r.next, i, false)),
-                    KeyState::Disabled => None,
-                })
-                .filter(|(t, _, _)| *t <= target)
-                .min_by_key(|(t, i, _)| (*t, *i));
-            let Some((when, index, is_deletion)) = next else {
-                break;
-            };
+        // The due events, earliest first (ties: the key listed first). A rotation puts the
+        // key's next one back; a deletion shifts the keys after it, so the queue is made
+        // again (deletions are rare; rotations can be many).
+        let mut due = self.due_events(target);
+        while let Some(Reverse((when, index, is_deletion))) = due.pop() {
             self.clock.advance_to(when);
             let event = if is_deletion {
-                self.delete_key_now(index)?
+                let e = self.delete_key_now(index)?;
+                due = self.due_events(target);
+                e
             } else {
-                self.rotate_automatically(index)?
+                let e = self.rotate_automatically(index)?;
+                if let Some((when, is_deletion)) = self.keys.get(index).and_then(Self::next_event)
+                    && when <= target
+                {
+                    due.push(Reverse((when, index, is_deletion)));
+                }
+                e
             };
             out.fired += 1;
             if out.events.len() < Advanced::REPORTED {
@@ -412,6 +408,28 @@ impl World {
         }
         self.clock.advance_to(target);
         Ok(out)
+    }
+
+    /// A key's next time-driven event: its deletion, or its next automatic rotation (time
+    /// ends at [`Timestamp::LATEST`]: a rotation that would fall due there never does).
+    fn next_event(k: &Key) -> Option<(Timestamp, bool)> {
+        match k.state {
+            KeyState::PendingDeletion => k.deletion_date.map(|t| (t, true)),
+            KeyState::Enabled => k
+                .rotation
+                .filter(|r| r.next < Timestamp::LATEST)
+                .map(|r| (r.next, false)),
+            KeyState::Disabled => None,
+        }
+    }
+
+    fn due_events(&self, target: Timestamp) -> BinaryHeap<Reverse<(Timestamp, usize, bool)>> {
+        self.keys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, k)| Self::next_event(k).map(|(t, del)| Reverse((t, i, del))))
+            .filter(|Reverse((t, _, _))| *t <= target)
+            .collect()
     }
 
     fn delete_key_now(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {

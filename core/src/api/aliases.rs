@@ -161,6 +161,12 @@ impl World {
             self.authorize_on_key(call, i, &req)?;
         }
         self.check_state(new, Action::UpdateAlias)?;
+        if new != old && self.alias_names_of(self.key(new)?).len() >= MAX_ALIASES_PER_KEY {
+            return Err(ApiError::new(
+                ErrorCode::LimitExceeded,
+                format!("A KMS key can have at most {MAX_ALIASES_PER_KEY} aliases."),
+            ));
+        }
         let key_id = self.key(new)?.key_id.clone();
         let now = self.now();
         if let Some(a) = self.aliases.get_mut(ai) {

@@ -154,9 +154,24 @@ impl World {
             "KeyId",
             "EncryptionAlgorithm",
             "DryRun",
+            "DryRunModifiers",
             "Recipient",
         ])?;
-        let bytes = input.required_blob("CiphertextBlob", 1, MAX_CIPHERTEXT)?;
+        // "When set to IGNORE_CIPHERTEXT, KMS performs only authorization validation
+        // without ciphertext validation … CiphertextBlob … is required in all cases
+        // except when DryRun is true and DryRunModifiers is set to IGNORE_CIPHERTEXT"
+        // (and then KeyId is required).
+        let dry_run = dry_run(input)?;
+        let ignore_ciphertext = match input.str_list("DryRunModifiers")? {
+            None => false,
+            Some(m) if m.iter().all(|x| x == "IGNORE_CIPHERTEXT") => !m.is_empty(),
+            Some(_) => {
+                return Err(ApiError::validation(
+                    "dryRunModifiers",
+                    "Member must satisfy enum value set: [IGNORE_CIPHERTEXT]",
+                ));
+            }
+        } && dry_run;
         let ctx = input.context("EncryptionContext")?.unwrap_or_default();
         let tokens = grant_tokens(input, self)?;
         algorithm(input, "EncryptionAlgorithm")?;
@@ -167,12 +182,22 @@ impl World {
             ));
         }
         let key_id = input.str("KeyId")?;
-        let (blob, i) = self.blob_key(call, &bytes, key_id)?;
-        self.crypto_gate(call, i, Action::Decrypt, &ctx, &tokens, key_id)?;
-        if dry_run(input)? {
+        if ignore_ciphertext {
+            let key_id =
+                key_id.ok_or_else(|| ApiError::validation("keyId", "Member must not be null"))?;
+            let i = self.resolve_key(call, key_id)?;
+            self.crypto_gate(call, i, Action::Decrypt, &ctx, &tokens, Some(key_id))?;
             return Err(dry_run_error());
         }
+        let bytes = input.required_blob("CiphertextBlob", 1, MAX_CIPHERTEXT)?;
+        let (blob, i) = self.blob_key(call, &bytes, key_id)?;
+        self.crypto_gate(call, i, Action::Decrypt, &ctx, &tokens, key_id)?;
+        // A dry run says whether the call would succeed: the ciphertext and its context
+        // are checked too.
         let plaintext = self.open_blob(i, &blob, &ctx)?;
+        if dry_run {
+            return Err(dry_run_error());
+        }
         let key = self.key(i)?;
         let material_id = key
             .material(blob.material_version)
@@ -228,11 +253,11 @@ impl World {
         }
         self.check_state(si, Action::ReEncryptFrom)?;
         self.check_state(di, Action::ReEncryptTo)?;
+        // The plaintext never leaves the service; a dry run checks the ciphertext too.
+        let plaintext = self.open_blob(si, &blob, &src_ctx)?;
         if dry_run(input)? {
             return Err(dry_run_error());
         }
-        // The plaintext never leaves the service.
-        let plaintext = self.open_blob(si, &blob, &src_ctx)?;
         let (new_blob, dest_material) = self.seal_with(di, &dst_ctx, plaintext.expose())?;
         let src = self.key(si)?;
         let source_material = src

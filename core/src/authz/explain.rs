@@ -74,9 +74,16 @@ pub struct Decision {
     pub reason: String,
     /// For a denial: what would allow the request.
     pub hint: Option<String>,
-    /// Every statement and grant, and what came of it.
+    /// The statements and grants looked at, and what came of each: the first
+    /// [`MAX_TRACE`] of them.
     pub trace: Vec<TraceEntry>,
+    /// How many statements and grants were looked at beyond the trace.
+    pub trace_omitted: usize,
 }
+
+/// The most trace entries a decision keeps (a policy may have hundreds of statements;
+/// the matrix keeps thousands of decisions).
+pub const MAX_TRACE: usize = 64;
 
 fn policy_name(source: Source, names: &Names<'_>) -> String {
     match source {
@@ -169,6 +176,7 @@ pub fn explain(
 
     // The trace: every statement, then every grant for this caller.
     let mut trace = Vec::new();
+    let mut trace_omitted = 0usize;
     let mut near_miss: Option<String> = None;
     let mut sources: Vec<(Source, &Policy)> = Vec::new();
     if let Some(k) = key {
@@ -208,6 +216,10 @@ pub fn explain(
                     note
                 ));
             }
+            if trace.len() >= MAX_TRACE {
+                trace_omitted += 1;
+                continue;
+            }
             trace.push(TraceEntry {
                 statement: matched(at, req, key, names),
                 grant_id: None,
@@ -232,7 +244,11 @@ pub fn explain(
             req.now,
             child,
         );
-        if check == GrantCheck::NotGrantee {
+        // A grant says nothing about a grantee's actions that no grant can allow
+        // (RevokeGrant, PutKeyPolicy, ...).
+        if check == GrantCheck::NotGrantee
+            || (check == GrantCheck::OperationNotListed && !action.is_grant_operation())
+        {
             continue;
         }
         let note = match check {
@@ -259,6 +275,10 @@ pub fn explain(
         };
         if check != GrantCheck::Allows && near_miss.is_none() {
             near_miss = Some(note.clone());
+        }
+        if trace.len() >= MAX_TRACE {
+            trace_omitted += 1;
+            continue;
         }
         trace.push(TraceEntry {
             statement: None,
@@ -358,6 +378,7 @@ pub fn explain(
         reason,
         hint,
         trace,
+        trace_omitted,
     }
 }
 

@@ -5,6 +5,7 @@ use crate::action::Action;
 use crate::grants::PROPAGATION_DELAY;
 use crate::policy::PolicyKind;
 use alloc::vec;
+use alloc::vec::Vec;
 
 const KEY: &str = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
@@ -397,4 +398,44 @@ fn the_trace_lists_every_statement() {
         "{:?}",
         d.trace[1]
     );
+}
+
+#[test]
+fn the_trace_is_bounded_but_the_decision_sees_every_statement() {
+    // A 30,000-statement policy once kept 8.8 MB of trace per decision. The trace keeps
+    // the first MAX_TRACE statements and counts the rest; the decision still reads all,
+    // so a deny at the very end still decides.
+    let mut statements: Vec<String> = (0..250)
+        .map(|_| {
+            String::from(
+                r#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/Bob"},"Action":"kms:Decrypt","Resource":"*"}"#,
+            )
+        })
+        .collect();
+    statements.push(String::from(
+        r#"{"Sid":"Last","Effect":"Deny","Principal":"*","Action":"kms:Encrypt","Resource":"*"}"#,
+    ));
+    let text = alloc::format!(
+        r#"{{"Version":"2012-10-17","Statement":[{}]}}"#,
+        statements.join(",")
+    );
+    let kp = pol(&text, PolicyKind::Key);
+    let alice = p("arn:aws:iam::111122223333:user/Alice");
+    let req = Request::new(&alice, &[], Action::Encrypt, Timestamp::DEFAULT_START);
+    let k = key(&kp);
+    let out = authorize(&req, &k, &[]);
+    assert_eq!(out.rule, Rule::ExplicitDeny);
+    let d = explain(
+        &out,
+        &req,
+        Some(&k),
+        &[],
+        &Names {
+            principal: "Alice",
+            key: "K",
+        },
+    );
+    assert_eq!(d.trace.len(), MAX_TRACE);
+    assert_eq!(d.trace.len() + d.trace_omitted, 251);
+    assert!(d.reason.contains("\"Last\""), "{}", d.reason);
 }

@@ -58,7 +58,11 @@ impl Reader {
         if self.more > 0 {
             self.errors.push(ScenarioError {
                 path: String::new(),
-                loc: Loc::default(),
+                loc: Loc {
+                    line: 1,
+                    col: 1,
+                    offset: 0,
+                },
                 message: format!(
                     "and {} more error{} (only the first {MAX_ERRORS} are listed)",
                     self.more,
