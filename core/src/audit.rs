@@ -83,7 +83,8 @@ impl AuditEvent {
             request_parameters: v.get("requestParameters").cloned().unwrap_or(Value::Null),
             response_elements: v.get("responseElements").cloned().unwrap_or(Value::Null),
             error_code: s("errorCode"),
-            error_message: s("errorMessage"),
+            // CloudTrail writes an errorMessage with an errorCode, and only then.
+            error_message: s("errorCode").map(|_| s("errorMessage").unwrap_or_default()),
             resources: v
                 .get("resources")?
                 .as_array()?

@@ -3,7 +3,7 @@
 //! leave the keys as they were.
 #![no_main]
 
-use kms_core::api::{Caller, OPERATIONS};
+use kms_core::api::{Caller, Operation};
 use kms_core::clock::Timestamp;
 use kms_core::entropy::Entropy;
 use kms_core::ids::{AccountId, Region};
@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(r.output.is_err() || rest.len() > 19);
     // Any JSON as the input of any operation.
     if let Ok(input) = serde_json::from_slice::<serde_json::Value>(rest) {
-        let op = OPERATIONS[usize::from(selector) % OPERATIONS.len()];
+        let op = Operation::ALL[usize::from(selector) % Operation::ALL.len()].name();
         let before = w.keys().to_vec();
         let r = w.call(&alice, op, &input);
         if r.output.is_err() {

@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
                 assert!(!e.message.is_empty());
             }
         }
-        Ok(scenario) => {
+        Ok(mut scenario) => {
+            // Fuzzing is deterministic: a file without a seed gets one.
+            scenario.seed = scenario.seed.or(Some(0));
             if let Ok(mut runner) = Runner::new(&scenario) {
                 let results = runner.run_all();
                 assert_eq!(results.len(), scenario.steps.len());
