@@ -30,7 +30,8 @@ fn world() -> (World, String) {
         Entropy::seeded(1),
     );
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![all]).unwrap();
+    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
+        .unwrap();
     let k = w
         .call(&Caller::new(ALICE), "CreateKey", &json!({}))
         .output

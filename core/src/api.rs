@@ -300,14 +300,6 @@ impl World {
         event_id: String,
         output: &Result<Value, ApiError>,
     ) {
-        let kind = match call.principal.kind() {
-            PrincipalKind::Root => "Root",
-            PrincipalKind::User { .. } => "IAMUser",
-            PrincipalKind::Role { .. } | PrincipalKind::AssumedRole { .. } => "AssumedRole",
-        };
-        let invoked_by = call
-            .via_service
-            .map(|v| String::from(v.split('.').next().unwrap_or(v)) + ".amazonaws.com");
         let resources = call.resources.borrow().clone();
         let recipient = resources
             .first()
@@ -324,14 +316,10 @@ impl World {
         };
         let event = AuditEvent {
             event_time: self.now(),
+            event_source: String::from("kms.amazonaws.com"),
             event_name: String::from(op.name()),
             aws_region: call.region.clone(),
-            user_identity: UserIdentity {
-                kind: String::from(kind),
-                arn: Some(String::from(call.principal.arn())),
-                account_id: Some(call.principal.account_str().to_string()),
-                invoked_by,
-            },
+            user_identity: identity_of(&call.principal, call.via_service),
             request_parameters: call.request_parameters.clone(),
             response_elements: scrub(response),
             error_code: code,
@@ -344,6 +332,23 @@ impl World {
             decision_rule: call.rule.get(),
         };
         self.log(event);
+    }
+}
+
+/// Who made a call, as CloudTrail's `userIdentity` says: `principal`, perhaps through a
+/// service calling on its behalf (`s3.us-east-1.amazonaws.com`).
+pub(crate) fn identity_of(principal: &Principal, via_service: Option<&str>) -> UserIdentity {
+    let kind = match principal.kind() {
+        PrincipalKind::Root => "Root",
+        PrincipalKind::User { .. } => "IAMUser",
+        PrincipalKind::Role { .. } | PrincipalKind::AssumedRole { .. } => "AssumedRole",
+    };
+    UserIdentity {
+        kind: String::from(kind),
+        arn: Some(String::from(principal.arn())),
+        account_id: Some(principal.account_str().to_string()),
+        invoked_by: via_service
+            .map(|v| String::from(v.split('.').next().unwrap_or(v)) + ".amazonaws.com"),
     }
 }
 

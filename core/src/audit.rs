@@ -36,6 +36,8 @@ pub struct UserIdentity {
 pub struct AuditEvent {
     /// When (simulated time).
     pub event_time: Timestamp,
+    /// The service (`kms.amazonaws.com`, `iam.amazonaws.com`).
+    pub event_source: String,
     /// The operation (`Encrypt`) or service event (`RotateKey`, `DeleteKey`).
     pub event_name: String,
     /// The region of the call.
@@ -72,6 +74,7 @@ impl AuditEvent {
         let ids = |k: &str| id.get(k).and_then(Value::as_str).map(String::from);
         Some(AuditEvent {
             event_time: Timestamp::parse(v.get("eventTime")?.as_str()?).ok()?,
+            event_source: s("eventSource").unwrap_or_else(|| String::from("kms.amazonaws.com")),
             event_name: s("eventName")?,
             aws_region: s("awsRegion")?,
             user_identity: UserIdentity {
@@ -130,7 +133,7 @@ impl AuditEvent {
             "eventTime".into(),
             json!(alloc::format!("{}", self.event_time)),
         );
-        e.insert("eventSource".into(), json!("kms.amazonaws.com"));
+        e.insert("eventSource".into(), json!(self.event_source));
         e.insert("eventName".into(), json!(self.event_name));
         e.insert("awsRegion".into(), json!(self.aws_region));
         if let Some(c) = &self.error_code {

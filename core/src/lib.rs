@@ -22,6 +22,7 @@ pub mod crypto;
 pub mod entropy;
 pub mod envelope;
 pub mod grants;
+pub mod iam;
 pub mod ids;
 pub mod json;
 pub mod keys;

@@ -95,8 +95,8 @@ pub struct PrincipalSpec {
     pub arn: String,
     /// The handle.
     pub name: Option<String>,
-    /// IAM identity policies.
-    pub policies: Vec<Policy>,
+    /// IAM identity policies, each with its name.
+    pub policies: Vec<(String, Policy)>,
 }
 
 /// A key of the scenario.

@@ -26,8 +26,15 @@ pub struct PrincipalRecord {
     pub principal: Principal,
     /// A short handle (`Alice`), if the scenario gave one.
     pub name: Option<String>,
-    /// Its IAM identity policies.
+    /// Its IAM identity policies (inline policies, in IAM's words).
     pub policies: Vec<Policy>,
+    /// The name of each policy, in the same order (`PutUserPolicy`'s `PolicyName`).
+    pub policy_names: Vec<String>,
+}
+
+/// The name a policy listed without one gets: `policy-1` for the first.
+pub fn default_policy_name(index: usize) -> String {
+    alloc::format!("policy-{}", index + 1)
 }
 
 /// An alias: a friendly name for a key in one account and region.
@@ -192,19 +199,21 @@ impl World {
         found.map_or(&[], |r| r.policies.as_slice())
     }
 
-    /// Adds a principal (scenario set-up).
+    /// Adds a principal (scenario set-up) with its named IAM policies.
     pub fn setup_principal(
         &mut self,
         arn: &str,
         name: Option<&str>,
-        policies: Vec<Policy>,
+        policies: Vec<(String, Policy)>,
     ) -> Result<(), IdError> {
         let principal = Principal::parse(arn)?;
         self.principals.retain(|p| p.principal.arn() != arn);
+        let (policy_names, policies) = policies.into_iter().unzip();
         self.principals.push(PrincipalRecord {
             principal,
             name: name.map(String::from),
             policies,
+            policy_names,
         });
         Ok(())
     }
@@ -465,6 +474,7 @@ impl World {
     fn service_event(&mut self, name: &str, arn: &KeyArn) -> Result<AuditEvent, EntropyError> {
         let event = AuditEvent {
             event_time: self.now(),
+            event_source: String::from("kms.amazonaws.com"),
             event_name: String::from(name),
             aws_region: String::from(arn.region_str()),
             user_identity: UserIdentity {

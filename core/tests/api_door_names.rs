@@ -384,7 +384,7 @@ mod review_fixes {
         w.setup_principal(
             "arn:aws:iam::444455556666:user/Mallory",
             Some("Mallory"),
-            vec![none],
+            vec![("none".into(), none)],
         )
         .unwrap();
         assert_eq!(
@@ -405,8 +405,12 @@ mod review_fixes {
             {"Effect":"Allow","Action":"kms:CreateKey","Resource":"*","Condition":{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT","kms:KeyUsage":"ENCRYPT_DECRYPT"},"Bool":{"kms:MultiRegion":"false"}}},
             {"Effect":"Deny","Action":"kms:CreateKey","Resource":"*","Condition":{"Bool":{"kms:BypassPolicyLockoutSafetyCheck":"true"}}},
             {"Effect":"Allow","Action":["kms:PutKeyPolicy"],"Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-        w.setup_principal("arn:aws:iam::111122223333:user/Dana", Some("Dana"), vec![p])
-            .unwrap();
+        w.setup_principal(
+            "arn:aws:iam::111122223333:user/Dana",
+            Some("Dana"),
+            vec![("dana".into(), p)],
+        )
+        .unwrap();
         let dana = "arn:aws:iam::111122223333:user/Dana";
         ok(&mut w, dana, "CreateKey", json!({}));
         let r = call(

@@ -28,7 +28,7 @@ fn setup() -> (World, String) {
     let mut w = world(21);
     // Carol may only generate data keys (upload), not decrypt (download).
     let carol = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:GenerateDataKey","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(CAROL, Some("Carol"), vec![carol])
+    w.setup_principal(CAROL, Some("Carol"), vec![("carol".into(), carol)])
         .unwrap();
     let k = new_key(&mut w);
     s3(&mut w, ALICE, "CreateBucket", json!({"Bucket": "reports"}))

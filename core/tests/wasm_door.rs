@@ -16,7 +16,8 @@ const ALICE: &str = "arn:aws:iam::111122223333:user/Alice";
 fn world() -> World {
     let mut w = World::default();
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![all]).unwrap();
+    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
+        .unwrap();
     w
 }
 

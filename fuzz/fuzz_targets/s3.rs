@@ -19,7 +19,7 @@ const BOB: &str = "arn:aws:iam::111122223333:user/Bob";
 fn world() -> Option<World> {
     let mut w = World::new(Region::default_region(), AccountId::DEFAULT, Timestamp::DEFAULT_START, Entropy::seeded(1));
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).ok()?;
-    w.setup_principal(ALICE, Some("Alice"), vec![all]).ok()?;
+    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)]).ok()?;
     w.setup_principal(BOB, Some("Bob"), vec![]).ok()?;
     let id = w.call(&Caller::new(ALICE), "CreateKey", &json!({})).output.ok()?["KeyMetadata"]["KeyId"].as_str()?.to_string();
     w.call(&Caller::new(ALICE), "CreateAlias", &json!({"AliasName": "alias/s3", "TargetKeyId": id})).output.ok()?;

@@ -18,8 +18,9 @@ use crate::grants::{self, GrantConstraints};
 use crate::ids::{AccountId, AliasName, KeyArn, KeyId, Region};
 use crate::json::{self, Json, Loc};
 use crate::keys::{KeyManager, MAX_ROTATION_DAYS, MIN_ROTATION_DAYS};
-use crate::policy::{MAX_POLICIES_PER_PRINCIPAL, PolicyKind};
+use crate::policy::{MAX_POLICIES_PER_PRINCIPAL, Policy, PolicyKind};
 use crate::principal::Principal;
+use crate::world::default_policy_name;
 
 mod steps;
 
@@ -243,12 +244,33 @@ fn read_principals(r: &mut Reader, doc: &Json) -> Vec<PrincipalSpec> {
                 ),
             );
         }
-        let mut policies = Vec::new();
+        let mut policies: Vec<(String, Policy)> = Vec::new();
         for (j, pol) in listed.iter().enumerate() {
-            if let Some(policy) =
-                r.policy(pol, PolicyKind::Identity, &format!("{path}.policies[{j}]"))
-            {
-                policies.push(policy);
+            let at = format!("{path}.policies[{j}]");
+            // A policy is a document, or `{"PolicyName", "PolicyDocument"}` as IAM's
+            // PutUserPolicy takes it.
+            let (name, doc, doc_at) = match pol.get("PolicyDocument") {
+                Some(doc) => {
+                    let name = r.string(pol, "PolicyName", &at);
+                    if name.is_none() {
+                        r.err(&at, pol.loc, "a named policy needs a `PolicyName`");
+                    }
+                    (name, doc, join(&at, "PolicyDocument"))
+                }
+                None => (Some(default_policy_name(j)), pol, at.clone()),
+            };
+            let Some(name) = name else { continue };
+            if let Err(e) = crate::iam::check_policy_name(&name) {
+                r.err(&join(&at, "PolicyName"), pol.loc, e);
+            } else if policies.iter().any(|(n, _)| *n == name) {
+                r.err(
+                    &join(&at, "PolicyName"),
+                    pol.loc,
+                    format!("the principal already has a policy named `{name}`"),
+                );
+            }
+            if let Some(policy) = r.policy(doc, PolicyKind::Identity, &doc_at) {
+                policies.push((name, policy));
             }
         }
         if principals

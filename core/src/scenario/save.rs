@@ -20,7 +20,7 @@ use crate::crypto::KeyMaterial;
 use crate::entropy::Entropy;
 use crate::keys::{Key, KeyManager, KeyState, MaterialOrigin};
 use crate::policy::{Policy, PolicyKind};
-use crate::world::World;
+use crate::world::{World, default_policy_name};
 
 use super::FORMAT;
 
@@ -86,9 +86,20 @@ impl World {
                     m.insert("name".into(), json!(n));
                 }
                 m.insert("arn".into(), json!(p.principal.arn()));
+                let policies = p.policies.iter().zip(&p.policy_names).enumerate();
                 m.insert(
                     "policies".into(),
-                    Value::Array(p.policies.iter().map(policy_json).collect()),
+                    Value::Array(
+                        policies
+                            .map(|(i, (policy, name))| {
+                                if *name == default_policy_name(i) {
+                                    policy_json(policy)
+                                } else {
+                                    json!({"PolicyName": name, "PolicyDocument": policy_json(policy)})
+                                }
+                            })
+                            .collect(),
+                    ),
                 );
                 Value::Object(m)
             })

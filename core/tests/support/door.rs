@@ -33,10 +33,11 @@ pub fn world(seed: u64) -> World {
         Entropy::seeded(seed),
     );
     let all = Policy::parse(ALLOW_ALL_KMS, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![all.clone()])
+    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all.clone())])
         .unwrap();
     w.setup_principal(BOB, Some("Bob"), vec![]).unwrap();
-    w.setup_principal(EVE, Some("Eve"), vec![all]).unwrap();
+    w.setup_principal(EVE, Some("Eve"), vec![("all".into(), all)])
+        .unwrap();
     w
 }
 
