@@ -419,6 +419,36 @@ impl World {
         Ok(out)
     }
 
+    /// What falls due next on the simulated clock after now: an automatic rotation, the end
+    /// of a deletion waiting period, or a grant taking effect (the earliest; ties: the
+    /// key listed first, then grants).
+    pub fn next_due(&self) -> Option<Due> {
+        let now = self.now();
+        let keys = self.keys.iter().filter_map(|k| {
+            Self::next_event(k).map(|(at, deletion)| Due {
+                at,
+                kind: if deletion {
+                    DueKind::Deletion
+                } else {
+                    DueKind::Rotation
+                },
+                key_arn: k.arn.clone(),
+            })
+        });
+        let grants = self
+            .grants
+            .iter()
+            .filter(|g| g.effective > now)
+            .map(|g| Due {
+                at: g.effective,
+                kind: DueKind::GrantEffective(g.grant_id.clone()),
+                key_arn: g.key_arn.clone(),
+            });
+        keys.chain(grants)
+            .filter(|d| d.at > now)
+            .min_by_key(|d| d.at)
+    }
+
     /// A key's next time-driven event: its deletion, or its next automatic rotation (time
     /// ends at [`Timestamp::LATEST`]: a rotation that would fall due there never does).
     fn next_event(k: &Key) -> Option<(Timestamp, bool)> {
@@ -508,6 +538,28 @@ impl World {
     }
 }
 
+/// Something that falls due on the simulated clock ([`World::next_due`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    /// When.
+    pub at: Timestamp,
+    /// What.
+    pub kind: DueKind,
+    /// The key concerned.
+    pub key_arn: KeyArn,
+}
+
+/// What falls due.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DueKind {
+    /// An automatic rotation of the key material.
+    Rotation,
+    /// The end of the waiting period of a scheduled deletion: the key is deleted.
+    Deletion,
+    /// A grant takes effect without its token (grant propagation).
+    GrantEffective(GrantId),
+}
+
 /// What [`World::advance`] fired.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Advanced {
@@ -563,6 +615,60 @@ mod tests {
         assert_eq!(w.account().as_str(), "111122223333");
         assert_eq!(w.now().to_string(), "2026-01-01T00:00:00Z");
         assert!(w.keys().is_empty() && w.principals().is_empty() && w.audit_log().is_empty());
+    }
+
+    #[test]
+    fn the_next_due_event_is_the_earliest_rotation_deletion_or_grant() {
+        use crate::api::Caller;
+        use serde_json::json;
+        let mut w = World::new(
+            Region::default_region(),
+            AccountId::DEFAULT,
+            Timestamp::DEFAULT_START,
+            Entropy::seeded(1),
+        );
+        let root = Caller::new("arn:aws:iam::111122223333:root");
+        let mut key = || {
+            let out = w.call(&root, "CreateKey", &json!({})).output.unwrap();
+            KeyArn::parse(out["KeyMetadata"]["Arn"].as_str().unwrap()).unwrap()
+        };
+        let (a, b) = (key(), key());
+        assert_eq!(w.next_due(), None, "nothing is scheduled");
+        w.call(
+            &root,
+            "EnableKeyRotation",
+            &json!({"KeyId": a.as_str(), "RotationPeriodInDays": 90}),
+        )
+        .output
+        .unwrap();
+        w.call(
+            &root,
+            "ScheduleKeyDeletion",
+            &json!({"KeyId": b.as_str(), "PendingWindowInDays": 7}),
+        )
+        .output
+        .unwrap();
+        let due = w.next_due().unwrap();
+        assert_eq!((due.kind, &due.key_arn), (DueKind::Deletion, &b));
+        assert_eq!(due.at, w.now().plus(Duration::days(7)));
+        let grant = w
+            .call(
+                &root,
+                "CreateGrant",
+                &json!({"KeyId": a.as_str(), "GranteePrincipal": "arn:aws:iam::111122223333:root", "Operations": ["Encrypt"]}),
+            )
+            .output
+            .unwrap();
+        let id = GrantId::parse(grant["GrantId"].as_str().unwrap()).unwrap();
+        let due = w.next_due().unwrap();
+        assert_eq!(due.kind, DueKind::GrantEffective(id));
+        assert_eq!(due.at, w.now().plus(Duration::minutes(5)));
+        // Advancing to each in turn: the grant, the deletion, then the rotation.
+        w.advance(Duration::minutes(5)).unwrap();
+        assert_eq!(w.next_due().unwrap().kind, DueKind::Deletion);
+        w.advance(Duration::days(7)).unwrap();
+        let due = w.next_due().unwrap();
+        assert_eq!((due.kind, &due.key_arn), (DueKind::Rotation, &a));
     }
 
     #[test]

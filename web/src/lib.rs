@@ -8,8 +8,10 @@
 
 pub mod bench;
 pub mod bulk;
+pub mod cli;
 pub mod encrypt;
 pub mod route;
+pub mod store;
 pub mod worker;
 
 use kms_core::World;

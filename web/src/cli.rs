@@ -1,0 +1,234 @@
+//! The AWS CLI command a learner would type for a call the page made:
+//! `aws kms encrypt --key-id alias/cmk-a --plaintext fileb://plaintext.bin …`.
+//!
+//! Binary members go through files (`fileb://`), or for short text through
+//! `--cli-binary-format raw-in-base64-out`; policies through `file://`; maps in the CLI's
+//! shorthand (`--encryption-context k=v,k2=v2`) where it can say them, JSON otherwise.
+
+use serde_json::Value;
+
+use crate::store::Service;
+
+/// `KeyId` → `key-id`, `SSEKMSKeyId` → `ssekms-key-id`, `ListObjectsV2` → `list-objects-v2`:
+/// the CLI's spelling of an API name.
+pub fn kebab(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p));
+        let next = chars.get(i + 1);
+        if c.is_ascii_uppercase() && i > 0 {
+            let after_lower = prev.is_some_and(|p| p.is_ascii_lowercase() || p.is_ascii_digit());
+            let acronym_end = prev.is_some_and(char::is_ascii_uppercase)
+                && next.is_some_and(char::is_ascii_lowercase);
+            if after_lower || acronym_end {
+                out.push('-');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
+/// Quotes `s` for a POSIX shell when it needs it.
+pub fn quote(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=,@+%".contains(c));
+    if plain {
+        String::from(s)
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// Whether a map's keys and values can go in the CLI's shorthand (`k=v,k2=v2`).
+fn shorthand_safe(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:@+".contains(c))
+}
+
+/// The text a `Plaintext` holds, when it is short printable UTF-8.
+fn printable(b64: &str) -> Option<String> {
+    let bytes = kms_core::b64::decode(b64).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    (!text.is_empty() && text.len() <= 120 && !text.chars().any(char::is_control)).then_some(text)
+}
+
+/// The file a policy-valued member is read from.
+fn policy_file(member: &str) -> Option<&'static str> {
+    match member {
+        "Policy" | "PolicyDocument" => Some("policy.json"),
+        "AssumeRolePolicyDocument" => Some("trust-policy.json"),
+        _ => None,
+    }
+}
+
+/// The arguments of one member of the request.
+fn arguments(service: Service, member: &str, value: &Value, raw_text: &mut bool) -> Vec<String> {
+    let flag = format!("--{}", kebab(member));
+    let with = |v: String| vec![flag.clone(), v];
+    match (member, value) {
+        ("Plaintext", Value::String(b64)) => match printable(b64) {
+            Some(text) => {
+                *raw_text = true;
+                with(quote(&text))
+            }
+            None => with(String::from("fileb://plaintext.bin")),
+        },
+        ("CiphertextBlob", Value::String(_)) => with(String::from("fileb://ciphertext.bin")),
+        ("Body", Value::String(_)) if service == Service::S3 => with(String::from("object.bin")),
+        (m, Value::String(_)) if policy_file(m).is_some() => with(format!(
+            "file://{}",
+            policy_file(m).unwrap_or("policy.json")
+        )),
+        (_, Value::String(s)) => with(quote(s)),
+        (_, Value::Bool(true)) => vec![flag],
+        (_, Value::Bool(false)) => vec![format!("--no-{}", kebab(member))],
+        (_, Value::Number(n)) => with(n.to_string()),
+        ("Tags", Value::Array(tags)) => {
+            let mut out = vec![flag.clone()];
+            for t in tags {
+                let k = t.get("TagKey").and_then(Value::as_str).unwrap_or_default();
+                let v = t
+                    .get("TagValue")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                out.push(quote(&format!("TagKey={k},TagValue={v}")));
+            }
+            out
+        }
+        (_, Value::Array(items)) if items.iter().all(Value::is_string) => {
+            let mut out = vec![flag.clone()];
+            out.extend(items.iter().filter_map(Value::as_str).map(quote));
+            out
+        }
+        (_, Value::Object(map))
+            if map
+                .iter()
+                .all(|(k, v)| shorthand_safe(k) && v.as_str().is_some_and(shorthand_safe)) =>
+        {
+            let pairs: Vec<String> = map
+                .iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+                .collect();
+            with(pairs.join(","))
+        }
+        (_, other) => with(quote(&other.to_string())),
+    }
+}
+
+/// The whole command for `operation` with `input`, sent to `region`.
+pub fn command(service: Service, operation: &str, input: &Value, region: &str) -> String {
+    let mut parts = vec![
+        String::from("aws"),
+        String::from(service.cli_name()),
+        kebab(operation),
+    ];
+    let mut raw_text = false;
+    if let Value::Object(members) = input {
+        // The key (or bucket) first, as people write it; the rest in the request's order.
+        let first = ["KeyId", "Bucket", "UserName", "RoleName"];
+        let mut ordered: Vec<(&String, &Value)> = members.iter().collect();
+        ordered.sort_by_key(|(k, _)| first.iter().position(|f| f == k).unwrap_or(first.len()));
+        for (member, value) in ordered {
+            parts.extend(arguments(service, member, value, &mut raw_text));
+        }
+    }
+    if raw_text {
+        parts.push(String::from("--cli-binary-format"));
+        parts.push(String::from("raw-in-base64-out"));
+    }
+    if service != Service::Iam {
+        parts.push(String::from("--region"));
+        parts.push(quote(region));
+    }
+    parts.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn names_are_spelled_as_the_cli_spells_them() {
+        for (api, cli) in [
+            ("KeyId", "key-id"),
+            ("CiphertextBlob", "ciphertext-blob"),
+            (
+                "GenerateDataKeyWithoutPlaintext",
+                "generate-data-key-without-plaintext",
+            ),
+            ("ReEncrypt", "re-encrypt"),
+            ("SSEKMSKeyId", "ssekms-key-id"),
+            ("SSEKMSEncryptionContext", "ssekms-encryption-context"),
+            ("ListObjectsV2", "list-objects-v2"),
+            (
+                "BypassPolicyLockoutSafetyCheck",
+                "bypass-policy-lockout-safety-check",
+            ),
+            ("DryRun", "dry-run"),
+        ] {
+            assert_eq!(kebab(api), cli);
+        }
+    }
+
+    #[test]
+    fn encrypt_reads_as_a_learner_would_type_it() {
+        let input = json!({"KeyId": "alias/cmk-a", "Plaintext": "SGVsbG8gQ01LLUE=", "EncryptionContext": {"lesson": "cmk-access"}});
+        assert_eq!(
+            command(Service::Kms, "Encrypt", &input, "us-east-1"),
+            "aws kms encrypt --key-id alias/cmk-a --encryption-context lesson=cmk-access --plaintext 'Hello CMK-A' --cli-binary-format raw-in-base64-out --region us-east-1"
+        );
+        let binary = json!({"KeyId": "k", "Plaintext": "AAECAw=="});
+        assert_eq!(
+            command(Service::Kms, "Encrypt", &binary, "eu-west-1"),
+            "aws kms encrypt --key-id k --plaintext fileb://plaintext.bin --region eu-west-1"
+        );
+    }
+
+    #[test]
+    fn every_kind_of_member_has_its_syntax() {
+        let input = json!({
+            "CiphertextBlob": "AAAA",
+            "EncryptionContext": {"purpose": "has space"},
+            "GrantTokens": ["t1", "t2"],
+            "DryRun": true,
+        });
+        assert_eq!(
+            command(Service::Kms, "Decrypt", &input, "us-east-1"),
+            r#"aws kms decrypt --ciphertext-blob fileb://ciphertext.bin --dry-run --encryption-context '{"purpose":"has space"}' --grant-tokens t1 t2 --region us-east-1"#
+        );
+        let grant = json!({"KeyId": "1234", "GranteePrincipal": "arn:aws:iam::1:user/Bob", "Operations": ["Encrypt", "Decrypt"], "Constraints": {"EncryptionContextSubset": {"a": "b"}}});
+        assert_eq!(
+            command(Service::Kms, "CreateGrant", &grant, "us-east-1"),
+            r#"aws kms create-grant --key-id 1234 --constraints '{"EncryptionContextSubset":{"a":"b"}}' --grantee-principal arn:aws:iam::1:user/Bob --operations Encrypt Decrypt --region us-east-1"#
+        );
+        let key = json!({"Description": "it's mine", "Tags": [{"TagKey": "team", "TagValue": "blue sky"}], "BypassPolicyLockoutSafetyCheck": false, "Policy": "{}"});
+        assert_eq!(
+            command(Service::Kms, "CreateKey", &key, "us-east-1"),
+            r"aws kms create-key --no-bypass-policy-lockout-safety-check --description 'it'\''s mine' --policy file://policy.json --tags 'TagKey=team,TagValue=blue sky' --region us-east-1"
+        );
+        let days = json!({"KeyId": "k", "PendingWindowInDays": 7});
+        assert_eq!(
+            command(Service::Kms, "ScheduleKeyDeletion", &days, "us-east-1"),
+            "aws kms schedule-key-deletion --key-id k --pending-window-in-days 7 --region us-east-1"
+        );
+    }
+
+    #[test]
+    fn iam_and_s3_commands() {
+        let put = json!({"UserName": "Erin", "PolicyName": "p", "PolicyDocument": "{}"});
+        assert_eq!(
+            command(Service::Iam, "PutUserPolicy", &put, "us-east-1"),
+            "aws iam put-user-policy --user-name Erin --policy-document file://policy.json --policy-name p"
+        );
+        let object = json!({"Bucket": "b", "Key": "k.txt", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": "alias/x", "BucketKeyEnabled": true});
+        assert_eq!(
+            command(Service::S3, "PutObject", &object, "us-east-1"),
+            "aws s3api put-object --bucket b --body object.bin --bucket-key-enabled --key k.txt --ssekms-key-id alias/x --server-side-encryption aws:kms --region us-east-1"
+        );
+    }
+}

@@ -1,0 +1,458 @@
+//! The world and its history as plain data. Every change goes through [`Model::dispatch`]
+//! (a call through one of the world's doors: KMS, IAM or S3), [`Model::advance`] (the
+//! simulated clock) or [`Model::replace`] (a whole new world: reset, load, import). Each
+//! says which [`Slices`] of the world it may have changed, keeps the undo history, and
+//! records the call for the call drawer. No Leptos here: it is tested natively.
+
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use kms_core::World;
+use kms_core::api::{Caller, Operation};
+use kms_core::authz::Decision;
+use kms_core::clock::{Duration, Timestamp};
+use kms_core::s3::S3Step;
+use kms_core::world::Advanced;
+use serde_json::Value;
+
+/// Which door a call goes through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Service {
+    /// AWS KMS (`World::call`).
+    Kms,
+    /// The simulated IAM (`World::iam`).
+    Iam,
+    /// The simulated S3 (`World::s3`).
+    S3,
+}
+
+impl Service {
+    /// The service's name in the AWS CLI (`kms`, `iam`, `s3api`).
+    pub fn cli_name(self) -> &'static str {
+        match self {
+            Service::Kms => "kms",
+            Service::Iam => "iam",
+            Service::S3 => "s3api",
+        }
+    }
+
+    /// How people name it (`KMS`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Service::Kms => "KMS",
+            Service::Iam => "IAM",
+            Service::S3 => "S3",
+        }
+    }
+}
+
+/// A part of the world that views read. A change notifies only the slices it touched, so
+/// a view of the keys is not recomputed when an audit event is appended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slice {
+    /// Who exists: users, roles.
+    Principals,
+    /// Key policies and IAM policies.
+    Policies,
+    /// Keys and their metadata: states, rotation, tags, aliases.
+    Keys,
+    /// Grants.
+    Grants,
+    /// Buckets and objects.
+    S3,
+    /// The audit log.
+    Audit,
+    /// The simulated clock.
+    Clock,
+}
+
+impl Slice {
+    /// Every slice.
+    pub const ALL: [Slice; 7] = [
+        Slice::Principals,
+        Slice::Policies,
+        Slice::Keys,
+        Slice::Grants,
+        Slice::S3,
+        Slice::Audit,
+        Slice::Clock,
+    ];
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of slices.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Slices(u8);
+
+impl Slices {
+    /// No slice.
+    pub const NONE: Slices = Slices(0);
+
+    /// Every slice.
+    pub fn all() -> Slices {
+        Slices::of(&Slice::ALL)
+    }
+
+    /// These slices.
+    pub fn of(slices: &[Slice]) -> Slices {
+        Slices(slices.iter().fold(0, |b, s| b | s.bit()))
+    }
+
+    /// Whether `s` is in the set.
+    pub fn contains(self, s: Slice) -> bool {
+        self.0 & s.bit() != 0
+    }
+
+    /// Both sets.
+    pub fn union(self, other: Slices) -> Slices {
+        Slices(self.0 | other.0)
+    }
+
+    /// The slices, in [`Slice::ALL`] order.
+    pub fn iter(self) -> impl Iterator<Item = Slice> {
+        Slice::ALL.into_iter().filter(move |s| self.contains(*s))
+    }
+}
+
+/// A failed call, in the service's words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The error code (`AccessDeniedException`, `NoSuchEntity`, `AccessDenied`).
+    pub code: String,
+    /// The message.
+    pub message: String,
+    /// The HTTP status, where the service's error carries one.
+    pub status: Option<u16>,
+}
+
+/// One call the page made, for the call drawer.
+#[derive(Clone, Debug)]
+pub struct CallRecord {
+    /// Its number in this visit, from 1.
+    pub seq: u64,
+    /// The door it went through.
+    pub service: Service,
+    /// The operation (`Encrypt`).
+    pub operation: String,
+    /// The caller's ARN.
+    pub caller: String,
+    /// The caller as people know it (`Alice`).
+    pub caller_name: String,
+    /// The region of the endpoint.
+    pub region: String,
+    /// The simulated time of the call.
+    pub at: Timestamp,
+    /// The request.
+    pub input: Value,
+    /// The response or the error.
+    pub output: Result<Value, Failure>,
+    /// The authorization decisions made on the way (S3's include its calls to KMS).
+    pub decisions: Vec<Decision>,
+    /// For S3: the steps it took.
+    pub steps: Vec<S3Step>,
+}
+
+impl CallRecord {
+    /// Whether the call succeeded.
+    pub fn ok(&self) -> bool {
+        self.output.is_ok()
+    }
+}
+
+/// What the page asks a door to do.
+#[derive(Clone, Copy, Debug)]
+pub struct Request<'a> {
+    /// The door.
+    pub service: Service,
+    /// The operation.
+    pub operation: &'a str,
+    /// The input, in the service's JSON shape.
+    pub input: &'a Value,
+}
+
+/// A state of the world that Undo can return to, and what left it.
+#[derive(Clone, Debug)]
+struct Entry {
+    label: String,
+    world: World,
+}
+
+/// How many changes Undo can take back.
+pub const MAX_UNDO: usize = 100;
+/// How many calls the drawer keeps.
+pub const MAX_CALLS: usize = 500;
+
+/// The world, its starting point, its undo and redo history, and the calls made.
+#[derive(Clone, Debug)]
+pub struct Model {
+    world: World,
+    start: World,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
+    calls: VecDeque<Rc<CallRecord>>,
+    next_seq: u64,
+    /// While a group is open, its changes make one undo entry with this label.
+    group: Option<(String, bool)>,
+}
+
+/// Whether `op` of `service` may change the world beyond its audit log (so Undo needs
+/// the world from before it).
+pub fn may_change(service: Service, op: &str) -> bool {
+    match service {
+        Service::Kms => {
+            Operation::from_name(op).is_some_and(|o| !o.is_read_only() && !o.is_cryptographic())
+        }
+        Service::Iam => kms_core::iam::OPERATIONS.contains(&op),
+        Service::S3 => matches!(op, "CreateBucket" | "PutObject" | "DeleteObject"),
+    }
+}
+
+/// The slices a successful `op` of `service` may change (every call that reaches a door
+/// also appends to the audit log).
+pub fn slices_of(service: Service, op: &str) -> Slices {
+    use Slice as S;
+    let touched: &[Slice] = match (service, op) {
+        (Service::Kms, "CreateKey") => &[S::Keys, S::Policies],
+        (Service::Kms, "PutKeyPolicy") => &[S::Policies],
+        (Service::Kms, "CreateGrant" | "RetireGrant" | "RevokeGrant") => &[S::Grants],
+        (Service::Kms, _) if may_change(service, op) => &[S::Keys],
+        (Service::Kms, _) => &[],
+        (Service::Iam, _) => &[S::Principals, S::Policies],
+        // S3 creates the AWS managed key aws/s3 the first time it is used, and GetObject
+        // may keep a bucket key.
+        (Service::S3, "CreateBucket" | "PutObject" | "DeleteObject") => {
+            &[S::S3, S::Keys, S::Policies]
+        }
+        (Service::S3, _) => &[S::S3],
+    };
+    Slices::of(touched).union(Slices::of(&[S::Audit]))
+}
+
+impl Model {
+    /// A model whose starting world (what Reset returns to) is `start`.
+    pub fn new(start: World) -> Model {
+        Model {
+            world: start.clone(),
+            start,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            calls: VecDeque::new(),
+            next_seq: 1,
+            group: None,
+        }
+    }
+
+    /// The world now.
+    pub fn world(&self) -> &World {
+        &self.world
+    }
+
+    /// The world Reset returns to.
+    pub fn start(&self) -> &World {
+        &self.start
+    }
+
+    /// The calls made, oldest first.
+    pub fn calls(&self) -> &VecDeque<Rc<CallRecord>> {
+        &self.calls
+    }
+
+    /// What Undo would take back, if anything.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|e| e.label.as_str())
+    }
+
+    /// What Redo would do again, if anything.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|e| e.label.as_str())
+    }
+
+    /// Remembers the world before a change labelled `label` (or, in an open group, before
+    /// the group's first change).
+    fn remember(&mut self, label: &str) {
+        if let Some((_, remembered)) = &mut self.group {
+            if *remembered {
+                return;
+            }
+            *remembered = true;
+        }
+        let label = self
+            .group
+            .as_ref()
+            .map_or_else(|| String::from(label), |(l, _)| l.clone());
+        self.undo.push(Entry {
+            label,
+            world: self.world.clone(),
+        });
+        if self.undo.len() > MAX_UNDO {
+            self.undo.remove(0);
+        }
+    }
+
+    /// Opens a group: the changes until [`Model::end_group`] are one undo entry named
+    /// `label` (the create-key wizard's CreateKey, CreateAlias and TagResource are one
+    /// "Create key").
+    pub fn begin_group(&mut self, label: &str) {
+        self.group = Some((String::from(label), false));
+    }
+
+    /// Closes the open group.
+    pub fn end_group(&mut self) {
+        self.group = None;
+    }
+
+    /// Makes a call through a door as `caller`, records it, and says which slices changed.
+    pub fn dispatch(&mut self, caller: &Caller<'_>, req: Request<'_>) -> (Rc<CallRecord>, Slices) {
+        let before = may_change(req.service, req.operation).then(|| self.world.clone());
+        let last_event = |w: &World| w.audit_log().last().map(|e| e.event_id.clone());
+        let audit_before = last_event(&self.world);
+        let at = self.world.now();
+        let (output, decisions, steps) = match req.service {
+            Service::Kms => {
+                let r = self.world.call(caller, req.operation, req.input);
+                let output = r.output.map_err(|e| Failure {
+                    code: e.code.as_str().to_string(),
+                    message: e.message,
+                    status: None,
+                });
+                (output, r.decisions, Vec::new())
+            }
+            Service::Iam => {
+                let output = self
+                    .world
+                    .iam(caller, req.operation, req.input)
+                    .map_err(|e| Failure {
+                        code: e.code,
+                        message: e.message,
+                        status: Some(e.status),
+                    });
+                (output, Vec::new(), Vec::new())
+            }
+            Service::S3 => {
+                let r = self.world.s3(caller, req.operation, req.input);
+                let output = r.output.map_err(|e| Failure {
+                    code: e.code,
+                    message: e.message,
+                    status: Some(e.status),
+                });
+                (output, r.decisions, r.steps)
+            }
+        };
+        let mut slices = Slices::NONE;
+        if last_event(&self.world) != audit_before {
+            slices = slices.union(Slices::of(&[Slice::Audit]));
+        }
+        if output.is_ok() {
+            slices = slices.union(slices_of(req.service, req.operation));
+        }
+        let (caller_arn, caller_name) = self
+            .world
+            .principal(caller.principal)
+            .map(|p| {
+                (
+                    p.principal.arn().to_string(),
+                    p.name.clone().unwrap_or_else(|| p.principal.short_name()),
+                )
+            })
+            .unwrap_or_else(|| {
+                let name = kms_core::principal::Principal::parse(caller.principal)
+                    .map(|p| p.short_name())
+                    .unwrap_or_else(|_| caller.principal.to_string());
+                (caller.principal.to_string(), name)
+            });
+        let record = Rc::new(CallRecord {
+            seq: self.next_seq,
+            service: req.service,
+            operation: req.operation.to_string(),
+            caller: caller_arn,
+            caller_name,
+            region: caller
+                .region
+                .unwrap_or(self.world.region().as_str())
+                .to_string(),
+            at,
+            input: req.input.clone(),
+            output,
+            decisions,
+            steps,
+        });
+        self.next_seq += 1;
+        if let (Some(world), true) = (before, record.ok()) {
+            let label = format!("{} (as {})", req.operation, record.caller_name);
+            let world_now = std::mem::replace(&mut self.world, world);
+            self.remember(&label);
+            self.world = world_now;
+        }
+        // Any call after an Undo ends the redo path: the world has moved on.
+        self.redo.clear();
+        self.calls.push_back(Rc::clone(&record));
+        if self.calls.len() > MAX_CALLS {
+            self.calls.pop_front();
+        }
+        (record, slices)
+    }
+
+    /// Moves the simulated clock forward by `d`, firing what falls due.
+    pub fn advance(&mut self, d: Duration, label: &str) -> Result<Advanced, String> {
+        let before = self.world.clone();
+        let advanced = self.world.advance(d).map_err(|e| e.to_string())?;
+        let now = std::mem::replace(&mut self.world, before);
+        self.remember(label);
+        self.world = now;
+        self.redo.clear();
+        Ok(advanced)
+    }
+
+    /// Replaces the world whole (a preset, an import, a share link): an undoable change.
+    pub fn replace(&mut self, world: World, label: &str) {
+        self.remember(label);
+        self.world = world;
+        self.redo.clear();
+    }
+
+    /// Makes `world` the starting world too (what Reset returns to), as when a scenario
+    /// is loaded.
+    pub fn set_start(&mut self, world: World) {
+        self.start = world;
+    }
+
+    /// Back to the starting world: an undoable change.
+    pub fn reset(&mut self) {
+        let start = self.start.clone();
+        self.replace(start, "Reset");
+    }
+
+    /// Takes back the last change; gives its label.
+    pub fn undo(&mut self) -> Option<String> {
+        let entry = self.undo.pop()?;
+        let now = std::mem::replace(&mut self.world, entry.world);
+        self.redo.push(Entry {
+            label: entry.label.clone(),
+            world: now,
+        });
+        Some(entry.label)
+    }
+
+    /// Does the last undone change again; gives its label.
+    pub fn redo(&mut self) -> Option<String> {
+        let entry = self.redo.pop()?;
+        let before = std::mem::replace(&mut self.world, entry.world);
+        self.undo.push(Entry {
+            label: entry.label.clone(),
+            world: before,
+        });
+        Some(entry.label)
+    }
+
+    /// Forgets the history (a saved world opened afresh has none).
+    pub fn forget_history(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests;
