@@ -22,7 +22,7 @@ use alloc::vec::Vec;
 use core::cell::{Cell, RefCell};
 use serde_json::Value;
 
-pub use aliases::MAX_ALIASES_PER_KEY;
+pub use aliases::{MAX_ALIASES_PER_KEY, check_new_alias_name};
 pub use common::{MAX_CIPHERTEXT, MAX_PLAINTEXT, MAX_TAGS_PER_KEY};
 pub use error::{ApiError, ErrorCode};
 pub use input::Input;
@@ -333,6 +333,13 @@ impl World {
         };
         self.log(event);
     }
+}
+
+/// Checks tags as CreateKey and TagResource check them (`[{"TagKey", "TagValue"}]`), with
+/// AWS's errors: for a form to say what the call would refuse before making it.
+pub fn check_tags(tags: &Value) -> Result<(), ApiError> {
+    let request = serde_json::json!({ "Tags": tags });
+    common::read_tags(&Input::new(&request)?).map(|_| ())
 }
 
 /// Who made a call, as CloudTrail's `userIdentity` says: `principal`, perhaps through a

@@ -124,6 +124,7 @@ mod source;
 pub use open::{BulkError, decrypt_source};
 pub use seal::encrypt_source;
 pub use sink::BlobSink;
+#[cfg(feature = "bench")]
 pub(crate) use source::Slices;
 pub use source::{Source, read_through};
 

@@ -2,7 +2,6 @@
 //! simulated KMS (sealed with WebCrypto, with progress), and decrypt it again.
 
 use js_sys::{ArrayBuffer, Uint8Array};
-use kms_core::api::Caller;
 use kms_core::context::EncryptionContext;
 use kms_core::envelope::Header;
 use leptos::html::Input;
@@ -14,7 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File};
 
 use crate::bulk::FILE_FRAME_SIZE;
-use crate::use_world;
+use crate::store::Slice;
+use crate::ui::Pg;
+use crate::widgets::use_pg;
 use crate::worker::{self, Done, Job, Op};
 
 /// What a finished encryption or decryption shows.
@@ -111,50 +112,31 @@ async fn read(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, JsValue> {
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
-/// The envelope tool of the Encrypt panel.
+/// The envelope tool of the Encrypt panel. Its calls are made as the acting principal.
 #[component]
 pub fn EnvelopeTool() -> impl IntoView {
-    let world = use_world();
-    let principals = Memo::new(move |_| {
-        world.with(|w| {
-            w.principals()
+    let pg = use_pg();
+    let keys = Memo::new(move |_| {
+        let region = pg.ui.region.get();
+        pg.store.read(&[Slice::Keys], |w| {
+            w.keys()
                 .iter()
-                .map(|p| {
+                .filter(|k| k.region.as_str() == region)
+                .map(|k| {
                     (
-                        p.principal.arn().to_string(),
-                        p.name.clone().unwrap_or_else(|| p.principal.short_name()),
+                        String::from(k.arn.as_str()),
+                        crate::panels::keys::vm::key_name(w, k),
                     )
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let keys = Memo::new(move |_| {
-        world.with(|w| {
-            w.keys()
-                .iter()
-                .map(|k| {
-                    let alias = w
-                        .aliases()
-                        .iter()
-                        .find(|a| a.target_key_id == k.key_id)
-                        .map(|a| String::from(a.name.as_str()));
-                    let label = w
-                        .key_handle(&k.arn)
-                        .map(String::from)
-                        .or(alias)
-                        .unwrap_or_else(|| String::from(k.key_id.as_str()));
-                    (String::from(k.arn.as_str()), label)
-                })
-                .collect::<Vec<_>>()
+    let acting = Memo::new(move |_| {
+        let arn = pg.ui.acting_as.get();
+        pg.store.read(&[Slice::Principals], |w| {
+            crate::panels::keys::vm::principal_label(w, &arn)
         })
     });
-    let who = RwSignal::new(
-        principals
-            .get_untracked()
-            .first()
-            .map(|p| p.0.clone())
-            .unwrap_or_default(),
-    );
     let key = RwSignal::new(
         keys.get_untracked()
             .first()
@@ -189,11 +171,10 @@ pub fn EnvelopeTool() -> impl IntoView {
         progress.set(0.0);
         show(None);
         spawn_local(async move {
-            let caller = who.get_untracked();
             let result = if decrypting {
-                decrypt_file(world, &caller, file, progress).await
+                decrypt_file(pg, file, progress).await
             } else {
-                encrypt_file(world, &caller, &key.get_untracked(), file, progress).await
+                encrypt_file(pg, &key.get_untracked(), file, progress).await
             };
             show(Some(result));
             busy.set(false);
@@ -210,12 +191,8 @@ pub fn EnvelopeTool() -> impl IntoView {
                 "The file is sealed locally in 256 KiB frames with the browser's WebCrypto, the encrypted data key is stored in the file's header, and the plaintext key is dropped. "
                 "To decrypt, KMS's Decrypt turns the stored data key back into plaintext."
             </p>
+            <p class="acting-note" data-testid="env-acting">{move || format!("Calls to KMS are made as {}, the principal chosen under Acting as.", acting.get())}</p>
             <div class="form-row">
-                <label>"Caller "
-                    <select data-testid="env-principal" on:change=move |ev| who.set(event_target_value(&ev)) prop:value=move || who.get()>
-                        {move || principals.get().into_iter().map(|(arn, name)| view! { <option value=arn.clone()>{name}</option> }).collect_view()}
-                    </select>
-                </label>
                 <label>"KMS key "
                     <select data-testid="env-key" on:change=move |ev| key.set(event_target_value(&ev)) prop:value=move || key.get()>
                         {move || keys.get().into_iter().map(|(arn, name)| view! { <option value=arn.clone()>{name}</option> }).collect_view()}
@@ -251,32 +228,31 @@ pub fn EnvelopeTool() -> impl IntoView {
     }
 }
 
-/// Calls KMS through the world's door as `who`; gives the response and the decision's
-/// reason, or a message that says what was refused and why.
+/// Calls KMS as the acting principal; gives the response and the decision's reason, or a
+/// message that says what AWS refused and, apart, why.
 fn call_kms(
-    world: RwSignal<kms_core::World>,
-    who: &str,
+    pg: Pg,
     operation: &str,
     input: &serde_json::Value,
     refused: &str,
 ) -> Result<(serde_json::Value, String), String> {
-    let mut result = None;
-    world.update(|w| result = Some(w.call(&Caller::new(who), operation, input)));
-    let result = result.ok_or("the world is gone")?;
+    let result = pg.kms(operation, input);
     let reason = result
         .decisions
         .last()
         .map(|d| d.reason.clone())
         .unwrap_or_default();
-    let out = result
-        .output
-        .map_err(|e| format!("{refused}: {} — {}. {reason}", e.code, e.message))?;
-    Ok((out, reason))
+    match &result.output {
+        Ok(out) => Ok((out.clone(), reason)),
+        Err(e) => Err(format!(
+            "{refused} (call #{}). AWS says: {}: {} Why: {reason}",
+            result.seq, e.code, e.message
+        )),
+    }
 }
 
 async fn encrypt_file(
-    world: RwSignal<kms_core::World>,
-    who: &str,
+    pg: Pg,
     key_arn: &str,
     file: File,
     progress: RwSignal<f64>,
@@ -285,8 +261,7 @@ async fn encrypt_file(
     let mut ctx = EncryptionContext::new();
     ctx.insert("file", name.clone());
     let (out, reason) = call_kms(
-        world,
-        who,
+        pg,
         "GenerateDataKey",
         &json!({"KeyId": key_arn, "KeySpec": "AES_256", "EncryptionContext": ctx.as_map()}),
         "GenerateDataKey was refused",
@@ -356,12 +331,7 @@ async fn encrypt_file(
     })
 }
 
-async fn decrypt_file(
-    world: RwSignal<kms_core::World>,
-    who: &str,
-    file: File,
-    progress: RwSignal<f64>,
-) -> Result<Finished, String> {
+async fn decrypt_file(pg: Pg, file: File, progress: RwSignal<f64>) -> Result<Finished, String> {
     let total = file.size();
     let head = read(&file, 0.0, total.min(1024.0 * 1024.0))
         .await
@@ -370,8 +340,7 @@ async fn decrypt_file(
         .map_err(|e| format!("This is not an envelope-encrypted file: {e}."))?
         .ok_or("This file is too short to be an envelope-encrypted file.")?;
     let (out, reason) = call_kms(
-        world,
-        who,
+        pg,
         "Decrypt",
         &json!({"CiphertextBlob": kms_core::b64::encode(&header.encrypted_data_key), "EncryptionContext": header.context.as_map()}),
         "Decrypt of the data key was refused",

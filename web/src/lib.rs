@@ -1,93 +1,259 @@
 //! KMS Playground in the browser.
 //!
-//! A window onto one simulated world from `kms-core`. The world lives in one reactive
-//! store ([`init_world`] / [`use_world`]); UI-only state (the open panel) lives apart.
-//! Pure functions that turn state into what is shown sit beside the components so they
-//! can be tested natively.
+//! A window onto one simulated world from `kms-core`. The world lives in one store
+//! ([`store::Store`]), changed only by calls through the world's doors as the acting
+//! principal; the page's own state (who it acts as, where it is, what is open) lives apart
+//! ([`ui::Ui`]). Pure functions that turn state into what is shown sit beside the
+//! components, so they are tested natively.
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod bulk;
 pub mod cli;
+pub mod drawer;
 pub mod encrypt;
+pub mod format;
+pub mod header;
+pub mod kit;
+pub mod panels;
+pub mod persist;
+pub mod policy_check;
 pub mod route;
 pub mod store;
+pub mod ui;
+pub mod welcome;
+pub mod widgets;
 pub mod worker;
 
 use kms_core::World;
 use leptos::prelude::*;
-use route::Panel;
+use route::{Panel, Route};
+use store::{Slice, Store};
+use ui::{Pg, Saving, Theme, Ui};
+use wasm_bindgen::JsCast;
 
-/// Puts a fresh world into the reactive context and returns its handle.
-pub fn init_world() -> RwSignal<World> {
-    let world = RwSignal::new(starting_world());
-    provide_context(world);
-    world
+/// The scenario a visit starts in: the study notes' CMK access exercise.
+pub const STARTING_SCENARIO: &str = include_str!("../../tests/scenarios/cmk-access.json");
+
+/// The world a visit starts with: the notes' principals and keys, with fresh randomness
+/// from the browser (the preset's seed is for replays, not for your data).
+pub fn starting_world() -> Result<World, String> {
+    let mut s = kms_core::scenario::Scenario::load(STARTING_SCENARIO).map_err(|errors| {
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    s.seed = None;
+    s.build_world().map_err(|e| e.to_string())
 }
 
-/// The world a visit starts with: the envelope preset's principals and keys, with fresh
-/// randomness from the browser (the preset's seed is for replays, not for your files).
-pub fn starting_world() -> World {
-    let text = include_str!("../../tests/scenarios/envelope-basics.json");
-    kms_core::scenario::Scenario::load(text)
-        .ok()
-        .and_then(|mut s| {
-            s.seed = None;
-            s.build_world().ok()
-        })
-        .unwrap_or_default()
-}
-
-/// The world put into context by [`init_world`].
-pub fn use_world() -> RwSignal<World> {
-    use_context::<RwSignal<World>>().unwrap_or_else(init_world)
-}
-
-/// The panel named by the page's URL fragment right now.
-fn current_panel() -> Panel {
+/// The route the page's URL names now.
+fn current_route() -> Route {
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    Panel::for_fragment(&hash)
+    Route::parse(&hash)
 }
 
-/// The whole playground: header, the simulator notice, navigation and the open panel.
-#[component]
-pub fn App() -> impl IntoView {
-    init_world();
-    let panel = RwSignal::new(current_panel());
-    let listener =
-        window_event_listener(leptos::ev::hashchange, move |_| panel.set(current_panel()));
-    on_cleanup(move || listener.remove());
-
-    view! {
-        <div class="app">
-            <Header/>
-            <SimulatorNotice/>
-            <Nav current=panel.read_only()/>
-            <main class="panel" data-testid="panel">
-                {move || view! { <PanelView panel=panel.get()/> }}
-            </main>
-        </div>
+/// What the page keeps between visits besides the world.
+fn load_prefs(ui: &Ui) {
+    let Some(text) = persist::read(persist::PREFS_KEY) else {
+        return;
+    };
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return;
+    };
+    if let Some(t) = v.get("theme").and_then(|t| t.as_str()) {
+        ui.theme.set(Theme::from_name(t));
+    }
+    if v.get("welcomeDismissed").and_then(|d| d.as_bool()) == Some(true) {
+        ui.welcome.set(false);
     }
 }
 
-/// The product name and the facts of the simulated world: account, region and clock.
+/// Keeps the theme and whether the welcome was dismissed.
+pub fn save_prefs(pg: Pg) {
+    let prefs = serde_json::json!({
+        "theme": pg.ui.theme.get_untracked().name(),
+        "welcomeDismissed": !pg.ui.welcome.get_untracked(),
+    });
+    let _ = persist::write(persist::PREFS_KEY, &prefs.to_string());
+}
+
+/// A save that could not be read, kept to offer it as a download.
+#[derive(Clone, Debug)]
+pub struct Recovery {
+    /// Why it could not be read.
+    pub why: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// Creates the store and the page's state, opening the world saved in this browser if
+/// there is one, and puts them in context.
+pub fn provide_playground() -> Pg {
+    let (start, broken) = match starting_world() {
+        Ok(w) => (w, None),
+        Err(e) => (World::default(), Some(e)),
+    };
+    let store = Store::new(start.clone());
+    let ui = Ui::new(
+        ui::first_actor(&start),
+        start.region().to_string(),
+        current_route(),
+    );
+    let pg = Pg { store, ui };
+    provide_context(pg);
+    let recovery: RwSignal<Option<Recovery>> = RwSignal::new(None);
+    provide_context(recovery);
+    if let Some(e) = broken {
+        ui.announcement.set(format!(
+            "The starting world could not be built ({e}): this page starts empty."
+        ));
+    }
+    load_prefs(&ui);
+    match persist::storage() {
+        Err(why) => ui.saving.set(Saving::NotSaved(why)),
+        Ok(_) => match persist::read(persist::SAVE_KEY) {
+            None => {}
+            Some(text) => match persist::decode(&text) {
+                Ok(saved) => {
+                    store.open_saved(saved.world, None);
+                    if let Some(a) = saved.acting_as {
+                        ui.acting_as.set(a);
+                    }
+                    if let Some(r) = saved.region {
+                        ui.region.set(r);
+                    }
+                }
+                Err(e) => {
+                    // Kept aside before anything overwrites it; offered as a download.
+                    if persist::read(persist::UNREADABLE_KEY).is_none() {
+                        let _ = persist::write(persist::UNREADABLE_KEY, &text);
+                    }
+                    recovery.set(Some(Recovery {
+                        why: e.explain(),
+                        text,
+                    }));
+                }
+            },
+        },
+    }
+    pg
+}
+
+/// Saves the world soon after it changes (changes in a burst make one save).
+fn keep_saving(pg: Pg) {
+    let pending = StoredValue::new(false);
+    Effect::new(move |first: Option<()>| {
+        pg.store.read(&Slice::ALL, |_| ());
+        pg.ui.acting_as.track();
+        pg.ui.region.track();
+        if first.is_none() || pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        set_timeout(
+            move || {
+                pending.set_value(false);
+                let (text, left_out) = pg.store.peek(|w| {
+                    persist::encode(
+                        w,
+                        &pg.ui.acting_as.get_untracked(),
+                        &pg.ui.region.get_untracked(),
+                    )
+                });
+                match persist::write(persist::SAVE_KEY, &text) {
+                    Ok(()) if left_out > 0 => pg.ui.saving.set(Saving::NotSaved(format!(
+                        "the world is larger than the browser keeps: the {left_out} oldest audit events were left out of the save"
+                    ))),
+                    Ok(()) => pg.ui.saving.set(Saving::Saved),
+                    Err(why) => pg.ui.saving.set(Saving::NotSaved(why)),
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
+    });
+}
+
+/// Applies the theme to the page, and keeps it.
+fn follow_theme(pg: Pg) {
+    Effect::new(move |first: Option<()>| {
+        let theme = pg.ui.theme.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = match theme {
+                Theme::System => root.remove_attribute("data-theme"),
+                t => root.set_attribute("data-theme", t.name()),
+            };
+        }
+        if first.is_some() {
+            save_prefs(pg);
+        }
+    });
+}
+
+/// Marks the page interactive (for the test command's time-to-interactive figure).
+fn mark_interactive() {
+    request_animation_frame(|| {
+        let window = web_sys::window();
+        let now = window
+            .as_ref()
+            .and_then(web_sys::Window::performance)
+            .map_or(0.0, |p| p.now());
+        if let Some(root) = window
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = root.set_attribute("data-interactive", &format!("{now:.1}"));
+        }
+    });
+}
+
+/// The whole playground: header, navigation, the open panel, the call drawer.
 #[component]
-pub fn Header() -> impl IntoView {
-    let world = use_world();
+pub fn App() -> impl IntoView {
+    let pg = provide_playground();
+    let route = pg.ui.route;
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let next = current_route();
+        if route.get_untracked() != next {
+            route.set(next);
+        }
+    });
+    on_cleanup(move || listener.remove());
+    keep_saving(pg);
+    follow_theme(pg);
+    mark_interactive();
+    let panel = Memo::new(move |_| route.get().panel);
+    let skip = move |_| {
+        if let Some(main) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    };
     view! {
-        <header class="top">
-            <div class="brand">
-                <span class="logo" aria-hidden="true">"◆"</span>
-                <span class="name">"KMS Playground"</span>
-            </div>
-            <dl class="world-facts" data-testid="world-facts">
-                <div><dt>"Account"</dt><dd data-testid="world-account">{move || world.read().account().to_string()}</dd></div>
-                <div><dt>"Region"</dt><dd data-testid="world-region">{move || world.read().region().to_string()}</dd></div>
-                <div><dt>"Simulated clock"</dt><dd data-testid="world-clock">{move || world.read().now().to_string()}</dd></div>
-            </dl>
-        </header>
+        <div class="app" class:drawer-open=move || pg.ui.drawer_open.get()>
+            <button type="button" class="skip-link" on:click=skip>"Skip to the panel"</button>
+            <header::Header/>
+            <SimulatorNotice/>
+            <Banners/>
+            <Nav current=panel/>
+            <main id="main" class="panel" tabindex="-1" data-testid="panel">
+                <welcome::Welcome/>
+                {move || view! { <panels::PanelView panel=panel.get()/> }}
+            </main>
+            <drawer::CallDrawer/>
+            <StatusLine/>
+        </div>
     }
 }
 
@@ -97,15 +263,55 @@ pub fn SimulatorNotice() -> impl IntoView {
     view! {
         <p class="notice" role="note" data-testid="sim-notice">
             <strong>"Simulator. "</strong>
-            "This is a simulation of AWS KMS that runs entirely in your browser: nothing is sent to AWS or anywhere else. "
+            "Everything runs in your browser: nothing is sent to AWS or anywhere else. "
             "Do not paste real secrets, keys or credentials."
         </p>
     }
 }
 
+/// A save that could not be opened, and storage that does not keep the world.
+#[component]
+fn Banners() -> impl IntoView {
+    let pg = widgets::use_pg();
+    let recovery =
+        use_context::<RwSignal<Option<Recovery>>>().unwrap_or_else(|| RwSignal::new(None));
+    let hide_saving = RwSignal::new(false);
+    let download = move || {
+        recovery.get().and_then(|r| {
+            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&r.text));
+            let opts = web_sys::BlobPropertyBag::new();
+            opts.set_type("application/json");
+            web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+                .ok()
+                .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+        })
+    };
+    view! {
+        {move || recovery.get().map(|r| view! {
+            <div class="banner warning" role="alert" data-testid="recovery">
+                <p><strong>"Your saved world could not be opened. "</strong>{r.why}</p>
+                <p>"A fresh world was started. The unreadable save is kept aside in this browser, and you can download it to look at it or report a problem."</p>
+                <div class="toolbar">
+                    <a class="btn" data-testid="recovery-download" download="kms-playground-unreadable-save.json" href=download().unwrap_or_default()>"Download the unreadable save"</a>
+                    <button type="button" class="btn" on:click=move |_| recovery.set(None)>"Dismiss"</button>
+                </div>
+            </div>
+        })}
+        {move || match (pg.ui.saving.get(), hide_saving.get()) {
+            (Saving::NotSaved(why), false) => Some(view! {
+                <div class="banner info" role="status" data-testid="not-saved">
+                    <p><strong>"Not saved in this browser: "</strong>{why}". The playground works as usual; export your world to keep it."</p>
+                    <button type="button" class="btn btn-small" on:click=move |_| hide_saving.set(true)>"OK"</button>
+                </div>
+            }),
+            _ => None,
+        }}
+    }
+}
+
 /// The navigation between panels; the open one is marked `aria-current="page"`.
 #[component]
-pub fn Nav(current: ReadSignal<Panel>) -> impl IntoView {
+pub fn Nav(#[prop(into)] current: Signal<Panel>) -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Panels">
             {Panel::ALL
@@ -126,89 +332,14 @@ pub fn Nav(current: ReadSignal<Panel>) -> impl IntoView {
     }
 }
 
-/// What a panel is for, said plainly until its tools arrive.
-pub fn panel_intro(panel: Panel) -> (&'static str, &'static [&'static str]) {
-    match panel {
-        Panel::Keys => (
-            "The KMS keys of the simulated account: customer managed keys you create and AWS managed keys that services create for you.",
-            &[
-                "Create keys and give them aliases",
-                "Enable and disable keys; schedule and cancel deletion",
-                "Turn on automatic rotation, rotate on demand, see every key material version",
-            ],
-        ),
-        Panel::Policies => (
-            "Key policies and IAM policies as JSON, checked as you type like IAM Access Analyzer does.",
-            &[
-                "Errors and warnings at the exact line",
-                "The console's administrators / users form that writes a key policy for you",
-                "IAM principals and the identity policies attached to them",
-            ],
-        ),
-        Panel::Access => (
-            "Who may do what with which key, and why: key policies, IAM policies and grants evaluated as AWS documents it.",
-            &[
-                "A principal × key × action matrix, every cell explained",
-                "The deciding rule: explicit deny, key policy, IAM via the account principal, grant or implicit deny",
-                "For a denial, what would allow it",
-            ],
-        ),
-        Panel::Encrypt => (
-            "The cryptographic operations of KMS with real AES-256-GCM and encryption context as additional authenticated data.",
-            &[
-                "Encrypt, Decrypt, ReEncrypt and GenerateDataKey, call by call",
-                "Envelope encryption of text typed in the page",
-                "A ciphertext blob taken apart byte by byte",
-            ],
-        ),
-        Panel::S3 => (
-            "Amazon S3 server-side encryption with KMS keys (SSE-KMS), one step at a time.",
-            &[
-                "Upload: S3 asks KMS for a data key, encrypts the object, stores the encrypted data key",
-                "Download: S3 asks KMS to decrypt the data key, decrypts the object, drops the key",
-                "S3 Bucket Keys and how they cut KMS calls",
-            ],
-        ),
-        Panel::Audit => (
-            "A CloudTrail-shaped event for every call, allowed or denied, and for every service event such as rotation.",
-            &[
-                "Who called what, on which key, with which encryption context",
-                "Error codes and messages of denied calls",
-            ],
-        ),
-        Panel::Scenarios => (
-            "Ready-made exercises and your own saved worlds, in the scenario file format the command line also runs.",
-            &[
-                "Presets: the CMK access exercise, envelope encryption, grants, rotation",
-                "Guided play step by step",
-                "Import, export, share link and embed",
-            ],
-        ),
-    }
-}
-
-/// One panel: its heading, what it is for, and what it holds.
+/// The last thing the page said, read out politely by screen readers and shown at the
+/// foot of the page.
 #[component]
-pub fn PanelView(panel: Panel) -> impl IntoView {
-    let (lead, items) = panel_intro(panel);
-    let tools = match panel {
-        Panel::Encrypt => view! { <encrypt::EnvelopeTool/> }.into_any(),
-        _ => ().into_any(),
-    };
-    let still_to_come = if panel == Panel::Encrypt {
-        "More of this panel arrives in a coming version of the playground:"
-    } else {
-        "Nothing here yet: this panel's tools arrive in a coming version of the playground. It will let you:"
-    };
+fn StatusLine() -> impl IntoView {
+    let pg = widgets::use_pg();
     view! {
-        <section data-testid=format!("panel-{}", panel.slug()) aria-labelledby="panel-title">
-            <h1 id="panel-title">{panel.title()}</h1>
-            <p class="lead">{lead}</p>
-            {tools}
-            <div class="empty" data-testid="panel-empty">
-                <p>{still_to_come}</p>
-                <ul>{items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}</ul>
-            </div>
-        </section>
+        <p class="status-line" role="status" aria-live="polite" data-testid="status">
+            {move || pg.ui.announcement.get()}
+        </p>
     }
 }

@@ -81,6 +81,83 @@ impl Panel {
     }
 }
 
+/// Where the page is: a panel, and perhaps something open in it (`#/keys/<key-id>`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    /// The panel.
+    pub panel: Panel,
+    /// What is open in it, if anything: the path after the panel's name.
+    pub detail: Option<String>,
+}
+
+impl Route {
+    /// The route a fragment names; an unknown panel opens the first.
+    pub fn parse(fragment: &str) -> Route {
+        let path = fragment.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split('?').next().unwrap_or_default();
+        let panel = Panel::for_fragment(fragment);
+        let detail = Panel::from_fragment(fragment)
+            .and_then(|_| path.split_once('/'))
+            .map(|(_, rest)| rest.trim_matches('/'))
+            .filter(|rest| !rest.is_empty())
+            .map(decode);
+        Route { panel, detail }
+    }
+
+    /// The link to this route.
+    pub fn href(&self) -> String {
+        match &self.detail {
+            Some(d) => format!("#/{}/{}", self.panel.slug(), encode(d)),
+            None => self.panel.href(),
+        }
+    }
+
+    /// A route to something in `panel`.
+    pub fn to(panel: Panel, detail: &str) -> Route {
+        Route {
+            panel,
+            detail: Some(String::from(detail)),
+        }
+    }
+}
+
+/// Percent-encodes what a fragment path segment cannot hold as it is.
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.:/~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Undoes [`encode`] (and any other percent-encoding); bad escapes stay as they are.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (b, hex) {
+            (b'%', Some(v)) => {
+                out.push(v);
+                i += 3;
+            }
+            _ => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +181,26 @@ mod tests {
         assert_eq!(Panel::from_fragment(""), None);
         assert_eq!(Panel::from_fragment("#/key"), None);
         assert_eq!(Panel::for_fragment("#/nowhere"), Panel::Keys);
+    }
+
+    #[test]
+    fn routes_carry_what_is_open_in_a_panel() {
+        let r = Route::parse("#/keys/aaaaaaaa-0000-4000-8000-00000000000a");
+        assert_eq!(r.panel, Panel::Keys);
+        assert_eq!(
+            r.detail.as_deref(),
+            Some("aaaaaaaa-0000-4000-8000-00000000000a")
+        );
+        assert_eq!(Route::parse(&r.href()), r);
+        assert_eq!(Route::parse("#/audit").detail, None);
+        assert_eq!(
+            Route::parse("#/nowhere/x").detail,
+            None,
+            "no detail in an unknown panel"
+        );
+        let odd = Route::to(Panel::Keys, "a b%<c>");
+        assert_eq!(odd.href(), "#/keys/a%20b%25%3Cc%3E");
+        assert_eq!(Route::parse(&odd.href()), odd);
+        assert_eq!(Route::parse("#/keys/%zz").detail.as_deref(), Some("%zz"));
     }
 }

@@ -6,7 +6,7 @@
 pub mod model;
 
 use std::collections::VecDeque;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use kms_core::World;
 use kms_core::api::Caller;
@@ -61,7 +61,7 @@ impl Store {
     }
 
     /// The calls made, oldest first; the reading view runs again on every call.
-    pub fn calls<R>(&self, f: impl FnOnce(&VecDeque<Rc<CallRecord>>) -> R) -> R {
+    pub fn calls<R>(&self, f: impl FnOnce(&VecDeque<Arc<CallRecord>>) -> R) -> R {
         self.calls.track();
         self.model.with_value(|m| f(m.calls()))
     }
@@ -85,13 +85,13 @@ impl Store {
     }
 
     /// Makes a call through a door as `caller`: the only way the page changes the world.
-    pub fn dispatch(&self, caller: &Caller<'_>, req: Request<'_>) -> Rc<CallRecord> {
+    pub fn dispatch(&self, caller: &Caller<'_>, req: Request<'_>) -> Arc<CallRecord> {
         let (record, slices) = self
             .model
             .try_update_value(|m| m.dispatch(caller, req))
             .unwrap_or_else(|| {
                 (
-                    Rc::new(CallRecord {
+                    Arc::new(CallRecord {
                         seq: 0,
                         service: req.service,
                         operation: req.operation.to_string(),

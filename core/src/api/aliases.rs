@@ -16,7 +16,11 @@ pub const MAX_ALIASES_PER_KEY: usize = 50;
 
 /// Reads `AliasName` as CreateAlias, UpdateAlias and DeleteAlias do.
 fn alias_name(input: &Input<'_>) -> Result<AliasName, ApiError> {
-    let text = input.required_str("AliasName")?;
+    parse_alias_name(input.required_str("AliasName")?)
+}
+
+/// Reads an alias name with AWS's errors.
+fn parse_alias_name(text: &str) -> Result<AliasName, ApiError> {
     AliasName::parse(text).map_err(|e| match e {
         AliasNameError::Pattern(_) if text.chars().count() > AliasName::MAX_CHARS => {
             ApiError::validation(
@@ -33,6 +37,23 @@ fn alias_name(input: &Input<'_>) -> Result<AliasName, ApiError> {
             "Alias must start with the prefix \"alias/\". Please see https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html",
         ),
     })
+}
+
+/// Checks a name for a new alias as CreateAlias checks it before looking at keys, with
+/// AWS's errors: for a form to say what the call would refuse before making it.
+pub fn check_new_alias_name(text: &str) -> Result<AliasName, ApiError> {
+    let name = parse_alias_name(text)?;
+    if name.is_aws_managed() {
+        return Err(reserved());
+    }
+    Ok(name)
+}
+
+fn reserved() -> ApiError {
+    ApiError::new(
+        ErrorCode::InvalidAliasName,
+        "Alias names that begin with alias/aws/ are reserved for AWS managed keys.",
+    )
 }
 
 impl World {
@@ -97,10 +118,7 @@ impl World {
         let name = alias_name(input)?;
         let target = input.required_str("TargetKeyId")?;
         if name.is_aws_managed() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidAliasName,
-                "Alias names that begin with alias/aws/ are reserved for AWS managed keys.",
-            ));
+            return Err(reserved());
         }
         let i = self.alias_target_key(call, target)?;
         self.authorize_iam(call, Action::CreateAlias, &World::alias_arn(call, &name))?;

@@ -304,7 +304,7 @@ pub const MAX_TAGS_PER_KEY: usize = 50;
 /// Reads `Tags` (CreateKey, TagResource) with AWS's checks and words: lengths are
 /// `ValidationException`s naming the member (`tags.1.member.tagKey`); a duplicate key, too
 /// many tags or a reserved `aws:` key are `TagException`s.
-pub(super) fn read_tags(input: &Input<'_>) -> Result<Vec<(String, String)>, ApiError> {
+pub(crate) fn read_tags(input: &Input<'_>) -> Result<Vec<(String, String)>, ApiError> {
     let mut out: Vec<(String, String)> = Vec::new();
     let too_long = |v: &str, member: &str, n: usize, max: usize| {
         ApiError::new(

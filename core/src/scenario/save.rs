@@ -143,17 +143,21 @@ impl World {
         doc.insert("grants".into(), Value::Array(grants));
         doc.insert("steps".into(), json!([]));
         if saved {
-            doc.insert(
-                "state".into(),
-                json!({
+            let mut state = json!({
                     "account": self.account.as_str(),
-                    "entropyPosition": match self.entropy { Entropy::Seeded { position, .. } => u64::try_from(position).ok(), Entropy::Platform => None },
                     "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
                     "deletedKeys": self.deleted_keys,
                     "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
                     "audit": self.audit.iter().map(AuditEvent::to_json).collect::<Vec<_>>(),
-                }),
-            );
+            });
+            // A world with the platform's randomness has no position to keep.
+            if let (Entropy::Seeded { position, .. }, Some(m)) =
+                (&self.entropy, state.as_object_mut())
+                && let Ok(p) = u64::try_from(*position)
+            {
+                m.insert("entropyPosition".into(), json!(p));
+            }
+            doc.insert("state".into(), state);
         }
         Value::Object(doc)
     }

@@ -299,3 +299,24 @@ fn the_saved_worlds_the_fuzzer_found_round_trip() {
     }
     assert!(seen >= 2, "the regressions are there: {seen}");
 }
+
+#[test]
+fn a_world_with_the_platforms_randomness_saves_and_loads_back() {
+    let mut s = Scenario::load(MINIMAL).unwrap();
+    s.seed = None;
+    let mut w = s.build_world().unwrap();
+    w.call(
+        &Caller::new("arn:aws:iam::111122223333:root"),
+        "CreateKey",
+        &json!({}),
+    )
+    .output
+    .unwrap();
+    let saved = serde_json::to_string(&w.to_scenario(None)).unwrap();
+    assert!(!saved.contains("entropyPosition"), "no position to keep");
+    let back = Scenario::load(&saved)
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .build_world()
+        .unwrap();
+    assert_eq!(back, w);
+}

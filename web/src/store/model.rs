@@ -5,7 +5,7 @@
 //! records the call for the call drawer. No Leptos here: it is tested natively.
 
 use std::collections::VecDeque;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use kms_core::World;
 use kms_core::api::{Caller, Operation};
@@ -33,6 +33,15 @@ impl Service {
             Service::Kms => "kms",
             Service::Iam => "iam",
             Service::S3 => "s3api",
+        }
+    }
+
+    /// The endpoint a call in `region` goes to (IAM is global).
+    pub fn endpoint(self, region: &str) -> String {
+        match self {
+            Service::Kms => format!("kms.{region}.amazonaws.com"),
+            Service::Iam => String::from("iam.amazonaws.com"),
+            Service::S3 => format!("s3.{region}.amazonaws.com"),
         }
     }
 
@@ -155,6 +164,13 @@ pub struct CallRecord {
     pub steps: Vec<S3Step>,
 }
 
+/// Calls are told apart by their number: each is made once.
+impl PartialEq for CallRecord {
+    fn eq(&self, other: &CallRecord) -> bool {
+        self.seq == other.seq
+    }
+}
+
 impl CallRecord {
     /// Whether the call succeeded.
     pub fn ok(&self) -> bool {
@@ -192,7 +208,7 @@ pub struct Model {
     start: World,
     undo: Vec<Entry>,
     redo: Vec<Entry>,
-    calls: VecDeque<Rc<CallRecord>>,
+    calls: VecDeque<Arc<CallRecord>>,
     next_seq: u64,
     /// While a group is open, its changes make one undo entry with this label.
     group: Option<(String, bool)>,
@@ -256,7 +272,7 @@ impl Model {
     }
 
     /// The calls made, oldest first.
-    pub fn calls(&self) -> &VecDeque<Rc<CallRecord>> {
+    pub fn calls(&self) -> &VecDeque<Arc<CallRecord>> {
         &self.calls
     }
 
@@ -305,7 +321,7 @@ impl Model {
     }
 
     /// Makes a call through a door as `caller`, records it, and says which slices changed.
-    pub fn dispatch(&mut self, caller: &Caller<'_>, req: Request<'_>) -> (Rc<CallRecord>, Slices) {
+    pub fn dispatch(&mut self, caller: &Caller<'_>, req: Request<'_>) -> (Arc<CallRecord>, Slices) {
         let before = may_change(req.service, req.operation).then(|| self.world.clone());
         let last_event = |w: &World| w.audit_log().last().map(|e| e.event_id.clone());
         let audit_before = last_event(&self.world);
@@ -363,7 +379,7 @@ impl Model {
                     .unwrap_or_else(|_| caller.principal.to_string());
                 (caller.principal.to_string(), name)
             });
-        let record = Rc::new(CallRecord {
+        let record = Arc::new(CallRecord {
             seq: self.next_seq,
             service: req.service,
             operation: req.operation.to_string(),
@@ -388,7 +404,7 @@ impl Model {
         }
         // Any call after an Undo ends the redo path: the world has moved on.
         self.redo.clear();
-        self.calls.push_back(Rc::clone(&record));
+        self.calls.push_back(Arc::clone(&record));
         if self.calls.len() > MAX_CALLS {
             self.calls.pop_front();
         }

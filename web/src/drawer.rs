@@ -1,0 +1,145 @@
+//! The call drawer: every API call the page made, from any panel, newest first, like a
+//! browser's network tab. Open one to see the `aws` command, the request, the response or
+//! AWS's error, and — kept apart — the playground's explanation of the decision.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::cli;
+use crate::format;
+use crate::store::CallRecord;
+use crate::widgets::{AwsSays, CliLine, DecisionView, JsonView, use_pg};
+
+/// The drawer.
+#[component]
+pub fn CallDrawer() -> impl IntoView {
+    let pg = use_pg();
+    let open = pg.ui.drawer_open;
+    let selected = pg.ui.drawer_selected;
+    let calls = Memo::new(move |_| {
+        pg.store
+            .calls(|c| c.iter().rev().cloned().collect::<Vec<Arc<CallRecord>>>())
+    });
+    let current = Memo::new(move |_| {
+        let all = calls.get();
+        let want = selected.get();
+        want.and_then(|s| all.iter().find(|c| c.seq == s).cloned())
+            .or_else(|| all.first().cloned())
+    });
+    let close = move |_| open.set(false);
+    // Escape closes the drawer.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <aside
+            id="call-drawer"
+            class="drawer"
+            aria-labelledby="drawer-title"
+            data-testid="call-drawer"
+            hidden=move || !open.get()
+        >
+            <div class="drawer-head">
+                <h2 id="drawer-title">"Calls"</h2>
+                <p class="muted">"Every API call this page made, newest first, with the command you would type and what AWS would answer."</p>
+                <button type="button" class="btn btn-small" on:click=close aria-label="Close the call drawer">"✕ Close"</button>
+            </div>
+            <div class="drawer-body">
+                <Show
+                    when=move || !calls.get().is_empty()
+                    fallback=|| view! { <p class="empty-note">"No calls yet. Everything you do in the panels is a call to KMS, IAM or S3, and appears here."</p> }
+                >
+                    <ol class="call-list" aria-label="Calls, newest first">
+                        <For
+                            each=move || calls.get()
+                            key=|c| c.seq
+                            children=move |c| {
+                                let seq = c.seq;
+                                let (mark, class, outcome) = match &c.output {
+                                    Ok(_) => ("✓", "ok", String::from("OK")),
+                                    Err(e) => ("✕", "failed", e.code.clone()),
+                                };
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class=format!("call-row {class}")
+                                            data-testid="call-row"
+                                            aria-current=move || (current.get().map(|x| x.seq) == Some(seq)).then_some("true")
+                                            on:click=move |_| selected.set(Some(seq))
+                                        >
+                                            <span class="seq">{format!("#{seq}")}</span>
+                                            <span class="op">{format!("{} {}", c.service.label(), c.operation)}</span>
+                                            <span class="who">{c.caller_name.clone()}</span>
+                                            <span class=format!("result {class}")><span aria-hidden="true">{mark}" "</span>{outcome}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ol>
+                    {move || current.get().map(|c| view! { <CallDetail record=c/> })}
+                </Show>
+            </div>
+        </aside>
+    }
+}
+
+/// One call, opened.
+#[component]
+pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
+    let command = cli::command(
+        record.service,
+        &record.operation,
+        &record.input,
+        &record.region,
+    );
+    let r = Arc::clone(&record);
+    let response = match &record.output {
+        Ok(v) => view! { <JsonView value=v.clone() label="Response"/> }.into_any(),
+        Err(e) => view! {
+            <AwsSays code=e.code.clone() message=e.message.clone()/>
+            {e.status.map(|s| view! { <p class="muted">{format!("HTTP status {s}")}</p> })}
+        }
+        .into_any(),
+    };
+    let decisions = record.decisions.clone();
+    let steps = record.steps.clone();
+    view! {
+        <section class="call-detail" data-testid="call-detail" aria-label=format!("Call #{}", r.seq)>
+            <h3>{format!("#{} {} {}", r.seq, r.service.label(), r.operation)}</h3>
+            <dl class="facts">
+                <div><dt>"Caller"</dt><dd><code class="mono">{r.caller.clone()}</code></dd></div>
+                <div><dt>"Endpoint"</dt><dd><code class="mono">{r.service.endpoint(&r.region)}</code></dd></div>
+                <div><dt>"Simulated time"</dt><dd>{format::time(r.at)}</dd></div>
+            </dl>
+            <h4>"AWS CLI"</h4>
+            <CliLine command=command/>
+            <h4>"Request"</h4>
+            <JsonView value=r.input.clone() label="Request"/>
+            <h4>{if r.ok() { "Response" } else { "Error" }}</h4>
+            {response}
+            {(!steps.is_empty()).then(|| view! {
+                <h4>"What S3 did"</h4>
+                <ol class="s3-steps">
+                    {steps.into_iter().map(|s| view! {
+                        <li class=if s.ok { "ok" } else { "failed" }>
+                            <strong>{format!("{} → {}: {}", s.from.as_str(), s.to.as_str(), s.title)}</strong>
+                            " "{s.detail}
+                        </li>
+                    }).collect_view()}
+                </ol>
+            })}
+            {(!decisions.is_empty()).then(|| view! {
+                <div class="why-block">
+                    <h4><span class="tag why">"Why:"</span>" the playground's explanation "<span class="muted">"(AWS does not show this)"</span></h4>
+                    {decisions.into_iter().map(|d| view! { <DecisionView decision=d/> }).collect_view()}
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! The panels, one module each, and the view that shows the open one.
+
+pub mod audit;
+pub mod keys;
+pub mod policies;
+
+use leptos::prelude::*;
+
+use crate::route::Panel;
+
+/// What a panel is for, in one sentence under its heading.
+pub fn lead(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Keys => {
+            "The KMS keys of the simulated account — the notes call them CMKs (customer master keys). Create keys, give them aliases, enable, disable, rotate and schedule their deletion, and grant others their use."
+        }
+        Panel::Policies => {
+            "Who may use a key is decided by its key policy, the IAM policies of the caller, and grants. Here are the principals of this world and their IAM policies."
+        }
+        Panel::Access => {
+            "Who may do what with which key, and why: key policies, IAM policies and grants evaluated as AWS documents it."
+        }
+        Panel::Encrypt => {
+            "Envelope encryption: KMS gives a data key (DEK), the data is encrypted locally with it, and only the encrypted data key is kept beside the data."
+        }
+        Panel::S3 => {
+            "Amazon S3 server-side encryption with KMS keys (SSE-KMS), one step at a time."
+        }
+        Panel::Audit => {
+            "A CloudTrail-shaped event for every call, allowed or denied, and for what the service does on its own, such as rotation and deletion."
+        }
+        Panel::Scenarios => {
+            "Ready-made exercises and your own saved worlds, in the scenario file format the command line also runs."
+        }
+    }
+}
+
+/// What a panel still to come will hold.
+fn coming(panel: Panel) -> Option<&'static [&'static str]> {
+    match panel {
+        Panel::Access => Some(&[
+            "A principal × key × action matrix, every cell explained",
+            "The deciding rule: explicit deny, key policy, IAM via the account principal, grant or implicit deny",
+            "Predict, then reveal: the study notes' exercise, scored",
+        ]),
+        Panel::S3 => Some(&[
+            "Upload: S3 asks KMS for a data key, encrypts the object, stores the encrypted data key",
+            "Download: S3 asks KMS to decrypt the data key, decrypts the object, drops the key",
+            "S3 Bucket Keys and how they cut KMS calls",
+        ]),
+        Panel::Scenarios => Some(&[
+            "Presets: the CMK access exercise, envelope encryption, grants, rotation",
+            "Guided play step by step",
+            "Import, export, share link and embed",
+        ]),
+        _ => None,
+    }
+}
+
+/// The open panel: its heading, its lead, and its tools.
+#[component]
+pub fn PanelView(panel: Panel) -> impl IntoView {
+    let tools = match panel {
+        Panel::Keys => view! { <keys::KeysPanel/> }.into_any(),
+        Panel::Policies => view! { <policies::PoliciesPanel/> }.into_any(),
+        Panel::Audit => view! { <audit::AuditPanel/> }.into_any(),
+        Panel::Encrypt => view! { <crate::encrypt::EnvelopeTool/> }.into_any(),
+        _ => ().into_any(),
+    };
+    view! {
+        <section class="panel-body" data-testid=format!("panel-{}", panel.slug()) aria-labelledby="panel-title">
+            <h1 id="panel-title">{panel.title()}</h1>
+            <p class="lead">{lead(panel)}</p>
+            {tools}
+            {coming(panel).map(|items| view! {
+                <div class="empty" data-testid="panel-empty">
+                    <p>"This panel's tools arrive in a coming version of the playground. It will let you:"</p>
+                    <ul>{items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,143 @@
+//! The Keys panel, modelled on the KMS console: the key list (customer managed and AWS
+//! managed keys apart), a key's detail beside it, and the create-key wizard.
+
+mod detail;
+mod grants;
+pub mod vm;
+mod wizard;
+
+use kms_core::keys::KeyManager;
+use leptos::prelude::*;
+
+use crate::kit::{Cell, Col, Field, Fields, Input, Row, Table, col, wide};
+use crate::route::{Panel, Route};
+use crate::store::Slice;
+use crate::ui::Pg;
+use crate::widgets::use_pg;
+
+/// The account the page acts in: the acting principal's.
+pub fn acting_account(pg: Pg) -> String {
+    let arn = pg.ui.acting_as.get();
+    kms_core::principal::Principal::parse(&arn)
+        .map(|p| p.account_str().to_string())
+        .unwrap_or_default()
+}
+
+/// The Keys panel.
+#[component]
+pub fn KeysPanel() -> impl IntoView {
+    let pg = use_pg();
+    let detail = Memo::new(move |_| pg.ui.route.get().detail);
+    view! {
+        {move || match detail.get() {
+            Some(d) if d == "create" => view! { <wizard::CreateKeyWizard/> }.into_any(),
+            other => {
+                let class = if other.is_some() { "split has-detail" } else { "split" };
+                let detail = other.clone().map(|id| view! { <detail::KeyDetail id=id/> });
+                view! {
+                    <div class=class>
+                        <KeyList selected=other/>
+                        {detail}
+                    </div>
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+/// The columns of the key list.
+const KEY_COLUMNS: &[Col] = &[
+    col("Aliases"),
+    col("Key ID"),
+    col("Status"),
+    wide("Key rotation"),
+    wide("Created"),
+];
+
+/// The key list.
+#[component]
+fn KeyList(selected: Option<String>) -> impl IntoView {
+    let pg = use_pg();
+    let choice = RwSignal::new(String::from("customer"));
+    let managed = Signal::derive(move || {
+        if choice.get() == "aws" {
+            KeyManager::Aws
+        } else {
+            KeyManager::Customer
+        }
+    });
+    let filter = RwSignal::new(String::new());
+    let where_ = Memo::new(move |_| (acting_account(pg), pg.ui.region.get()));
+    let rows = Signal::derive(move || {
+        let (account, region) = where_.get();
+        let rows = pg.store.read(&[Slice::Keys, Slice::Clock], |w| {
+            vm::key_rows(w, &account, &region, managed.get(), &filter.get())
+        });
+        rows.into_iter()
+            .map(|r| {
+                let href = Route::to(Panel::Keys, &r.key_id).href();
+                let current = selected.as_deref() == Some(r.key_id.as_str());
+                let aliases = if r.aliases.is_empty() {
+                    String::from("(no alias)")
+                } else {
+                    r.aliases.join(", ")
+                };
+                let mut status = vec![Cell::State(r.state)];
+                if let Some((_, left)) = r.deletion {
+                    status.push(Cell::Muted(format!("deletion {left}")));
+                }
+                Row {
+                    cells: vec![
+                        Cell::Link(href.clone(), aliases),
+                        Cell::Link(href, crate::format::middle(&r.key_id, 18)),
+                        Cell::Lines(status),
+                        Cell::Text(r.rotation),
+                        Cell::Text(r.created),
+                    ],
+                    class: if current { "selected" } else { "" },
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let summary = move || {
+        let (account, region) = where_.get();
+        let elsewhere = pg
+            .store
+            .read(&[Slice::Keys], |w| vm::keys_elsewhere(w, &account, &region));
+        let more = if elsewhere > 0 {
+            format!(" {elsewhere} more in other accounts or regions.")
+        } else {
+            String::new()
+        };
+        format!(
+            "Account {account}, region {region}: the keys of the acting principal's account in the selected region, as the console lists them.{more}"
+        )
+    };
+    let aws = Signal::derive(move || managed.get() == KeyManager::Aws);
+    view! {
+        <section class="key-list card" aria-labelledby="keys-heading">
+            <div class="list-head">
+                <h2 id="keys-heading">"KMS keys"</h2>
+                <a class="btn btn-primary" href=Route::to(Panel::Keys, "create").href()>"Create key"</a>
+            </div>
+            <p class="muted small">{summary}</p>
+            <Fields fields=vec![
+                Field::new("Key manager", Input::Select(choice, Signal::derive(|| vec![
+                    (String::from("customer"), String::from("Customer managed keys")),
+                    (String::from("aws"), String::from("AWS managed keys")),
+                ]))),
+                Field::new("Filter", Input::Text(filter)).help("Alias, key ID or description"),
+            ]/>
+            <Table
+                caption="KMS keys"
+                cols=KEY_COLUMNS
+                rows=rows
+                empty="No keys here. Create one, or change the key manager, the region or the acting principal."
+            />
+            <Show when=move || aws.get()>
+                <p class="help">"AWS managed keys appear when a service first encrypts for the account: upload an object to S3 with SSE-KMS and no key, and aws/s3 appears."</p>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,259 @@
+//! The world saved in this browser as the learner goes (`localStorage`), versioned.
+//!
+//! A save is a JSON document: `{"format": "kms-playground/save", "version": 1, "world":
+//! <a scenario file with its saved state>, "actingAs", "region"}`. An older version is
+//! migrated on the way in; a corrupt, foreign or newer save is never half-read: the page
+//! says so, keeps the unreadable text aside (and offers it as a download), and starts a
+//! fresh world. When storage is blocked or full, the page says so and goes on in memory.
+
+use kms_core::World;
+use kms_core::scenario::Scenario;
+use serde_json::{Value, json};
+
+/// The `format` of a save.
+pub const FORMAT: &str = "kms-playground/save";
+/// The version this build writes.
+pub const VERSION: u64 = 1;
+/// Where the world is saved.
+pub const SAVE_KEY: &str = "kms-playground/save";
+/// Where an unreadable save is kept aside, so a new save does not overwrite it.
+pub const UNREADABLE_KEY: &str = "kms-playground/save.unreadable";
+/// Where the page's preferences are kept (theme, welcome dismissed).
+pub const PREFS_KEY: &str = "kms-playground/prefs";
+/// The largest save written: browsers give a site about 5 MB of `localStorage`, and the
+/// scenario loader reads at most 4 MiB. Past it, the oldest audit events are left out.
+pub const MAX_SAVE_BYTES: usize = 3 * 1024 * 1024;
+
+/// A save read back.
+#[derive(Debug)]
+pub struct Saved {
+    /// The world.
+    pub world: World,
+    /// Who the page acted as.
+    pub acting_as: Option<String>,
+    /// The region.
+    pub region: Option<String>,
+}
+
+/// Why a save could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Not JSON, or not a save of this playground.
+    Foreign(String),
+    /// Written by a newer version of the playground.
+    TooNew(u64),
+    /// A save of ours whose world does not load.
+    Corrupt(String),
+}
+
+impl Unreadable {
+    /// What the recovery message says.
+    pub fn explain(&self) -> String {
+        match self {
+            Unreadable::Foreign(why) => {
+                format!("The saved world is not one this playground wrote ({why}).")
+            }
+            Unreadable::TooNew(v) => format!(
+                "The saved world was written by a newer version of the playground (save version {v}; this one reads up to {VERSION})."
+            ),
+            Unreadable::Corrupt(why) => format!("The saved world is damaged: {why}."),
+        }
+    }
+}
+
+/// The save of `world`, as text, at most [`MAX_SAVE_BYTES`] when the audit log allows;
+/// the second value says how many audit events were left out to fit.
+pub fn encode(world: &World, acting_as: &str, region: &str) -> (String, usize) {
+    let mut file = world.to_scenario(None);
+    let mut left_out = 0;
+    loop {
+        let doc = json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "actingAs": acting_as,
+            "region": region,
+            "world": file,
+        });
+        let text = doc.to_string();
+        let events = file
+            .pointer_mut("/state/audit")
+            .and_then(Value::as_array_mut);
+        match events {
+            Some(events) if text.len() > MAX_SAVE_BYTES && !events.is_empty() => {
+                let drop = events.len().div_ceil(2);
+                events.drain(..drop);
+                left_out += drop;
+            }
+            _ => return (text, left_out),
+        }
+    }
+}
+
+/// Brings a save of an older version up to [`VERSION`]. Version 1 is the first: there is
+/// nothing to migrate yet, but every later version adds its step here.
+fn migrate(doc: Value, version: u64) -> Result<Value, Unreadable> {
+    match version {
+        VERSION => Ok(doc),
+        v if v > VERSION => Err(Unreadable::TooNew(v)),
+        v => Err(Unreadable::Foreign(format!(
+            "save version {v} never existed"
+        ))),
+    }
+}
+
+/// Reads a save.
+pub fn decode(text: &str) -> Result<Saved, Unreadable> {
+    let doc: Value = serde_json::from_str(text)
+        .map_err(|e| Unreadable::Foreign(format!("it is not JSON: {e}")))?;
+    if doc.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(Unreadable::Foreign(String::from(
+            "it has no `format` of kms-playground/save",
+        )));
+    }
+    let version = doc
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Unreadable::Foreign(String::from("it has no version")))?;
+    let doc = migrate(doc, version)?;
+    let world_text = doc
+        .get("world")
+        .filter(|w| w.is_object())
+        .ok_or_else(|| Unreadable::Corrupt(String::from("it holds no world")))?
+        .to_string();
+    let scenario = Scenario::load(&world_text).map_err(|errors| {
+        let first = errors
+            .first()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .unwrap_or_default();
+        Unreadable::Corrupt(format!(
+            "{first}{}",
+            if errors.len() > 1 {
+                format!(" (and {} more)", errors.len() - 1)
+            } else {
+                String::new()
+            }
+        ))
+    })?;
+    let world = scenario
+        .build_world()
+        .map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    let text_of = |k: &str| doc.get(k).and_then(Value::as_str).map(String::from);
+    Ok(Saved {
+        world,
+        acting_as: text_of("actingAs"),
+        region: text_of("region"),
+    })
+}
+
+/// The browser's `localStorage`, or why there is none.
+pub fn storage() -> Result<web_sys::Storage, String> {
+    let window = web_sys::window().ok_or("there is no window")?;
+    match window.local_storage() {
+        Ok(Some(s)) => Ok(s),
+        _ => Err(String::from(
+            "this browser does not let the page store data here (private browsing, or storage blocked in an embedded page)",
+        )),
+    }
+}
+
+/// Reads `key`, or `None` when it is not there or storage is unavailable.
+pub fn read(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Writes `key`; says why not when it cannot.
+pub fn write(key: &str, value: &str) -> Result<(), String> {
+    storage()?.set_item(key, value).map_err(|e| {
+        let name = js_sys::Reflect::get(&e, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name.contains("Quota") {
+            String::from("the browser's storage for this site is full")
+        } else {
+            String::from("the browser refused to store the world")
+        }
+    })
+}
+
+/// Removes `key`, if storage allows.
+pub fn remove(key: &str) {
+    if let Ok(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kms_core::api::Caller;
+
+    fn world() -> World {
+        crate::starting_world().unwrap()
+    }
+
+    #[test]
+    fn a_save_reads_back_as_the_same_world() {
+        let mut w = world();
+        w.call(
+            &Caller::new("arn:aws:iam::123412341234:root"),
+            "CreateKey",
+            &json!({"Description": "saved"}),
+        )
+        .output
+        .unwrap();
+        let (text, left_out) = encode(&w, "arn:aws:iam::123412341234:user/Bob", "eu-west-1");
+        assert_eq!(left_out, 0);
+        let back = decode(&text).unwrap();
+        assert_eq!(back.world, w);
+        assert_eq!(
+            back.acting_as.as_deref(),
+            Some("arn:aws:iam::123412341234:user/Bob")
+        );
+        assert_eq!(back.region.as_deref(), Some("eu-west-1"));
+    }
+
+    #[test]
+    fn unreadable_saves_say_why() {
+        assert!(matches!(decode("{not json"), Err(Unreadable::Foreign(_))));
+        assert!(matches!(decode("[]"), Err(Unreadable::Foreign(_))));
+        assert!(matches!(
+            decode(r#"{"format":"someone-else"}"#),
+            Err(Unreadable::Foreign(_))
+        ));
+        assert_eq!(
+            decode(r#"{"format":"kms-playground/save","version":99,"world":{}}"#).unwrap_err(),
+            Unreadable::TooNew(99)
+        );
+        let (good, _) = encode(&world(), "x", "us-east-1");
+        let damaged = good.replace("\"Enabled\"", "\"Melted\"");
+        assert_ne!(damaged, good, "the test damaged something");
+        let e = decode(&damaged).unwrap_err();
+        assert!(matches!(e, Unreadable::Corrupt(_)), "{e:?}");
+        assert!(e.explain().contains("damaged"), "{}", e.explain());
+        assert!(matches!(
+            decode(r#"{"format":"kms-playground/save","version":1}"#),
+            Err(Unreadable::Corrupt(_))
+        ));
+    }
+
+    #[test]
+    fn a_huge_audit_log_is_trimmed_to_fit_and_says_so() {
+        let mut w = world();
+        let alice = Caller::new("arn:aws:iam::123412341234:user/Alice");
+        let big = kms_core::b64::encode(&[7u8; 4096]);
+        for _ in 0..1500 {
+            w.call(
+                &alice,
+                "Encrypt",
+                &json!({"KeyId": "alias/cmk-a", "Plaintext": big, "EncryptionContext": {"k": "v".repeat(3000)}}),
+            );
+        }
+        let (text, left_out) = encode(&w, "x", "us-east-1");
+        assert!(text.len() <= MAX_SAVE_BYTES, "{}", text.len());
+        assert!(left_out > 0);
+        let back = decode(&text).unwrap();
+        assert_eq!(back.world.keys(), w.keys());
+        assert_eq!(back.world.audit_log().len(), w.audit_log().len() - left_out);
+    }
+}
