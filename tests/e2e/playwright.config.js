@@ -4,6 +4,8 @@ import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const prefix = "/kms-playground/";
+// The benchmark bundle (dist-bench: a debug build with the benchmark's exports).
+export const benchPort = port + 1;
 
 export default defineConfig({
   testDir: "specs",
@@ -26,10 +28,18 @@ export default defineConfig({
     },
     viewport: { width: 1280, height: 800 },
   },
-  webServer: {
-    command: `node serve.mjs --dir ../../dist --port ${port} --prefix ${prefix}`,
-    url: `http://127.0.0.1:${port}${prefix}`,
-    reuseExistingServer: false,
-    timeout: 15_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs --dir ../../dist --port ${port} --prefix ${prefix}`,
+      url: `http://127.0.0.1:${port}${prefix}`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+    {
+      command: `node serve.mjs --dir ../../dist-bench --port ${benchPort} --prefix /bench/`,
+      url: `http://127.0.0.1:${benchPort}/bench/`,
+      reuseExistingServer: false,
+      timeout: 15_000,
+    },
+  ],
 });

@@ -89,6 +89,28 @@ pub fn CallDrawer() -> impl IntoView {
     }
 }
 
+/// The policy documents a request carries as strings, shown as the files the CLI line
+/// reads them from (`file://policy.json`).
+fn files(input: &serde_json::Value) -> impl IntoView + use<> {
+    let mut out = Vec::new();
+    for (member, file) in [
+        ("Policy", "policy.json"),
+        ("PolicyDocument", "policy.json"),
+        ("AssumeRolePolicyDocument", "trust-policy.json"),
+    ] {
+        if let Some(doc) = input
+            .get(member)
+            .and_then(serde_json::Value::as_str)
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+        {
+            out.push(
+                view! { <h4><code class="mono">{file}</code></h4><JsonView value=doc label=file/> },
+            );
+        }
+    }
+    out.collect_view()
+}
+
 /// One call, opened.
 #[component]
 pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
@@ -121,6 +143,7 @@ pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
             <CliLine command=command/>
             <h4>"Request"</h4>
             <JsonView value=r.input.clone() label="Request"/>
+            {files(&r.input)}
             <h4>{if r.ok() { "Response" } else { "Error" }}</h4>
             {response}
             {(!steps.is_empty()).then(|| view! {

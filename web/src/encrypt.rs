@@ -201,11 +201,11 @@ pub fn EnvelopeTool() -> impl IntoView {
             </div>
             <div class="form-row">
                 <label>"File to encrypt " <input type="file" node_ref=plain_input data-testid="env-plain-file"/></label>
-                <button data-testid="env-encrypt" on:click=encrypt disabled=move || busy.get()>"Encrypt"</button>
+                <button class="btn btn-primary" data-testid="env-encrypt" on:click=encrypt disabled=move || busy.get()>"Encrypt"</button>
             </div>
             <div class="form-row">
                 <label>"Encrypted file (.kpe1) " <input type="file" node_ref=sealed_input data-testid="env-sealed-file"/></label>
-                <button data-testid="env-decrypt" on:click=decrypt disabled=move || busy.get()>"Decrypt"</button>
+                <button class="btn btn-primary" data-testid="env-decrypt" on:click=decrypt disabled=move || busy.get()>"Decrypt"</button>
             </div>
             <div class="progress-row">
                 <progress data-testid="env-progress" max="1" prop:value=move || progress.get()></progress>

@@ -145,7 +145,26 @@ pub fn provide_playground() -> Pg {
     pg
 }
 
-/// Saves the world soon after it changes (changes in a burst make one save).
+/// Writes the world to this browser's storage now, and says how it went.
+fn save_now(pg: Pg) {
+    let (text, left_out) = pg.store.peek(|w| {
+        persist::encode(
+            w,
+            &pg.ui.acting_as.get_untracked(),
+            &pg.ui.region.get_untracked(),
+        )
+    });
+    match persist::write(persist::SAVE_KEY, &text) {
+        Ok(()) if left_out > 0 => pg.ui.saving.set(Saving::NotSaved(format!(
+            "the world is larger than the browser keeps: the {left_out} oldest audit events were left out of the save"
+        ))),
+        Ok(()) => pg.ui.saving.set(Saving::Saved),
+        Err(why) => pg.ui.saving.set(Saving::NotSaved(why)),
+    }
+}
+
+/// Saves the world as soon as it changes: once per burst of changes (a microtask after
+/// the change), so a reload right after a change never loses it.
 fn keep_saving(pg: Pg) {
     let pending = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
@@ -156,26 +175,10 @@ fn keep_saving(pg: Pg) {
             return;
         }
         pending.set_value(true);
-        set_timeout(
-            move || {
-                pending.set_value(false);
-                let (text, left_out) = pg.store.peek(|w| {
-                    persist::encode(
-                        w,
-                        &pg.ui.acting_as.get_untracked(),
-                        &pg.ui.region.get_untracked(),
-                    )
-                });
-                match persist::write(persist::SAVE_KEY, &text) {
-                    Ok(()) if left_out > 0 => pg.ui.saving.set(Saving::NotSaved(format!(
-                        "the world is larger than the browser keeps: the {left_out} oldest audit events were left out of the save"
-                    ))),
-                    Ok(()) => pg.ui.saving.set(Saving::Saved),
-                    Err(why) => pg.ui.saving.set(Saving::NotSaved(why)),
-                }
-            },
-            std::time::Duration::from_millis(250),
-        );
+        leptos::task::spawn_local(async move {
+            pending.set_value(false);
+            save_now(pg);
+        });
     });
 }
 

@@ -46,20 +46,33 @@ async fn shell_shows_the_core_world_and_follows_the_fragment() {
         .location()
         .set_hash("#/keys")
         .unwrap();
+    // A fresh visit: nothing saved in this browser.
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .clear()
+        .unwrap();
     tick(20).await;
     let host = mount();
+    tick(50).await;
 
-    // The header shows the world from kms-core, not a hard-coded string.
-    let world = kms_core::World::default();
-    assert_eq!(
-        text(&host, "[data-testid=world-account]"),
-        world.account().to_string()
-    );
-    assert_eq!(text(&host, "[data-testid=world-region]"), "us-east-1");
+    // The page shows the world the core builds from the starting scenario: every key of
+    // it in the list, acting as its first user, its clock in the header.
+    let world = kms_web::starting_world().unwrap();
+    let rows = host.query_selector_all("table tbody tr").unwrap();
+    assert_eq!(rows.length() as usize, world.keys().len());
     assert_eq!(
         text(&host, "[data-testid=world-clock]"),
-        "2026-01-01T00:00:00Z"
+        kms_web::format::time(world.now())
     );
+    let acting: web_sys::HtmlSelectElement = host
+        .query_selector("#acting-as")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(acting.value(), kms_web::ui::first_actor(&world));
     assert!(text(&host, "[data-testid=sim-notice]").contains("not paste real secrets"));
 
     // Seven panels in the navigation, the open one marked.

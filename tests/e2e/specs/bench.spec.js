@@ -1,8 +1,12 @@
-// A smoke run of the browser benchmark's functions on small sizes: the release build
+// A smoke run of the browser benchmark's functions on small sizes: the benchmark bundle
 // exports them, WebCrypto frames equal the core's, and every figure is a real number.
 import { test, expect } from "@playwright/test";
+import { benchPort } from "../playwright.config.js";
 
-test("the benchmark functions run in the release build", async ({ page }) => {
+// The benchmark's exports live in their own bundle (dist-bench): visitors never download them.
+test.use({ baseURL: `http://127.0.0.1:${benchPort}/bench/` });
+
+test("the benchmark functions run in the benchmark bundle", async ({ page }) => {
   await page.goto("./");
   await page.waitForFunction(() => window.wasmBindings && window.wasmBindings.bench_envelope_bytes);
   expect(await page.evaluate(() => window.wasmBindings.check_webcrypto_matches_core(300_000, 65_536))).toBe(true);

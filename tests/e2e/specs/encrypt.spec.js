@@ -1,7 +1,7 @@
 // The envelope tool of the Encrypt panel: a learner encrypts a file with a data key from the
 // simulated KMS, downloads the .kpe1 file, decrypts it again, and sees a tampered file
 // refused.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "../fixtures.js";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,14 +33,14 @@ async function decryptRefused(page, dir, name, bytes, why) {
 test("encrypt a file with a data key, download it, decrypt it back", async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
   await page.goto("./#/encrypt");
-  await expect(page.getByTestId("env-principal")).toContainText("Alice");
-  await expect(page.getByTestId("env-key")).toContainText("app-key");
+  await expect(page.getByTestId("env-acting")).toContainText("Alice");
+  await expect(page.getByTestId("env-key")).toContainText("alias/cmk-a");
 
   const sealedPath = await encryptAndDownload(page, "report.bin", original, dir);
   const sealed = readFileSync(sealedPath);
   expect(sealed.subarray(0, 4).toString()).toBe("KPE1");
   expect(sealed.length).toBeGreaterThan(original.length);
-  await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:111122223333:key/");
+  await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:123412341234:key/");
   await expect(page.getByTestId("env-result")).toContainText("3 frame(s)");
   // Sealed off the main thread, so the page stays responsive on large files.
   await expect(page.getByTestId("env-result")).toContainText("in a background Web Worker");

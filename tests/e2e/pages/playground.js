@@ -1,0 +1,175 @@
+// Page objects of the playground: the frame (header, navigation, call drawer) and one
+// object per panel. Specs speak as a learner does — roles, labels and visible text.
+import { expect } from "@playwright/test";
+
+export class Playground {
+  constructor(page) {
+    this.page = page;
+    this.keys = new KeysPanel(page, this);
+    this.policies = new PoliciesPanel(page, this);
+    this.audit = new AuditPanel(page, this);
+    this.encrypt = new EncryptPanel(page, this);
+    this.drawer = new CallDrawer(page, this);
+  }
+
+  // Opens the playground at `fragment` and waits until it is interactive.
+  async open(fragment = "") {
+    await this.page.goto(`./${fragment}`);
+    await this.ready();
+  }
+
+  async ready() {
+    await expect(this.page.locator("html[data-interactive]")).toHaveCount(1);
+  }
+
+  async dismissWelcome() {
+    await this.page.getByRole("button", { name: "Dismiss the welcome" }).click();
+  }
+
+  // Acts as the principal whose option label starts with `label` ("Bob", "root of ...").
+  async actAs(label) {
+    const select = this.page.getByLabel("Acting as");
+    const value = await select.locator("option").filter({ hasText: new RegExp(`^${label}`) }).first().getAttribute("value");
+    await select.selectOption(value);
+    await expect(select).toHaveValue(value);
+  }
+
+  async region(name) {
+    await this.page.getByLabel("Region").selectOption(name);
+  }
+
+  async advance(words) {
+    await this.page.getByRole("button", { name: `Advance the clock ${words}` }).click();
+  }
+
+  async clock() {
+    return this.page.getByTestId("world-clock").textContent();
+  }
+
+  async undo() {
+    await this.page.getByRole("button", { name: "↶ Undo" }).click();
+  }
+
+  async nav(title) {
+    await this.page.getByRole("navigation", { name: "Panels" }).getByRole("link", { name: title, exact: true }).click();
+    await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(title);
+  }
+
+  // The outcome of the last call made from a form (role alert or status).
+  outcome() {
+    return this.page.getByTestId("outcome").last();
+  }
+}
+
+export class KeysPanel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  list() {
+    return this.page.getByRole("table", { name: "KMS keys" });
+  }
+
+  detail() {
+    return this.page.getByTestId("key-detail");
+  }
+
+  async open(alias) {
+    await this.list().getByRole("link", { name: alias, exact: true }).click();
+    await expect(this.detail().getByRole("heading", { level: 2 })).toHaveText(alias);
+  }
+
+  async tab(name) {
+    await this.detail().getByRole("tab", { name }).click();
+  }
+
+  // The create-key wizard, as the console's: alias, then administrators, then users.
+  async create({ alias, description = "", admins = [], users = [] }) {
+    await this.page.getByRole("link", { name: "Create key" }).click();
+    const wizard = this.page.getByTestId("create-key-wizard");
+    await wizard.getByRole("button", { name: "Next" }).click();
+    await wizard.getByLabel("Alias").fill(alias);
+    if (description) await wizard.getByLabel("Description (optional)").fill(description);
+    await wizard.getByRole("button", { name: "Next" }).click();
+    for (const a of admins) await wizard.getByRole("group", { name: "Key administrators" }).getByLabel(a).check();
+    await wizard.getByRole("button", { name: "Next" }).click();
+    for (const u of users) await wizard.getByRole("group", { name: "Key users" }).getByLabel(u).check();
+    await wizard.getByRole("button", { name: "Next" }).click();
+    await expect(wizard.getByRole("heading", { name: "Review" })).toBeVisible();
+    await wizard.getByRole("button", { name: "Finish" }).click();
+    await expect(this.detail().getByRole("heading", { level: 2 })).toHaveText(`alias/${alias}`);
+  }
+
+  async scheduleDeletion(days) {
+    await this.detail().getByRole("button", { name: "Schedule key deletion" }).click();
+    const dialog = this.page.getByRole("dialog", { name: "Schedule key deletion" });
+    await dialog.getByLabel("Waiting period (in days)").fill(String(days));
+    await dialog.getByLabel(/Confirm that you want to schedule/).check();
+    await dialog.getByRole("button", { name: "Schedule deletion" }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+export class PoliciesPanel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+}
+
+export class AuditPanel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  events() {
+    return this.page.getByTestId("audit-event");
+  }
+
+  async filter(label, option) {
+    await this.page.getByLabel(label).selectOption({ label: option });
+  }
+}
+
+export class EncryptPanel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  async chooseKey(name) {
+    await this.page.getByTestId("env-key").selectOption({ label: name });
+  }
+
+  async encrypt(name, buffer) {
+    await this.page.getByTestId("env-plain-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
+    await this.page.getByTestId("env-encrypt").click();
+  }
+}
+
+export class CallDrawer {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  root() {
+    return this.page.getByTestId("call-drawer");
+  }
+
+  async open() {
+    const toggle = this.page.getByTestId("calls-toggle");
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    await expect(this.root()).toBeVisible();
+  }
+
+  rows() {
+    return this.root().getByTestId("call-row");
+  }
+
+  detail() {
+    return this.root().getByTestId("call-detail");
+  }
+}

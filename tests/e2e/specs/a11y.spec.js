@@ -1,0 +1,51 @@
+// axe-core scans every panel, and the states a learner opens (a key's detail, the wizard,
+// the deletion dialog, the call drawer), in light and dark: no serious or critical
+// violation.
+import AxeBuilder from "@axe-core/playwright";
+import { test, expect } from "../fixtures.js";
+
+const states = [
+  ["keys", async () => {}],
+  ["policies", async () => {}],
+  ["access", async () => {}],
+  ["encrypt", async () => {}],
+  ["s3", async () => {}],
+  ["audit", async (pg) => {
+    await pg.actAs("Bob");
+    await pg.nav("Encrypt");
+    await pg.encrypt.encrypt("x.bin", Buffer.from("x"));
+    await pg.nav("Audit");
+    await pg.audit.events().first().locator("summary").click();
+  }],
+  ["scenarios", async () => {}],
+  ["key detail", async (pg) => { await pg.keys.open("alias/cmk-a"); }],
+  ["key grants", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Grants"); }],
+  ["key rotation", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Key rotation"); }],
+  ["create-key wizard", async (pg, page) => { await page.getByRole("link", { name: "Create key" }).click(); }],
+  ["deletion dialog", async (pg, page) => {
+    await pg.keys.open("alias/cmk-a");
+    await pg.keys.detail().getByRole("button", { name: "Schedule key deletion" }).click();
+  }],
+  ["call drawer", async (pg, page) => {
+    await pg.actAs("Bob");
+    await pg.keys.open("alias/cmk-a");
+    await pg.keys.detail().getByRole("button", { name: "Disable", exact: true }).click();
+    await pg.drawer.open();
+  }],
+];
+
+for (const scheme of ["light", "dark"]) {
+  for (const [name, reach] of states) {
+    test(`${name} (${scheme}): no serious or critical axe violation`, async ({ pg, page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : "keys";
+      await pg.open(`#/${panel}`);
+      await reach(pg, page);
+      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+      const bad = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      expect(bad).toEqual([]);
+    });
+  }
+}

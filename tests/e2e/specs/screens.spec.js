@@ -1,0 +1,76 @@
+// Screenshots of every panel and the states a learner opens, at 360 px and 1280 px, light
+// and dark, kept in artifacts/screens/ to be looked at. The README's screenshot is
+// artifacts/screens/readme.png (copied to docs/screenshot.png when it changes).
+import { fileURLToPath } from "node:url";
+import { test, expect } from "../fixtures.js";
+import { Playground } from "../pages/playground.js";
+
+const dir = fileURLToPath(new URL("../artifacts/screens/", import.meta.url));
+
+const views = [
+  ["welcome", "#/keys", async () => {}],
+  ["keys", "#/keys", async (pg) => { await pg.dismissWelcome(); }],
+  ["key-detail", "#/keys", async (pg) => { await pg.dismissWelcome(); await pg.keys.open("alias/cmk-c"); }],
+  ["key-grants", "#/keys", async (pg) => { await pg.dismissWelcome(); await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Grants"); }],
+  ["create-key", "#/keys/create", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+    await page.getByRole("button", { name: "Next", exact: true }).click();
+  }],
+  ["policies", "#/policies", async (pg) => { await pg.dismissWelcome(); }],
+  ["encrypt", "#/encrypt", async (pg) => { await pg.dismissWelcome(); }],
+  ["audit", "#/audit", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.actAs("Bob");
+    await pg.nav("Encrypt");
+    await pg.encrypt.encrypt("x.bin", Buffer.from("x"));
+    await pg.nav("Audit");
+  }],
+  ["drawer", "#/encrypt", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.actAs("Bob");
+    await pg.encrypt.encrypt("notes.txt", Buffer.from("hello"));
+    await pg.drawer.open();
+  }],
+];
+
+for (const scheme of ["light", "dark"]) {
+  for (const width of [360, 1280]) {
+    test(`screenshots at ${width} px, ${scheme}`, async ({ browser }) => {
+      for (const [name, fragment, reach] of views) {
+        // Each view from a fresh visit: its own context, so its own storage.
+        const context = await browser.newContext({
+          viewport: { width, height: width < 800 ? 780 : 860 },
+          colorScheme: scheme,
+          reducedMotion: "reduce",
+        });
+        const page = await context.newPage();
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(e.message));
+        page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+        const pg = new Playground(page);
+        await pg.open(fragment);
+        await reach(pg, page);
+        await page.waitForTimeout(100);
+        await page.screenshot({ path: `${dir}${name}-${width}-${scheme}.png`, fullPage: name !== "drawer" });
+        // Nothing sticks out sideways at any width.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${name} overflows horizontally at ${width} px`).toBeLessThanOrEqual(0);
+        expect(errors).toEqual([]);
+        await context.close();
+      }
+    });
+  }
+}
+
+test("the README's screenshot: a refusal explained", async ({ pg, page }) => {
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await pg.open("#/keys");
+  await pg.dismissWelcome();
+  await pg.actAs("Bob");
+  await pg.keys.open("alias/cmk-a");
+  await pg.keys.detail().getByRole("button", { name: "Disable", exact: true }).click();
+  await pg.drawer.open();
+  await expect(pg.drawer.detail()).toContainText("AccessDeniedException");
+  await page.screenshot({ path: `${dir}readme.png` });
+});
