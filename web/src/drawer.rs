@@ -82,7 +82,7 @@ pub fn CallDrawer() -> impl IntoView {
                             }
                         />
                     </ol>
-                    {move || current.get().map(|c| view! { <CallDetail record=c/> })}
+                    {move || current.get().map(|c| crate::panels::lazily(call_detail(c)))}
                 </Show>
             </div>
         </aside>
@@ -109,6 +109,11 @@ fn files(input: &serde_json::Value) -> impl IntoView + use<> {
         }
     }
     out.collect_view()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn call_detail(record: Arc<CallRecord>) -> AnyView {
+    view! { <CallDetail record=record/> }.into_any()
 }
 
 /// One call, opened.

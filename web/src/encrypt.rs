@@ -158,7 +158,15 @@ pub fn EnvelopeTool() -> impl IntoView {
             *o = next;
         });
     };
-    on_cleanup(move || show(None));
+    // When the panel closes, give the last result's file back — without touching any
+    // signal (the views that read them are going away too).
+    on_cleanup(move || {
+        outcome.try_with_untracked(|o| {
+            if let Some(Ok(old)) = o.as_ref() {
+                let _ = web_sys::Url::revoke_object_url(&old.url);
+            }
+        });
+    });
 
     // Encrypts the file chosen in `input`, or decrypts it, showing progress and then the
     // outcome.

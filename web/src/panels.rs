@@ -57,14 +57,44 @@ fn coming(panel: Panel) -> Option<&'static [&'static str]> {
     }
 }
 
+/// Shows what `load` gives once it is there. In the release build each loader is a split
+/// point: its code is a chunk of its own, fetched the first time it is needed, so a first
+/// visit downloads only what the first page shows.
+pub fn lazily<F>(load: F) -> AnyView
+where
+    F: Future<Output = AnyView> + Send + 'static,
+{
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading…"</p> }>
+            {Suspend::new(load)}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn policies_tools() -> AnyView {
+    view! { <policies::PoliciesPanel/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn audit_tools() -> AnyView {
+    view! { <audit::AuditPanel/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn encrypt_tools() -> AnyView {
+    view! { <crate::encrypt::EnvelopeTool/> }.into_any()
+}
+
 /// The open panel: its heading, its lead, and its tools.
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
     let tools = match panel {
         Panel::Keys => view! { <keys::KeysPanel/> }.into_any(),
-        Panel::Policies => view! { <policies::PoliciesPanel/> }.into_any(),
-        Panel::Audit => view! { <audit::AuditPanel/> }.into_any(),
-        Panel::Encrypt => view! { <crate::encrypt::EnvelopeTool/> }.into_any(),
+        Panel::Policies => lazily(policies_tools()),
+        Panel::Audit => lazily(audit_tools()),
+        Panel::Encrypt => lazily(encrypt_tools()),
         _ => ().into_any(),
     };
     view! {

@@ -27,7 +27,7 @@ const port = arg("port", 4180);
 const tune = process.argv.includes("--tune");
 const here = fileURLToPath(new URL(".", import.meta.url));
 
-const server = spawn("node", [`${here}/../serve.mjs`, "--dir", `${here}/../../../dist`, "--port", String(port), "--prefix", "/bench/"], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn("node", [`${here}/../serve.mjs`, "--dir", `${here}/../../../dist-bench`, "--port", String(port), "--prefix", "/bench/"], { stdio: ["ignore", "pipe", "inherit"] });
 await new Promise((resolve) => server.stdout.once("data", resolve));
 
 // A persistent (not off-the-record) profile, so Chromium may page a large Blob to disk.

@@ -23,6 +23,16 @@ pub fn acting_account(pg: Pg) -> String {
         .unwrap_or_default()
 }
 
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn wizard_view() -> AnyView {
+    view! { <wizard::CreateKeyWizard/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn detail_view(id: String) -> AnyView {
+    view! { <detail::KeyDetail id=id/> }.into_any()
+}
+
 /// The Keys panel.
 #[component]
 pub fn KeysPanel() -> impl IntoView {
@@ -30,10 +40,10 @@ pub fn KeysPanel() -> impl IntoView {
     let detail = Memo::new(move |_| pg.ui.route.get().detail);
     view! {
         {move || match detail.get() {
-            Some(d) if d == "create" => view! { <wizard::CreateKeyWizard/> }.into_any(),
+            Some(d) if d == "create" => super::lazily(wizard_view()),
             other => {
                 let class = if other.is_some() { "split has-detail" } else { "split" };
-                let detail = other.clone().map(|id| view! { <detail::KeyDetail id=id/> });
+                let detail = other.clone().map(|id| super::lazily(detail_view(id)));
                 view! {
                     <div class=class>
                         <KeyList selected=other/>

@@ -1,0 +1,82 @@
+// Code splitting, run by trunk after it has built the site (a post_build hook, see
+// Trunk.toml). Trunk builds kms-web with the `split` feature (index.html) and cargo links
+// it with --emit-relocs (.cargo/config.toml); this splits the wasm at the `lazily`
+// boundaries of kms-web (wasm-split-cli), runs wasm-bindgen on the main module (keeping
+// the exports the chunks link against), optimizes every module with wasm-opt -Oz in a
+// release build, and puts the result in trunk's staging folder under trunk's names, with
+// index.html's integrity hashes brought up to date. A build without split points (no
+// `split` feature) only gets wasm-opt.
+//
+//   node scripts/split-wasm.mjs [<staging dir> <raw wasm from cargo>]
+// With no arguments it reads trunk's environment (TRUNK_STAGING_DIR, TRUNK_PROFILE).
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const profile = process.env.TRUNK_PROFILE ?? "release";
+const release = profile === "release";
+const [staging = process.env.TRUNK_STAGING_DIR, raw = join(process.env.CARGO_TARGET_DIR ?? join(root, "target"), "wasm32-unknown-unknown", profile, "kms-web.wasm")] = process.argv.slice(2);
+if (!staging) {
+  console.error("usage: split-wasm.mjs <staging dir> <raw wasm>");
+  process.exit(2);
+}
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+
+const glue = readdirSync(staging).find((f) => /^kms-web-[0-9a-f]+\.js$/.test(f));
+if (!glue) throw new Error(`no kms-web-<hash>.js in ${staging}`);
+const name = glue.slice(0, -3);
+const opt = (from, to) => {
+  if (release) {
+    run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
+      "--enable-sign-ext", "--enable-mutable-globals", "--strip-debug", from, "-o", to]);
+  } else if (from !== to) {
+    copyFileSync(from, to);
+  }
+};
+if (!readFileSync(raw).includes("__wasm_split_placeholder__")) {
+  // No split points: trunk's build is whole; optimize it in place.
+  const main = join(staging, `${name}_bg.wasm`);
+  opt(main, main);
+  refreshIntegrity();
+  console.log("no split points: the wasm is one module");
+  printSize();
+  process.exit(0);
+}
+const work = mkdtempSync(join(tmpdir(), "kms-split-"));
+try {
+  run("wasm-split-cli", [raw, work, "--out-name", name, "--target", "web"]);
+  const bg = join(work, "bg");
+  run("wasm-bindgen", ["--target", "web", "--keep-lld-exports", "--no-demangle", "--no-typescript",
+    "--out-name", name, "--out-dir", bg, join(work, `${name}.wasm`)]);
+  opt(join(bg, `${name}_bg.wasm`), join(staging, `${name}_bg.wasm`));
+  copyFileSync(join(bg, `${name}.js`), join(staging, `${name}.js`));
+  const chunks = readdirSync(work).filter((f) => f.endsWith(".wasm") && f !== `${name}.wasm`);
+  for (const c of chunks) opt(join(work, c), join(staging, c));
+  copyFileSync(join(work, "__wasm_split.js"), join(staging, "__wasm_split.js"));
+
+  refreshIntegrity();
+  console.log(`split the wasm into the main module and ${chunks.length} chunks loaded on first use`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+printSize();
+
+// What a first visit downloads, gzipped (release builds only: that is what visitors get).
+function printSize() {
+  if (release) execFileSync("bash", [join(root, "scripts/size"), staging], { stdio: "inherit" });
+}
+
+// The glue and the main module changed: index.html's integrity hashes follow.
+function refreshIntegrity() {
+  const sri = (f) => "sha384-" + createHash("sha384").update(readFileSync(join(staging, f))).digest("base64");
+  const html = join(staging, "index.html");
+  let text = readFileSync(html, "utf8");
+  for (const f of [`${name}.js`, `${name}_bg.wasm`]) {
+    const pattern = new RegExp(`(href="\\./${f.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
+    if (pattern.test(text)) text = text.replace(pattern, `$1${sri(f)}$2`);
+  }
+  writeFileSync(html, text);
+}
