@@ -100,7 +100,8 @@ pub fn PoliciesPanel() -> impl IntoView {
             <h2 id="principals-heading">"Principals and their IAM policies"</h2>
             <p class="help">
                 "An IAM policy attached to a user or role can allow KMS actions — but only on keys whose key policy trusts the account (the \"Enable IAM User Permissions\" statement). "
-                "Changes here are calls to the simulated IAM, made as the acting principal, in its account."
+                "Changes here are calls to the simulated IAM, made as the acting principal, in its account. "
+                "Unlike AWS, the simulator lets any principal manage its own account's users, roles and policies: it does not check iam: permissions."
             </p>
             <AddPrincipal/>
             <div class="principals" data-testid="principal-list">

@@ -54,9 +54,10 @@ pub fn KeyDetail(id: String) -> impl IntoView {
             .read(&[Slice::Keys, Slice::Clock], |w| vm::key_view(w, &key_id))
     });
     let tab = RwSignal::new(0usize);
-    // The outcome of the last call made from this detail: it outlives the views that a
-    // successful call redraws.
+    // The outcome of the last call made from the actions, and from a tab's forms (shown
+    // under them): each outlives the views that a successful call redraws.
     let last: Last = RwSignal::new(None);
+    let tab_last: Last = RwSignal::new(None);
     view! {
         <section class="inspector card" aria-labelledby="key-title" data-testid="key-detail">
             {move || match key.get() {
@@ -74,19 +75,20 @@ pub fn KeyDetail(id: String) -> impl IntoView {
                     </div>
                     <KeyActions key=k.clone() last=last/>
                     {move || last.get().map(|r| view! { <CallOutcome record=r/> })}
-                    <Tabs tab=tab/>
+                    <Tabs tab=tab last=tab_last/>
                     <div role="tabpanel" id="keypanel" aria-labelledby=move || format!("keytab-{}", tab.get()) class="tabpanel">
                         {move || {
                             let Some(k) = key.get_untracked() else { return ().into_any() };
                             match tab.get() {
-                                0 => general(pg, k, last),
+                                0 => general(pg, k, tab_last),
                                 1 => view! { <PolicyTab id=k.row.key_id.clone()/> }.into_any(),
-                                2 => rotation(pg, k, last),
-                                3 => aliases(pg, k, last),
-                                4 => tags(pg, k, last),
+                                2 => rotation(pg, k, tab_last),
+                                3 => aliases(pg, k, tab_last),
+                                4 => tags(pg, k, tab_last),
                                 _ => view! { <GrantsTab key_id=k.row.key_id.clone() arn=k.row.arn.clone() aws=k.manager == KeyManager::Aws/> }.into_any(),
                             }
                         }}
+                        {move || tab_last.get().map(|r| view! { <CallOutcome record=r/> })}
                     </div>
                 }
                 .into_any(),
@@ -97,7 +99,7 @@ pub fn KeyDetail(id: String) -> impl IntoView {
 
 /// The tab list, with arrow keys between tabs.
 #[component]
-fn Tabs(tab: RwSignal<usize>) -> impl IntoView {
+fn Tabs(tab: RwSignal<usize>, last: Last) -> impl IntoView {
     view! {
         <div class="tabs-inner" role="tablist" aria-label="Key detail">
             {TABS.iter().enumerate().map(|(i, (title, _))| view! {
@@ -108,7 +110,7 @@ fn Tabs(tab: RwSignal<usize>) -> impl IntoView {
                     aria-controls="keypanel"
                     aria-selected=move || if tab.get() == i { "true" } else { "false" }
                     tabindex=move || if tab.get() == i { "0" } else { "-1" }
-                    on:click=move |_| tab.set(i)
+                    on:click=move |_| { tab.set(i); last.set(None); }
                     on:keydown=move |ev| {
                         let n = TABS.len();
                         let next = match ev.key().as_str() {
@@ -121,6 +123,7 @@ fn Tabs(tab: RwSignal<usize>) -> impl IntoView {
                         if let Some(t) = next {
                             ev.prevent_default();
                             tab.set(t);
+                            last.set(None);
                             focus_later(format!("keytab-{t}"));
                         }
                     }
