@@ -63,6 +63,9 @@ impl<'a> Caller<'a> {
 pub struct RequestFacts<'a> {
     /// The encryption context.
     pub context: Option<&'a crate::context::EncryptionContext>,
+    /// The service calling on the principal's behalf (`kms:ViaService`), when the caller
+    /// does not say.
+    pub via_service: Option<&'a str>,
     /// Tags in the request (`aws:RequestTag/<k>`, `aws:TagKeys`).
     pub tags: Option<RequestTags<'a>>,
     /// Grant tokens presented with the request.
@@ -360,8 +363,9 @@ pub(crate) fn identity_of(principal: &Principal, via_service: Option<&str>) -> U
 }
 
 /// Puts an authorization question's facts into a request.
-fn fill<'r, 'f: 'r>(req: &mut Request<'r>, facts: &RequestFacts<'f>) {
+pub(crate) fn fill<'r, 'f: 'r>(req: &mut Request<'r>, facts: &RequestFacts<'f>) {
     req.encryption_context = facts.context;
+    req.via_service = req.via_service.or(facts.via_service);
     req.grant_tokens = facts.grant_tokens;
     req.tags = facts.tags;
     req.rotation_period_days = facts.rotation_period_days;

@@ -26,6 +26,7 @@ pub mod iam;
 pub mod ids;
 pub mod json;
 pub mod keys;
+pub mod matrix;
 pub mod policy;
 pub mod principal;
 pub mod s3;

@@ -177,6 +177,8 @@ impl Runner {
                 };
                 let request = RequestFacts {
                     context: facts.context.as_ref(),
+                    // The step's `via` is the caller's (set on `caller` above).
+                    via_service: None,
                     tags,
                     grant_tokens: &facts.grant_tokens,
                     rotation_period_days: facts.rotation_period_days,
