@@ -30,8 +30,10 @@ if (!glue) throw new Error(`no kms-web-<hash>.js in ${staging}`);
 const name = glue.slice(0, -3);
 const opt = (from, to) => {
   if (release) {
+    // KEEP_NAMES=1 keeps function names, for profiling.
+    const names = process.env.KEEP_NAMES ? ["-g"] : ["--strip-debug"];
     run("wasm-opt", ["-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int",
-      "--enable-sign-ext", "--enable-mutable-globals", "--strip-debug", from, "-o", to]);
+      "--enable-sign-ext", "--enable-mutable-globals", ...names, from, "-o", to]);
   } else if (from !== to) {
     copyFileSync(from, to);
   }

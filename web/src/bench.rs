@@ -6,6 +6,8 @@ use js_sys::{Array, Object, Reflect, Uint8Array};
 use kms_core::context::EncryptionContext;
 use kms_core::envelope::Header;
 use wasm_bindgen::prelude::*;
+
+pub mod matrix;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AesGcmParams, Blob};
 
@@ -17,7 +19,7 @@ use crate::bulk::{
 const MIB: u32 = 1024 * 1024;
 const KEY: [u8; 32] = [0x42; 32];
 
-fn now() -> f64 {
+pub(crate) fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())

@@ -22,6 +22,26 @@ pub fn set(v: &mut serde_json::Value, key: &str, value: serde_json::Value) {
     }
 }
 
+/// `k=v` lines → a JSON object of strings (an encryption context); the line that is not a
+/// pair, if any.
+pub fn parse_pairs(text: &str) -> Result<serde_json::Map<String, serde_json::Value>, String> {
+    let mut out = serde_json::Map::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let (k, v) = line
+            .split_once('=')
+            .ok_or_else(|| format!("Line {} is not key=value: {line}", i + 1))?;
+        out.insert(
+            k.trim().to_string(),
+            serde_json::Value::String(v.trim().to_string()),
+        );
+    }
+    Ok(out)
+}
+
 /// Wraps a closure as an [`Act`].
 pub fn act(f: impl Fn() + Send + Sync + 'static) -> Act {
     Arc::new(f)
@@ -430,4 +450,20 @@ pub fn Toolbar(
     items: Vec<Cell>,
 ) -> impl IntoView {
     view! { <div class="toolbar">{items.into_iter().map(cell).collect_view()}</div> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_read_line_by_line() {
+        let m = parse_pairs("app = notes\n\nteam=blue=green\n").unwrap();
+        assert_eq!(m["app"], "notes");
+        assert_eq!(m["team"], "blue=green");
+        assert_eq!(
+            parse_pairs("nope").unwrap_err(),
+            "Line 1 is not key=value: nope"
+        );
+    }
 }

@@ -12,6 +12,7 @@ pub mod bench;
 pub mod bulk;
 pub mod cli;
 pub mod drawer;
+pub mod editor;
 pub mod encrypt;
 pub mod format;
 pub mod header;
@@ -109,6 +110,8 @@ pub fn provide_playground() -> Pg {
     provide_context(pg);
     let recovery: RwSignal<Option<Recovery>> = RwSignal::new(None);
     provide_context(recovery);
+    // A fix drafted in the Access panel, waiting for the policy editor to open it.
+    provide_context(RwSignal::new(None::<panels::access::PendingFix>));
     if let Some(e) = broken {
         ui.announcement.set(format!(
             "The starting world could not be built ({e}): this page starts empty."

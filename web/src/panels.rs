@@ -1,5 +1,6 @@
 //! The panels, one module each, and the view that shows the open one.
 
+pub mod access;
 pub mod audit;
 pub mod keys;
 pub mod policies;
@@ -38,11 +39,6 @@ pub fn lead(panel: Panel) -> &'static str {
 /// What a panel still to come will hold.
 fn coming(panel: Panel) -> Option<&'static [&'static str]> {
     match panel {
-        Panel::Access => Some(&[
-            "A principal × key × action matrix, every cell explained",
-            "The deciding rule: explicit deny, key policy, IAM via the account principal, grant or implicit deny",
-            "Predict, then reveal: the study notes' exercise, scored",
-        ]),
         Panel::S3 => Some(&[
             "Upload: S3 asks KMS for a data key, encrypts the object, stores the encrypted data key",
             "Download: S3 asks KMS to decrypt the data key, decrypts the object, drops the key",
@@ -78,6 +74,11 @@ async fn policies_tools() -> AnyView {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
+async fn access_tools() -> AnyView {
+    view! { <access::AccessPanel/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
 async fn audit_tools() -> AnyView {
     view! { <audit::AuditPanel/> }.into_any()
 }
@@ -94,6 +95,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         Panel::Keys => view! { <keys::KeysPanel/> }.into_any(),
         Panel::Policies => lazily(policies_tools()),
         Panel::Audit => lazily(audit_tools()),
+        Panel::Access => lazily(access_tools()),
         Panel::Encrypt => lazily(encrypt_tools()),
         _ => ().into_any(),
     };

@@ -83,6 +83,7 @@ pub fn build() -> Matrix {
     let keys = (0..KEYS)
         .map(|k| {
             let form = ConsoleForm {
+                users_grant_for_aws_resources: true,
                 administrators: (0..2).map(|j| user((k + j * 37) % PRINCIPALS)).collect(),
                 administrators_can_delete: k % 2 == 0,
                 users: (0..5).map(|j| user((k * 7 + j * 13) % PRINCIPALS)).collect(),

@@ -54,6 +54,9 @@ pub struct TraceEntry {
     pub grant_id: Option<GrantId>,
     /// Whether it applied.
     pub applies: bool,
+    /// For a statement: how it relates to the request (the first of Principal, Action,
+    /// Resource, Condition that does not match, or that it applies).
+    pub check: Option<StatementCheck>,
     /// What came of it, in words.
     pub note: String,
 }
@@ -224,6 +227,7 @@ pub fn explain(
                 statement: matched(at, req, key, names),
                 grant_id: None,
                 applies: check == StatementCheck::Applies,
+                check: Some(check),
                 note: format!("{} {}: {note}", s.effect, s.label()),
             });
         }
@@ -284,6 +288,7 @@ pub fn explain(
             statement: None,
             grant_id: Some(g.grant_id.clone()),
             applies: check == GrantCheck::Allows,
+            check: None,
             note,
         });
     }

@@ -119,6 +119,9 @@ pub struct ConsoleForm {
     pub administrators_can_delete: bool,
     /// ARNs of the key users.
     pub users: Vec<String>,
+    /// Whether key users may create grants for AWS services that use the key ("Allow
+    /// attachment of persistent resources"); the console writes it (true) unless told not to.
+    pub users_grant_for_aws_resources: bool,
 }
 
 /// The key policy the console writes from its form.
@@ -155,14 +158,16 @@ pub fn console(account: AccountId, form: &ConsoleForm) -> String {
             actions: USER_ACTIONS,
             condition: None,
         });
-        statements.push(Stmt {
-            sid: "Allow attachment of persistent resources",
-            principals: users,
-            actions: USER_GRANT_ACTIONS,
-            condition: Some(String::from(
-                "{ \"Bool\": { \"kms:GrantIsForAWSResource\": \"true\" } }",
-            )),
-        });
+        if form.users_grant_for_aws_resources {
+            statements.push(Stmt {
+                sid: "Allow attachment of persistent resources",
+                principals: users,
+                actions: USER_GRANT_ACTIONS,
+                condition: Some(String::from(
+                    "{ \"Bool\": { \"kms:GrantIsForAWSResource\": \"true\" } }",
+                )),
+            });
+        }
     }
     document(Some("key-consolepolicy-3"), &statements)
 }

@@ -275,6 +275,7 @@ fn default_policies_read_back_cleanly() {
             defaults::console(
                 account,
                 &defaults::ConsoleForm {
+                    users_grant_for_aws_resources: true,
                     administrators: Vec::from(["arn:aws:iam::111122223333:role/Admin".to_string()]),
                     administrators_can_delete: false,
                     users: Vec::from([
@@ -308,6 +309,7 @@ fn default_policies_read_back_cleanly() {
         &defaults::console(
             account,
             &defaults::ConsoleForm {
+                users_grant_for_aws_resources: true,
                 administrators: Vec::from(["arn:aws:iam::111122223333:role/Admin".to_string()]),
                 administrators_can_delete: false,
                 users: Vec::new(),

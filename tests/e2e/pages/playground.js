@@ -7,6 +7,7 @@ export class Playground {
     this.page = page;
     this.keys = new KeysPanel(page, this);
     this.policies = new PoliciesPanel(page, this);
+    this.access = new AccessPanel(page, this);
     this.audit = new AuditPanel(page, this);
     this.encrypt = new EncryptPanel(page, this);
     this.drawer = new CallDrawer(page, this);
@@ -115,6 +116,56 @@ export class PoliciesPanel {
   constructor(page, pg) {
     this.page = page;
     this.pg = pg;
+  }
+
+  async openKeyPolicy(alias) {
+    await this.pg.nav("Policies");
+    await this.page.getByRole("link", { name: `Edit the key policy of ${alias}` }).click();
+    await expect(this.page.getByRole("heading", { name: `Key policy of ${alias}` })).toBeVisible();
+  }
+
+  editor() {
+    return this.page.getByLabel("Policy document (JSON)");
+  }
+
+  async type(text) {
+    await this.editor().fill(text);
+  }
+
+  findings() {
+    return this.page.getByTestId("finding");
+  }
+
+  summary() {
+    return this.page.getByTestId("findings-summary");
+  }
+
+  whatIf() {
+    return this.page.getByTestId("what-if-summary");
+  }
+
+  async save() {
+    await this.page.getByTestId("save-policy").click();
+  }
+}
+
+export class AccessPanel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  matrix() {
+    return this.page.getByTestId("access-matrix").getByTestId("matrix");
+  }
+
+  // The cell whose accessible name starts with "<row>, <col>:".
+  cell(row, col) {
+    return this.matrix().getByRole("button", { name: new RegExp(`^${row}, ${col.replace(/[/]/g, "\\/")}:`) });
+  }
+
+  decision() {
+    return this.page.getByTestId("cell-decision");
   }
 }
 

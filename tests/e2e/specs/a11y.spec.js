@@ -26,6 +26,19 @@ const states = [
     await pg.keys.open("alias/cmk-a");
     await pg.keys.detail().getByRole("button", { name: "Schedule key deletion" }).click();
   }],
+  ["access cell", async (pg, page) => {
+    await pg.nav("Access");
+    await pg.access.cell("Bob", "alias/cmk-a").click();
+    await page.getByTestId("cell-decision").waitFor();
+  }],
+  ["access revealed", async (pg, page) => {
+    await pg.nav("Access");
+    await page.getByTestId("exercise").getByRole("button", { name: "Reveal" }).click();
+  }],
+  ["policy editor", async (pg, page) => {
+    await pg.policies.openKeyPolicy("alias/cmk-a");
+    await pg.policies.type('{"Version": "2012-10-17", "Statement": [{"Effect": "Alow"}]}');
+  }],
   ["call drawer", async (pg, page) => {
     await pg.actAs("Bob");
     await pg.keys.open("alias/cmk-a");

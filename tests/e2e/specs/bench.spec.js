@@ -2,6 +2,7 @@
 // exports them, WebCrypto frames equal the core's, and every figure is a real number.
 import { test, expect } from "@playwright/test";
 import { benchPort } from "../playwright.config.js";
+import { matrixBench } from "../bench/matrix.mjs";
 
 // The benchmark's exports live in their own bundle (dist-bench): visitors never download them.
 test.use({ baseURL: `http://127.0.0.1:${benchPort}/bench/` });
@@ -40,4 +41,14 @@ test("the benchmark functions run in the benchmark bundle", async ({ page }) => 
   expect(file[5].inWorker).toBe(true);
   expect(file[5].bytesOut).toBe(file[1].bytesOut);
   expect(Number.isFinite(file[5].mibPerSecond) && file[5].mibPerSecond > 0).toBe(true);
+});
+
+test("the access matrix benchmark runs: the whole matrix in wasm, and a policy keystroke repainted", async ({ page }) => {
+  const r = await matrixBench(page, "./", { principals: 20, keys: 20, rounds: 1, strokes: 4 });
+  expect(r.cells).toBe(20 * 20 * 20);
+  expect(r.allowed).toBeGreaterThan(0);
+  expect(r.allowed).toBeLessThan(r.cells);
+  expect(Number.isFinite(r.fullMs) && r.fullMs >= 0).toBe(true);
+  expect(r.keystrokes).toHaveLength(4);
+  console.log(`smoke: matrix 20 × 20 × 20 in ${r.fullMs.toFixed(1)} ms; keystroke → repaint ${r.keystrokeMs.toFixed(1)} ms (debug build)`);
 });

@@ -18,6 +18,15 @@ const views = [
     await page.getByRole("button", { name: "Next", exact: true }).click();
   }],
   ["policies", "#/policies", async (pg) => { await pg.dismissWelcome(); }],
+  ["policy-editor", "#/policies/key/aaaaaaaa-0000-4000-8000-00000000000a", async (pg) => {
+    await pg.dismissWelcome();
+    await pg.policies.type('{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123412341234:user/Bob"}, "Action": "kms:*", "Resource": "*"}\n  ]\n}');
+  }],
+  ["access", "#/access", async (pg) => { await pg.dismissWelcome(); }],
+  ["access-cell", "#/access", async (pg) => {
+    await pg.dismissWelcome();
+    await pg.access.cell("Bob", "alias/cmk-a").click();
+  }],
   ["encrypt", "#/encrypt", async (pg) => { await pg.dismissWelcome(); }],
   ["audit", "#/audit", async (pg, page) => {
     await pg.dismissWelcome();

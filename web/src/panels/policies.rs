@@ -2,16 +2,16 @@
 //! account) with their IAM identity policies, added, edited and removed through the
 //! simulated IAM; and where each key policy lives.
 
+pub mod screen;
+
 use std::sync::Arc;
 
 use kms_core::World;
 use kms_core::iam::is_iam_entity;
-use kms_core::policy::PolicyKind;
 use leptos::prelude::*;
 use serde_json::json;
 
 use super::keys::vm;
-use crate::policy_check::Diagnostics;
 use crate::route::{Panel, Route};
 use crate::store::{CallRecord, Service, Slice};
 use crate::ui::{Pg, kind_of};
@@ -84,18 +84,32 @@ fn iam_ops(kind: &str) -> (&'static str, &'static str, &'static str, &'static st
     }
 }
 
-/// The starter text of a new IAM policy.
-const STARTER: &str = "{\n  \"Version\": \"2012-10-17\",\n  \"Statement\": [\n    {\n      \"Effect\": \"Allow\",\n      \"Action\": \"kms:Encrypt\",\n      \"Resource\": \"*\"\n    }\n  ]\n}";
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn policy_screen(target: screen::Target) -> AnyView {
+    view! { <screen::PolicyScreen target=target/> }.into_any()
+}
 
-/// The Policies panel.
+/// The Policies panel: the overview, or one policy in the editor.
 #[component]
 pub fn PoliciesPanel() -> impl IntoView {
+    let pg = use_pg();
+    let detail = Memo::new(move |_| pg.ui.route.get().detail);
+    move || match detail.get().as_deref().and_then(screen::Target::parse) {
+        Some(target) => super::lazily(policy_screen(target)),
+        None => view! { <Overview/> }.into_any(),
+    }
+}
+
+/// Every key policy and every principal with its IAM policies.
+#[component]
+fn Overview() -> impl IntoView {
     let pg = use_pg();
     let rows = Memo::new(move |_| {
         pg.store
             .read(&[Slice::Principals, Slice::Policies], principal_rows)
     });
     view! {
+        <KeyPolicies/>
         <section class="card" aria-labelledby="principals-heading">
             <h2 id="principals-heading">"Principals and their IAM policies"</h2>
             <p class="help">
@@ -112,8 +126,19 @@ pub fn PoliciesPanel() -> impl IntoView {
                 />
             </div>
         </section>
-        <KeyPolicies/>
     }
+}
+
+/// The editor route of `row`'s policy `policy` (`+` for a new one).
+fn iam_route(row: &PrincipalRow, policy: &str) -> Option<String> {
+    let name = row.iam_name.as_ref()?;
+    Some(
+        Route::to(
+            Panel::Policies,
+            &format!("iam/{}/{}/{name}/{policy}", row.account, row.kind),
+        )
+        .href(),
+    )
 }
 
 /// The account IAM calls go to: the acting principal's.
@@ -216,7 +241,6 @@ fn PrincipalCard(row: PrincipalRow) -> impl IntoView {
             last.set(Some(r));
         }
     };
-    let adding = RwSignal::new(false);
     let heading = format!("{} ({})", row.label, row.kind);
     let label = heading.clone();
     view! {
@@ -234,88 +258,27 @@ fn PrincipalCard(row: PrincipalRow) -> impl IntoView {
             } else {
                 view! {
                     <ul class="plain">
-                        {row.policies.iter().cloned().map(|(name, text)| view! {
-                            <li><PolicyEditor principal=row.clone() name=Some(name) text=text/></li>
+                        {row.policies.iter().cloned().map(|(name, text)| {
+                            let edit = iam_route(&row, &name);
+                            let entity = row.iam_name.clone().unwrap_or_default();
+                            let pname = name.clone();
+                            let delete = move |_| last.set(Some(pg.call(Service::Iam, delete_policy_op, &json!({name_member: entity, "PolicyName": pname}))));
+                            view! {
+                                <li class="iam-policy">
+                                    <p class="policy-title">
+                                        <strong>{name.clone()}</strong>
+                                        {edit.map(|href| view! { " "<a href=href aria-label=format!("Edit {name}")>"Edit"</a> })}
+                                        " "<button type="button" class="btn-link danger" on:click=delete>"Delete"</button>
+                                    </p>
+                                    <pre class="json" tabindex="0" aria-label="IAM policy">{text}</pre>
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            {iam_name.is_some().then(|| view! {
-                <Show when=move || adding.get() fallback=move || view! {
-                    <button type="button" class="btn btn-small" on:click=move |_| adding.set(true)>"Add an IAM policy"</button>
-                }>
-                    <PolicyEditor principal=row.clone() name=None text=String::from(STARTER)/>
-                </Show>
-            })}
+            {iam_route(&row, "+").map(|href| view! { <a class="btn btn-small" href=href>"Add an IAM policy"</a> })}
         </article>
-    }
-}
-
-/// One IAM policy: shown, edited as JSON with the checker's findings, saved or deleted
-/// through IAM. With no `name`, a new policy.
-#[component]
-fn PolicyEditor(principal: PrincipalRow, name: Option<String>, text: String) -> impl IntoView {
-    let pg = use_pg();
-    let editing = RwSignal::new(name.is_none());
-    let draft = RwSignal::new(text.clone());
-    let policy_name = RwSignal::new(name.clone().unwrap_or_default());
-    let last: RwSignal<Option<Arc<CallRecord>>> = RwSignal::new(None);
-    let (name_member, put_op, delete_policy_op, _) = iam_ops(principal.kind);
-    let entity = principal.iam_name.clone().unwrap_or_default();
-    let (text_id, name_id) = (uid("iam-policy"), uid("iam-policy-name"));
-    let save = {
-        let entity = entity.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            let r = pg.call(
-                Service::Iam,
-                put_op,
-                &json!({name_member: entity, "PolicyName": policy_name.get_untracked().trim(), "PolicyDocument": draft.get_untracked()}),
-            );
-            last.set(Some(r));
-        }
-    };
-    let delete = {
-        let entity = entity.clone();
-        let n = name.clone().unwrap_or_default();
-        move |_| {
-            last.set(Some(pg.call(
-                Service::Iam,
-                delete_policy_op,
-                &json!({name_member: entity, "PolicyName": n}),
-            )))
-        }
-    };
-    let shown = text.clone();
-    let can_edit = principal.iam_name.is_some();
-    view! {
-        <div class="iam-policy">
-            {name.clone().map(|n| view! {
-                <p class="policy-title">
-                    <strong>{n}</strong>
-                    {can_edit.then(|| view! {
-                        " "<button type="button" class="btn-link" on:click=move |_| editing.update(|e| *e = !*e)>{move || if editing.get() { "Close" } else { "Edit" }}</button>
-                        " "<button type="button" class="btn-link danger" on:click=delete.clone()>"Delete"</button>
-                    })}
-                </p>
-            })}
-            <Show when=move || editing.get() fallback=move || view! { <pre class="json" tabindex="0" aria-label="IAM policy">{shown.clone()}</pre> }>
-                <form class="inline-form" on:submit=save.clone()>
-                    {name.is_none().then(|| view! {
-                        <div class="field">
-                            <label for=name_id.clone()>"Policy name"</label>
-                            <input id=name_id.clone() data-testid="iam-policy-name" prop:value=move || policy_name.get() on:input=move |ev| policy_name.set(event_target_value(&ev))/>
-                        </div>
-                    })}
-                    <label for=text_id.clone()>"Policy document (JSON)"</label>
-                    <textarea id=text_id.clone() class="code" rows="12" spellcheck="false" data-testid="iam-policy-text"
-                        prop:value=move || draft.get() on:input=move |ev| draft.set(event_target_value(&ev))></textarea>
-                    <Diagnostics text=draft kind=PolicyKind::Identity/>
-                    <button type="submit" class="btn btn-primary">{format!("Save ({put_op})")}</button>
-                </form>
-            </Show>
-            {move || last.get().map(|r| view! { <CallOutcome record=r/> })}
-        </div>
     }
 }
 
@@ -340,10 +303,13 @@ fn KeyPolicies() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="keypolicies-heading">
             <h2 id="keypolicies-heading">"Key policies"</h2>
-            <p class="help">"Every KMS key has exactly one key policy. Open a key's Key policy tab to read it; the editor that checks a key policy as you type, and the access matrix beside it, come with the next version of this panel."</p>
-            <ul class="plain">
+            <p class="help">"Every KMS key has exactly one key policy, and KMS looks at it first. Edit one: it is checked as you type, and you see what it would change before you save it."</p>
+            <ul class="plain key-policies">
                 {move || keys.get().into_iter().map(|(id, name, account)| view! {
-                    <li><a href=Route::to(Panel::Keys, &id).href()>{name}</a><span class="muted small">{format!(" — account {account}")}</span></li>
+                    <li>
+                        <a href=Route::to(Panel::Policies, &format!("key/{id}")).href() aria-label=format!("Edit the key policy of {name}")>{name.clone()}</a>
+                        <span class="muted small">{format!(" — account {account}")}</span>
+                    </li>
                 }).collect_view()}
             </ul>
         </section>

@@ -5,11 +5,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::vm;
 use crate::kit::{
-    Cell, Col, Facts, Field, Form, Input, Row, Table, Tone, act, col, row, set, wide,
+    Cell, Col, Facts, Field, Form, Input, Row, Table, Tone, act, col, parse_pairs, row, set, wide,
 };
 use crate::store::{CallRecord, Slice};
 use crate::ui::actors;
@@ -27,22 +27,6 @@ const GRANT_OPERATIONS: [&str; 9] = [
     "CreateGrant",
     "RetireGrant",
 ];
-
-/// `k=v` lines → an encryption context; the line that is not a pair, if any.
-pub fn parse_pairs(text: &str) -> Result<Map<String, Value>, String> {
-    let mut out = Map::new();
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let (k, v) = line
-            .split_once('=')
-            .ok_or_else(|| format!("Line {} is not key=value: {line}", i + 1))?;
-        out.insert(k.trim().to_string(), Value::String(v.trim().to_string()));
-    }
-    Ok(out)
-}
 
 /// A grant just created: what to keep and show.
 #[derive(Clone, Debug, PartialEq)]
@@ -303,21 +287,5 @@ fn CreatedGrant(created: Created, key_id: String) -> impl IntoView {
                 </div>
             })}
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn constraint_pairs_are_read_line_by_line() {
-        let m = parse_pairs("app = notes\n\nteam=blue=green\n").unwrap();
-        assert_eq!(m["app"], "notes");
-        assert_eq!(m["team"], "blue=green");
-        assert_eq!(
-            parse_pairs("nope").unwrap_err(),
-            "Line 1 is not key=value: nope"
-        );
     }
 }

@@ -54,6 +54,7 @@ impl Draft {
                 .map(|a| format!("arn:aws:iam::{}:root", a.trim_matches(','))),
         );
         ConsoleForm {
+            users_grant_for_aws_resources: true,
             administrators: self.admins.clone(),
             administrators_can_delete: self.admins_can_delete,
             users,

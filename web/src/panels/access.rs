@@ -1,0 +1,741 @@
+//! The Access panel: who may do what with which key, and why. A matrix of decisions in
+//! three views, each cell explained (the deciding rule, the statements that matched in
+//! their policies, the reason, what would allow it — and a drafted fix), request facts to
+//! see conditions at work, and the study notes' exercise: predict, then reveal.
+
+pub mod vm;
+
+use kms_core::action::Action;
+use kms_core::api::RequestFacts;
+use kms_core::authz::{Rule, Source, StatementCheck};
+use kms_core::context::EncryptionContext;
+use kms_core::ids::KeyArn;
+use leptos::prelude::*;
+
+use crate::editor::paint::{matching_bracket, tokenize};
+use crate::format;
+use crate::kit::{Field, Fields, Input};
+use crate::route::{Panel, Route};
+use crate::store::Slice;
+use crate::widgets::{DecisionView, focus_later, uid, use_pg};
+use vm::{FixTarget, Grid, View};
+
+/// A fix drafted from a denied cell, waiting for the policy editor to open it (unsaved).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PendingFix {
+    /// The editor's route detail the fix is for.
+    pub detail: String,
+    /// The policy text with the fix.
+    pub text: String,
+    /// What it does.
+    pub what: String,
+}
+
+/// The editor route of a fix's target.
+pub fn fix_route(w: &kms_core::World, target: &FixTarget) -> Option<String> {
+    match target {
+        FixTarget::KeyPolicy(arn) => w
+            .keys()
+            .iter()
+            .find(|k| k.arn == *arn)
+            .map(|k| format!("key/{}", k.key_id)),
+        FixTarget::Iam(principal, name) => {
+            let p = kms_core::principal::Principal::parse(principal).ok()?;
+            let kind = crate::ui::kind_of(&p);
+            Some(format!(
+                "iam/{}/{kind}/{}/{name}",
+                p.account_str(),
+                p.short_name()
+            ))
+        }
+    }
+}
+
+/// The request facts as typed: context pairs, calling service, grant token.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FactsText {
+    /// `k=v` lines.
+    pub context: String,
+    /// `kms:ViaService`, or empty.
+    pub via: String,
+    /// A grant token, or empty.
+    pub token: String,
+}
+
+impl FactsText {
+    /// The encryption context, when any pair is given.
+    pub fn context(&self) -> Option<EncryptionContext> {
+        let pairs = crate::kit::parse_pairs(&self.context).ok()?;
+        (!pairs.is_empty()).then(|| {
+            pairs
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str().unwrap_or_default()))
+                .collect()
+        })
+    }
+}
+
+/// Runs `f` with the request facts these texts give.
+pub fn with_facts<R>(t: &FactsText, f: impl FnOnce(&RequestFacts<'_>) -> R) -> R {
+    let ctx = t.context();
+    let tokens: Vec<String> = if t.token.trim().is_empty() {
+        Vec::new()
+    } else {
+        vec![t.token.trim().to_string()]
+    };
+    let facts = RequestFacts {
+        context: ctx.as_ref(),
+        via_service: (!t.via.is_empty()).then_some(t.via.as_str()),
+        grant_tokens: &tokens,
+        ..RequestFacts::default()
+    };
+    f(&facts)
+}
+
+/// A cell's look: symbol, short word, CSS class.
+fn look(rule: Option<Rule>) -> (&'static str, &'static str, &'static str) {
+    match rule {
+        Some(Rule::KeyPolicy | Rule::Iam) => ("✓", "allow", "allow"),
+        Some(Rule::Grant) => ("✓", "grant", "grant"),
+        Some(Rule::ExplicitDeny) => ("✕", "deny", "deny"),
+        Some(Rule::ImplicitDeny) => ("–", "none", "implicit"),
+        None => ("·", "n/a", "na"),
+    }
+}
+
+/// A rule in words, for accessible names.
+fn words(rule: Option<Rule>) -> String {
+    match rule {
+        Some(r) => {
+            let v = format::verdict(r);
+            match r {
+                Rule::KeyPolicy => format!("{} (key policy)", v.word),
+                Rule::Iam => format!("{} (IAM policy)", v.word),
+                _ => String::from(v.word),
+            }
+        }
+        None => String::from("not applicable"),
+    }
+}
+
+/// What one cell of a matrix shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Look {
+    class: String,
+    text: String,
+    label: String,
+}
+
+/// Every cell's look: the saved decision, or the draft's where it differs (marked).
+fn looks(g: &Grid, d: Option<&Grid>) -> Vec<Look> {
+    let cols = g.cols.len().max(1);
+    (0..g.cells.len())
+        .map(|i| {
+            let (r, c) = (i / cols, i % cols);
+            let saved = g.cell(r, c);
+            let after = d.map(|d| d.cell(r, c));
+            let changed = after.is_some_and(|a| a != saved);
+            let shown = if changed { after.flatten() } else { saved };
+            let (symbol, word, class) = look(shown);
+            let row = g.rows.get(r).map_or("", |x| x.1.as_str());
+            let col = g.cols.get(c).map_or("", |x| x.1.as_str());
+            let mut label = format!("{row}, {col}: {}", words(saved));
+            if changed {
+                label.push_str(&format!("; with the draft: {}", words(after.flatten())));
+            }
+            Look {
+                class: format!("cell {class}{}", if changed { " changed" } else { "" }),
+                text: format!("{symbol} {word}{}", if changed { " •" } else { "" }),
+                label,
+            }
+        })
+        .collect()
+}
+
+/// A matrix of decisions: row and column headers, a button per cell (arrow keys move
+/// between cells, Enter opens one), cells a draft would change marked. The table is built
+/// once per shape; a draft's keystroke only updates the cells' text and names.
+#[component]
+pub fn Matrix(
+    /// What the table holds, for screen readers.
+    caption: String,
+    /// The grid (saved).
+    #[prop(into)]
+    grid: Signal<Grid>,
+    /// The grid with a draft, if one is being edited.
+    #[prop(into)]
+    draft: Signal<Option<Grid>>,
+    /// Whether the draft's result is stale (the draft does not parse now).
+    #[prop(into)]
+    stale: Signal<bool>,
+    /// The open cell.
+    selected: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let focus = RwSignal::new(0usize);
+    let prefix: StoredValue<String> = StoredValue::new(uid("cell"));
+    let move_focus = move |to: usize| {
+        focus.set(to);
+        focus_later(format!("{}-{to}", prefix.get_value()));
+    };
+    let shown = Memo::new(move |_| {
+        let g = grid.get();
+        draft.with(|d| looks(&g, d.as_ref()))
+    });
+    let shape = Memo::new(move |_| grid.with(|g| (g.rows.clone(), g.cols.clone())));
+    // Each cell follows its own look: a keystroke that changes a few decisions touches only
+    // those cells in the page.
+    let cell_look = move |i: usize| Memo::new(move |_| shown.with(|s| s.get(i).cloned()));
+    let part = move |look: Memo<Option<Look>>, f: fn(&Look) -> String| {
+        move || look.with(|l| l.as_ref().map(f).unwrap_or_default())
+    };
+    view! {
+        <div class="table-wrap matrix-wrap" class:stale=move || stale.get()>
+            {move || {
+                let (row_labels, col_labels) = shape.get();
+                let cols = col_labels.len();
+                let rows = row_labels.len();
+                let mut groups: Vec<(&str, usize)> = Vec::new();
+                for c in &col_labels {
+                    match groups.last_mut() {
+                        Some((name, n)) if *name == c.2 => *n += 1,
+                        _ => groups.push((c.2, 1)),
+                    }
+                }
+                let grouped = groups.iter().any(|(g, _)| !g.is_empty());
+                let prefix = prefix.get_value();
+                view! {
+                    <table class="matrix" data-testid="matrix">
+                        <caption class="visually-hidden">{caption.clone()}</caption>
+                        <thead>
+                            {grouped.then(|| view! {
+                                <tr class="groups">
+                                    <td></td>
+                                    {groups.iter().map(|(name, n)| view! { <th scope="colgroup" colspan=n.to_string()>{name.to_string()}</th> }).collect_view()}
+                                </tr>
+                            })}
+                            <tr>
+                                <td></td>
+                                {col_labels.iter().map(|c| view! { <th scope="col"><span class="col-label">{c.1.clone()}</span></th> }).collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {(0..rows).map(|r| view! {
+                                <tr>
+                                    <th scope="row">{row_labels.get(r).map(|x| x.1.clone()).unwrap_or_default()}</th>
+                                    {(0..cols).map(|c| {
+                                        let i = r * cols + c;
+                                        let l = cell_look(i);
+                                        view! {
+                                            <td class=part(l, |l| l.class.clone())>
+                                                <button
+                                                    type="button"
+                                                    id=format!("{prefix}-{i}")
+                                                    aria-label=part(l, |l| l.label.clone())
+                                                    title=part(l, |l| l.label.clone())
+                                                    tabindex=move || if focus.get() == i { "0" } else { "-1" }
+                                                    aria-pressed=move || if selected.get() == Some(i) { "true" } else { "false" }
+                                                    on:click=move |_| { focus.set(i); selected.set(Some(i)); }
+                                                    on:keydown=move |ev| {
+                                                        let next = match ev.key().as_str() {
+                                                            "ArrowRight" if c + 1 < cols => Some(i + 1),
+                                                            "ArrowLeft" if c > 0 => Some(i - 1),
+                                                            "ArrowDown" if r + 1 < rows => Some(i + cols),
+                                                            "ArrowUp" if r > 0 => Some(i - cols),
+                                                            "Home" => Some(r * cols),
+                                                            "End" => Some(r * cols + cols - 1),
+                                                            _ => None,
+                                                        };
+                                                        if let Some(n) = next {
+                                                            ev.prevent_default();
+                                                            move_focus(n);
+                                                        }
+                                                    }
+                                                >
+                                                    <span aria-hidden="true">{part(l, |l| l.text.clone())}</span>
+                                                </button>
+                                            </td>
+                                        }
+                                    }).collect_view()}
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }
+            }}
+        </div>
+    }
+}
+
+/// The legend of the matrix's symbols.
+#[component]
+pub fn Legend() -> impl IntoView {
+    view! {
+        <p class="legend small" aria-label="Legend">
+            <span class="cell allow">"✓ allow"</span>" allowed (key policy or IAM) · "
+            <span class="cell grant">"✓ grant"</span>" allowed by a grant · "
+            <span class="cell deny">"✕ deny"</span>" explicit deny · "
+            <span class="cell implicit">"– none"</span>" implicit deny (nothing allows it) · "
+            <span class="cell changed">"•"</span>" the draft would change it"
+        </p>
+    }
+}
+
+/// The Access panel.
+#[component]
+pub fn AccessPanel() -> impl IntoView {
+    let pg = use_pg();
+    let choices = Memo::new(move |_| {
+        pg.store.read(&[Slice::Principals, Slice::Keys], |w| {
+            (vm::principals(w), vm::keys(w))
+        })
+    });
+    let kind = RwSignal::new(String::from("action"));
+    let principal = RwSignal::new(
+        choices
+            .get_untracked()
+            .0
+            .get(1)
+            .or(choices.get_untracked().0.first())
+            .map(|p| p.0.clone())
+            .unwrap_or_default(),
+    );
+    let key = RwSignal::new(
+        choices
+            .get_untracked()
+            .1
+            .first()
+            .map(|k| k.0.to_string())
+            .unwrap_or_default(),
+    );
+    let action = RwSignal::new(String::from("Decrypt"));
+    let facts = RwSignal::new(FactsText::default());
+    let (context, via, token) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    Effect::new(move |_| {
+        facts.set(FactsText {
+            context: context.get(),
+            via: via.get(),
+            token: token.get(),
+        })
+    });
+    let by_alias = RwSignal::new(false);
+    let view_now = move || match kind.get().as_str() {
+        "principal" => View::Principal(principal.get()),
+        "key" => KeyArn::parse(&key.get()).map_or(View::Action(Action::Decrypt), View::Key),
+        _ => View::Action(Action::from_name(&action.get()).unwrap_or(Action::Decrypt)),
+    };
+    let grid = Memo::new(move |_| {
+        let v = view_now();
+        let f = facts.get();
+        let alias = by_alias.get();
+        pg.store.read(
+            &[
+                Slice::Principals,
+                Slice::Policies,
+                Slice::Keys,
+                Slice::Grants,
+                Slice::Clock,
+            ],
+            |w| with_facts(&f, |rf| vm::grid(w, &v, rf, alias, None)),
+        )
+    });
+    let selected: RwSignal<Option<usize>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        grid.track();
+        selected.set(None);
+    });
+    let principal_options = Signal::derive(move || choices.get().0);
+    let key_options = Signal::derive(move || {
+        choices
+            .get()
+            .1
+            .into_iter()
+            .map(|(a, l)| (a.to_string(), l))
+            .collect::<Vec<_>>()
+    });
+    let action_options = Signal::stored(
+        vm::actions()
+            .into_iter()
+            .map(|a| (a.name().to_string(), format!("kms:{}", a.name())))
+            .collect::<Vec<_>>(),
+    );
+    let views = Signal::stored(vec![
+        (
+            String::from("action"),
+            String::from("Everyone × every key, for one action"),
+        ),
+        (
+            String::from("principal"),
+            String::from("One principal × every key and action"),
+        ),
+        (
+            String::from("key"),
+            String::from("Everyone × one key's actions"),
+        ),
+    ]);
+    let vias = Signal::stored(vec![
+        (String::new(), String::from("None (a direct call)")),
+        (
+            String::from("s3.us-east-1.amazonaws.com"),
+            String::from("s3.us-east-1.amazonaws.com"),
+        ),
+        (
+            String::from("ec2.us-east-1.amazonaws.com"),
+            String::from("ec2.us-east-1.amazonaws.com"),
+        ),
+    ]);
+    view! {
+        <section class="card" aria-labelledby="matrix-heading" data-testid="access-matrix">
+            <h2 id="matrix-heading">"Who may do what"</h2>
+            <p class="help">"Each cell is the decision KMS would make now: the key policy first, IAM policies where the key policy lets them decide, grants, and an explicit deny over all. Open a cell to see why."</p>
+            <Fields fields=vec![Field::new("View", Input::Select(kind, views))]/>
+            {move || match kind.get().as_str() {
+                "principal" => view! { <Fields fields=vec![Field::new("Principal", Input::Select(principal, principal_options))]/> }.into_any(),
+                "key" => view! { <Fields fields=vec![Field::new("Key", Input::Select(key, key_options))]/> }.into_any(),
+                _ => view! { <Fields fields=vec![Field::new("Action", Input::Select(action, action_options))]/> }.into_any(),
+            }}
+            <details class="facts-box">
+                <summary>"Request facts: encryption context, calling service, grant token, alias"</summary>
+                <Fields fields=vec![
+                    Field::new("Encryption context (key=value per line)", Input::Area(context, 2, true)),
+                    Field::new("Calling service (kms:ViaService)", Input::Select(via, vias)),
+                    Field::new("Grant token", Input::Text(token)),
+                    Field::new("Name each key by its alias (kms:RequestAlias)", Input::Check(by_alias)),
+                ]/>
+            </details>
+            <Legend/>
+            <Matrix
+                caption=String::from("Decisions")
+                grid=grid
+                draft=Signal::stored(None)
+                stale=Signal::stored(false)
+                selected=selected
+            />
+        </section>
+        {move || selected.get().and_then(|i| grid.get().coords.get(i).cloned()).map(|(p, k, a)| {
+            view! { <CellDecision principal=p key_arn=k action=a facts=facts.get_untracked()/> }
+        })}
+        <Exercise/>
+    }
+}
+
+/// The lines of a policy's text, those of the statements starting at `offsets` marked.
+pub fn marked_lines(text: &str, offsets: &[usize]) -> Vec<(String, bool)> {
+    let tokens = tokenize(text);
+    let ranges: Vec<(usize, usize)> = offsets
+        .iter()
+        .filter_map(|o| matching_bracket(text, &tokens, *o).map(|(a, b)| (a.min(b), a.max(b))))
+        .collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        let end = at + line.len();
+        let hl = ranges.iter().any(|(a, b)| *a <= end && *b >= at);
+        out.push((String::from(line), hl));
+        at = end + 1;
+    }
+    out
+}
+
+/// A policy's text with lines marked.
+#[component]
+fn PolicyText(title: String, text: String, offsets: Vec<usize>) -> impl IntoView {
+    let lines = marked_lines(&text, &offsets);
+    view! {
+        <div class="policy-text">
+            <h4>{title.clone()}</h4>
+            <pre class="json" tabindex="0" aria-label=title>
+                {lines.into_iter().enumerate().map(|(n, (line, hl))| view! {
+                    <span class="line" class:hl=hl><span class="ln" aria-hidden="true">{format!("{:>3} ", n + 1)}</span>{line}{"\n"}</span>
+                }).collect_view()}
+            </pre>
+        </div>
+    }
+}
+
+/// The decision of one cell, its policies with the statements that decided, and a fix.
+#[component]
+fn CellDecision(
+    principal: String,
+    key_arn: KeyArn,
+    action: Action,
+    facts: FactsText,
+) -> impl IntoView {
+    let pg = use_pg();
+    let pending = use_context::<RwSignal<Option<PendingFix>>>();
+    let (decision, key_text, iam, labels, fix) = pg.store.peek(|w| {
+        let d = with_facts(&facts, |f| vm::explain(w, &principal, &key_arn, action, f));
+        let key_text = w
+            .keys()
+            .iter()
+            .find(|k| k.arn == key_arn)
+            .map(|k| String::from(k.policy.text()))
+            .unwrap_or_default();
+        let iam: Vec<(String, String)> = w
+            .principal(&principal)
+            .map(|r| {
+                r.policy_names
+                    .iter()
+                    .cloned()
+                    .zip(r.policies.iter().map(|p| String::from(p.text())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let labels = (
+            crate::panels::keys::vm::principal_label(w, &principal),
+            w.keys()
+                .iter()
+                .find(|k| k.arn == key_arn)
+                .map(|k| crate::panels::keys::vm::key_name(w, k))
+                .unwrap_or_default(),
+        );
+        let fix = d.as_ref().filter(|d| !format::allowed(d)).and_then(|d| {
+            with_facts(&facts, |f| {
+                vm::suggest_fix(w, &principal, &key_arn, action, d, f)
+            })
+            .and_then(|fix| {
+                fix_route(w, &fix.target).map(|detail| PendingFix {
+                    detail,
+                    text: fix.text,
+                    what: fix.what,
+                })
+            })
+        });
+        (d, key_text, iam, labels, fix)
+    });
+    let Some(decision) = decision else {
+        return view! { <p class="card">"This cell has no decision: the principal or the key is not in this world."</p> }.into_any();
+    };
+    let offsets_of = |source: Source| -> Vec<usize> {
+        decision
+            .matched
+            .iter()
+            .filter(|m| m.at.source == source)
+            .map(|m| m.loc.offset as usize)
+            .collect()
+    };
+    let key_marks = offsets_of(Source::KeyPolicy);
+    let checks: Vec<(String, Option<StatementCheck>, bool)> = decision
+        .trace
+        .iter()
+        .filter_map(|t| {
+            t.statement.as_ref().map(|s| {
+                (
+                    format!("{:?} {} in {}", s.effect, s.label, s.policy),
+                    t.check,
+                    t.applies,
+                )
+            })
+        })
+        .collect();
+    let title = format!("{} · {} · kms:{}", labels.0, labels.1, action.name());
+    view! {
+        <section class="card decision-card" aria-labelledby="cell-title" data-testid="cell-decision">
+            <h2 id="cell-title">{title}</h2>
+            <DecisionView decision=decision.clone()/>
+            {(!checks.is_empty()).then(|| view! {
+                <div class="table-wrap">
+                    <table class="checks-table">
+                        <caption>"Each statement against the request"</caption>
+                        <thead><tr><th scope="col">"Statement"</th><th scope="col">"Principal"</th><th scope="col">"Action"</th><th scope="col">"Resource"</th><th scope="col">"Condition"</th></tr></thead>
+                        <tbody>
+                            {checks.into_iter().map(|(name, check, applies)| {
+                                let marks = element_marks(check, applies);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{name}</th>
+                                        {marks.into_iter().map(|m| view! { <td class=format!("elem {}", m.1)>{m.0}</td> }).collect_view()}
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            })}
+            <div class="policies-side">
+                <PolicyText title=format!("Key policy of {}", labels.1) text=key_text offsets=key_marks/>
+                {iam.into_iter().enumerate().map(|(i, (name, text))| {
+                    let marks = offsets_of(Source::Iam(i));
+                    view! { <PolicyText title=format!("IAM policy {name} of {}", labels.0) text=text offsets=marks/> }
+                }).collect_view()}
+            </div>
+            {fix.map(|f| {
+                let what = f.what.clone();
+                view! {
+                    <div class="fix">
+                        <p><strong>"A fix: "</strong>{what}</p>
+                        <button type="button" class="btn btn-primary" on:click=move |_| {
+                            let route = Route::to(Panel::Policies, &f.detail);
+                            if let Some(p) = pending {
+                                p.set(Some(f.clone()));
+                            }
+                            pg.go(route);
+                        }>"Draft a fix"</button>
+                        <p class="help">"Opens the policy in the editor with the change made but not saved."</p>
+                    </div>
+                }
+            })}
+        </section>
+    }
+    .into_any()
+}
+
+/// ✓/✕/— for Principal, Action, Resource, Condition: the first element that does not match
+/// fails; those before it match; those after were not looked at.
+fn element_marks(
+    check: Option<StatementCheck>,
+    applies: bool,
+) -> [(&'static str, &'static str); 4] {
+    let failed = match check {
+        Some(StatementCheck::PrincipalNotNamed) => Some(0),
+        Some(StatementCheck::ActionNotCovered) => Some(1),
+        Some(StatementCheck::ResourceNotCovered) => Some(2),
+        Some(StatementCheck::ConditionFailed(_)) => Some(3),
+        _ => None,
+    };
+    std::array::from_fn(|i| match failed {
+        _ if applies => ("✓ matches", "ok"),
+        Some(f) if i < f => ("✓ matches", "ok"),
+        Some(f) if i == f => ("✕ does not", "no"),
+        _ => ("— not checked", "skip"),
+    })
+}
+
+/// The study notes' exercise: predict each cell of Alice, Bob, Charlie and David ×
+/// CMK-A, CMK-B and CMK-C for kms:Decrypt, then reveal.
+#[component]
+fn Exercise() -> impl IntoView {
+    let pg = use_pg();
+    let questions = Memo::new(move |_| {
+        let Ok(s) = kms_core::scenario::Scenario::load(crate::STARTING_SCENARIO) else {
+            return Vec::new();
+        };
+        pg.store.read(
+            &[
+                Slice::Principals,
+                Slice::Policies,
+                Slice::Keys,
+                Slice::Grants,
+            ],
+            |w| vm::exercise(w, &s, Action::Decrypt),
+        )
+    });
+    let guesses = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
+    let revealed = RwSignal::new(false);
+    view! {
+        <Show when=move || !questions.get().is_empty()>
+            <section class="card" aria-labelledby="exercise-heading" data-testid="exercise">
+                <h2 id="exercise-heading">"Predict, then reveal: the study notes' exercise"</h2>
+                <p class="help">"May each of them decrypt with each key? Mark every cell, then reveal. (The answers come from this world as it is now.)"</p>
+                {move || {
+                    let qs = questions.get();
+                    let mut people: Vec<String> = Vec::new();
+                    let mut keys: Vec<String> = Vec::new();
+                    for q in &qs {
+                        if !people.contains(&q.who.0) { people.push(q.who.0.clone()); }
+                        if !keys.contains(&q.key.0) { keys.push(q.key.0.clone()); }
+                    }
+                    let k2 = keys.clone();
+                    view! {
+                        <div class="table-wrap">
+                            <table class="quiz">
+                                <caption class="visually-hidden">"May each principal decrypt with each key?"</caption>
+                                <thead><tr><td></td>{k2.into_iter().map(|k| view! { <th scope="col">{k}</th> }).collect_view()}</tr></thead>
+                                <tbody>
+                                    {people.into_iter().map(|who| {
+                                        let cells = keys.iter().map(|key| {
+                                            let Some(i) = qs.iter().position(|q| q.who.0 == who && q.key.0 == *key) else {
+                                                return view! { <td></td> }.into_any();
+                                            };
+                                            let q = qs.get(i).cloned();
+                                            let label = format!("{who} decrypts with {key}");
+                                            let pick = move |v: &'static str| move |_| guesses.update(|g| { g.insert(i, String::from(v)); });
+                                            let pressed = move |v: &'static str| move || if guesses.get().get(&i).map(String::as_str) == Some(v) { "true" } else { "false" };
+                                            let result = move || revealed.get().then(|| {
+                                                let q = q.clone()?;
+                                                let guess = guesses.get().get(&i).cloned().unwrap_or_default();
+                                                let ok = !guess.is_empty() && vm::right(&guess, q.answer);
+                                                let why = q.note.clone().unwrap_or_else(|| String::from(vm::lesson(q.answer)));
+                                                Some(view! {
+                                                    <p class=if ok { "verdict-line right" } else { "verdict-line wrong" } data-testid="quiz-result">
+                                                        <strong>{if ok { "✓ Right" } else if guess.is_empty() { "– Not answered" } else { "✕ Wrong" }}</strong>
+                                                        {format!(" — {}. {why}", words(q.answer))}
+                                                    </p>
+                                                })
+                                            }).flatten();
+                                            view! {
+                                                <td class="quiz-cell" data-testid="quiz-item">
+                                                    <span role="group" aria-label=label class="quiz-choices">
+                                                        <button type="button" class="btn btn-small" aria-pressed=pressed("allow") on:click=pick("allow")>"✓ Allowed"</button>
+                                                        <button type="button" class="btn btn-small" aria-pressed=pressed("deny") on:click=pick("deny")>"✕ Denied"</button>
+                                                    </span>
+                                                    {result}
+                                                </td>
+                                            }.into_any()
+                                        }).collect_view();
+                                        view! { <tr><th scope="row">{who.clone()}</th>{cells}</tr> }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }
+                }}
+                <div class="toolbar">
+                    <button type="button" class="btn btn-primary" on:click=move |_| revealed.set(true)>"Reveal"</button>
+                    <button type="button" class="btn" on:click=move |_| { guesses.set(Default::default()); revealed.set(false); }>"Start again"</button>
+                </div>
+                {move || revealed.get().then(|| {
+                    let qs = questions.get();
+                    let g = guesses.get();
+                    let right = qs.iter().enumerate().filter(|(i, q)| g.get(i).is_some_and(|v| vm::right(v, q.answer))).count();
+                    view! { <p class="score" role="status" data-testid="quiz-score">{format!("{right} of {} right.", qs.len())}</p> }
+                })}
+            </section>
+        </Show>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_statements_lines_are_marked_from_its_opening_brace() {
+        let text = "{\n  \"Statement\": [\n    {\n      \"Sid\": \"a\"\n    },\n    {\n      \"Sid\": \"b\"\n    }\n  ]\n}";
+        let second = text.match_indices('{').nth(2).unwrap().0;
+        let lines = marked_lines(text, &[second]);
+        let marked: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.1)
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(marked, [6, 7, 8]);
+    }
+
+    #[test]
+    fn elements_show_where_a_statement_stopped_matching() {
+        assert_eq!(
+            element_marks(Some(StatementCheck::ActionNotCovered), false).map(|m| m.1),
+            ["ok", "no", "skip", "skip"]
+        );
+        assert_eq!(
+            element_marks(Some(StatementCheck::Applies), true).map(|m| m.1),
+            ["ok"; 4]
+        );
+    }
+
+    #[test]
+    fn facts_read_the_context_lines() {
+        let t = FactsText {
+            context: String::from("app=notes\n"),
+            via: String::new(),
+            token: String::new(),
+        };
+        assert_eq!(t.context().unwrap().get("app"), Some("notes"));
+        assert!(FactsText::default().context().is_none());
+    }
+}

@@ -1,0 +1,607 @@
+//! What the Access panel shows, as pure functions of the world: the actions as AWS groups
+//! them, a grid of decisions for a view, a draft's changes, a fix for a denied cell (checked
+//! by the core before it is offered), and the study notes' exercise.
+
+use kms_core::World;
+use kms_core::action::Action;
+use kms_core::api::{Caller, RequestFacts};
+use kms_core::authz::{Decision, Rule, Source};
+use kms_core::ids::KeyArn;
+use kms_core::json::{self, Json, Loc, Member, Value};
+use kms_core::matrix::{Axes, Draft};
+use kms_core::policy::{Effect, Policy, PolicyKind};
+use kms_core::principal::Principal;
+
+use crate::panels::keys::vm::{key_name, principal_label};
+
+/// The actions of the matrix, as AWS groups them: using a key, managing it, and grants.
+pub const GROUPS: [(&str, &[Action]); 3] = [
+    (
+        "Use",
+        &[
+            Action::Encrypt,
+            Action::Decrypt,
+            Action::ReEncryptFrom,
+            Action::ReEncryptTo,
+            Action::GenerateDataKey,
+            Action::GenerateDataKeyWithoutPlaintext,
+            Action::DescribeKey,
+        ],
+    ),
+    (
+        "Manage",
+        &[
+            Action::PutKeyPolicy,
+            Action::EnableKey,
+            Action::DisableKey,
+            Action::ScheduleKeyDeletion,
+            Action::CancelKeyDeletion,
+            Action::EnableKeyRotation,
+            Action::RotateKeyOnDemand,
+            Action::CreateAlias,
+            Action::TagResource,
+        ],
+    ),
+    (
+        "Grants",
+        &[
+            Action::CreateGrant,
+            Action::ListGrants,
+            Action::RetireGrant,
+            Action::RevokeGrant,
+        ],
+    ),
+];
+
+/// Every action of the matrix, in group order (20).
+pub fn actions() -> Vec<Action> {
+    GROUPS.iter().flat_map(|(_, a)| a.iter().copied()).collect()
+}
+
+/// Who the matrix asks about: every principal of the world, and the root user of its
+/// account. (ARN, label.)
+pub fn principals(w: &World) -> Vec<(String, String)> {
+    crate::ui::actors(w)
+        .into_iter()
+        .filter(|a| a.kind != "root" || a.account == w.account().as_str())
+        .map(|a| (a.arn, a.label))
+        .collect()
+}
+
+/// Every key, customer managed first. (ARN, label.)
+pub fn keys(w: &World) -> Vec<(KeyArn, String)> {
+    let mut out: Vec<(KeyArn, String)> = w
+        .keys()
+        .iter()
+        .map(|k| (k.arn.clone(), key_name(w, k)))
+        .collect();
+    out.sort_by_key(|(a, _)| {
+        w.keys()
+            .iter()
+            .find(|k| k.arn == *a)
+            .is_some_and(|k| k.manager == kms_core::keys::KeyManager::Aws)
+    });
+    out
+}
+
+/// The three ways of looking at the matrix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    /// One principal: keys × actions.
+    Principal(String),
+    /// One key: principals × actions.
+    Key(KeyArn),
+    /// One action: principals × keys.
+    Action(Action),
+}
+
+/// A grid of decisions: row and column labels, and a cell per row and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    /// Rows: (id, label) — principal ARNs or key ARNs.
+    pub rows: Vec<(String, String)>,
+    /// Columns: (id, label, group) — actions or key ARNs.
+    pub cols: Vec<(String, String, &'static str)>,
+    /// `cells[r * cols + c]`: the deciding rule, or none for a cell that has none.
+    pub cells: Vec<Option<Rule>>,
+    /// For each cell: (principal ARN, key ARN, action), to explain it.
+    pub coords: Vec<(String, KeyArn, Action)>,
+}
+
+impl Grid {
+    /// The cell at row `r`, column `c`.
+    pub fn cell(&self, r: usize, c: usize) -> Option<Rule> {
+        self.cells.get(r * self.cols.len() + c).copied().flatten()
+    }
+}
+
+/// The grid of `view`, with `facts`, keys named by alias when `by_alias`, and `draft` in
+/// place of a saved policy.
+pub fn grid(
+    w: &World,
+    view: &View,
+    facts: &RequestFacts<'_>,
+    by_alias: bool,
+    draft: Option<Draft<'_>>,
+) -> Grid {
+    let all_keys = keys(w);
+    let all_principals = principals(w);
+    let acts = actions();
+    let group_of = |a: Action| {
+        GROUPS
+            .iter()
+            .find(|(_, list)| list.contains(&a))
+            .map_or("", |(g, _)| *g)
+    };
+    let action_cols = || {
+        acts.iter()
+            .map(|a| (a.name().to_string(), a.name().to_string(), group_of(*a)))
+            .collect::<Vec<_>>()
+    };
+    let (rows, cols, p, k, a): (_, _, Vec<String>, Vec<KeyArn>, Vec<Action>) = match view {
+        View::Principal(who) => (
+            all_keys
+                .iter()
+                .map(|(a, l)| (a.to_string(), l.clone()))
+                .collect(),
+            action_cols(),
+            vec![who.clone()],
+            all_keys.iter().map(|(a, _)| a.clone()).collect(),
+            acts.clone(),
+        ),
+        View::Key(key) => (
+            all_principals.clone(),
+            action_cols(),
+            all_principals.iter().map(|(a, _)| a.clone()).collect(),
+            vec![key.clone()],
+            acts.clone(),
+        ),
+        View::Action(action) => (
+            all_principals.clone(),
+            all_keys
+                .iter()
+                .map(|(a, l)| (a.to_string(), l.clone(), ""))
+                .collect(),
+            all_principals.iter().map(|(a, _)| a.clone()).collect(),
+            all_keys.iter().map(|(a, _)| a.clone()).collect(),
+            vec![*action],
+        ),
+    };
+    let p_refs: Vec<&str> = p.iter().map(String::as_str).collect();
+    let k_refs: Vec<&KeyArn> = k.iter().collect();
+    let raw = w.access_matrix(
+        &Axes {
+            principals: &p_refs,
+            keys: &k_refs,
+            actions: &a,
+        },
+        facts,
+        by_alias,
+        draft,
+    );
+    // access_matrix is principal-major, then key, then action: every view's rows × columns
+    // is that order with one axis of size 1, so the cells come in row-major order already.
+    let mut coords = Vec::with_capacity(raw.len());
+    for pa in &p {
+        for ka in &k {
+            for ac in &a {
+                coords.push((pa.clone(), ka.clone(), *ac));
+            }
+        }
+    }
+    Grid {
+        rows,
+        cols,
+        cells: raw,
+        coords,
+    }
+}
+
+/// Every decision of the world: every principal × every key × the 20 actions, with `draft`
+/// in place of a saved policy (for counting what a draft changes anywhere).
+pub fn whole(w: &World, draft: Option<Draft<'_>>) -> Vec<Option<Rule>> {
+    let p = principals(w);
+    let p_refs: Vec<&str> = p.iter().map(|(a, _)| a.as_str()).collect();
+    let k = keys(w);
+    let k_refs: Vec<&KeyArn> = k.iter().map(|(a, _)| a).collect();
+    w.access_matrix(
+        &Axes {
+            principals: &p_refs,
+            keys: &k_refs,
+            actions: &actions(),
+        },
+        &RequestFacts::default(),
+        false,
+        draft,
+    )
+}
+
+/// The cells a draft would change: (index, saved, draft).
+pub fn changes(saved: &Grid, draft: &Grid) -> Vec<(usize, Option<Rule>, Option<Rule>)> {
+    saved
+        .cells
+        .iter()
+        .zip(&draft.cells)
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, (a, b))| (i, *a, *b))
+        .collect()
+}
+
+/// A cell's explanation: the core's decision for it.
+pub fn explain(
+    w: &World,
+    principal: &str,
+    key: &KeyArn,
+    action: Action,
+    facts: &RequestFacts<'_>,
+) -> Option<Decision> {
+    w.check_access(&Caller::new(principal), action, Some(key.as_str()), facts)
+        .ok()
+}
+
+/// Where a fix goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FixTarget {
+    /// The key policy of this key.
+    KeyPolicy(KeyArn),
+    /// The IAM policy of this principal with this name (new when it has none by it).
+    Iam(String, String),
+}
+
+/// A change to one policy that would allow a denied cell, checked by the core.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Which policy.
+    pub target: FixTarget,
+    /// Its text with the change.
+    pub text: String,
+    /// What the change does, in words.
+    pub what: String,
+}
+
+fn obj(members: Vec<(&str, Value)>) -> Json {
+    Json {
+        value: Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| Member {
+                    key: String::from(k),
+                    key_loc: Loc::default(),
+                    value: Json {
+                        value: v,
+                        loc: Loc::default(),
+                    },
+                })
+                .collect(),
+        ),
+        loc: Loc::default(),
+    }
+}
+
+fn string(s: &str) -> Value {
+    Value::String(String::from(s))
+}
+
+/// `text` with `statement` added to its `Statement` list, re-indented (members keep their
+/// order).
+pub fn add_statement(text: &str, statement: Json) -> Option<String> {
+    let mut doc = json::parse(text).ok()?;
+    let Value::Object(members) = &mut doc.value else {
+        return None;
+    };
+    match members.iter_mut().find(|m| m.key == "Statement") {
+        Some(m) => match &mut m.value.value {
+            Value::Array(items) => items.push(statement),
+            _ => {
+                let old = m.value.clone();
+                m.value.value = Value::Array(vec![old, statement]);
+            }
+        },
+        None => members.push(Member {
+            key: String::from("Statement"),
+            key_loc: Loc::default(),
+            value: Json {
+                value: Value::Array(vec![statement]),
+                loc: Loc::default(),
+            },
+        }),
+    }
+    Some(json::to_pretty(&doc))
+}
+
+/// `text` without statement `index` (of its `Statement` list, or the statement itself).
+pub fn remove_statement(text: &str, index: usize) -> Option<String> {
+    let mut doc = json::parse(text).ok()?;
+    let Value::Object(members) = &mut doc.value else {
+        return None;
+    };
+    let m = members.iter_mut().find(|m| m.key == "Statement")?;
+    match &mut m.value.value {
+        Value::Array(items) if index < items.len() => {
+            items.remove(index);
+        }
+        Value::Object(_) if index == 0 => m.value.value = Value::Array(Vec::new()),
+        _ => return None,
+    }
+    Some(json::to_pretty(&doc))
+}
+
+/// Whether `action` on `key` by `principal` would be allowed with `draft`.
+fn allows(
+    w: &World,
+    principal: &str,
+    key: &KeyArn,
+    action: Action,
+    facts: &RequestFacts<'_>,
+    draft: Draft<'_>,
+) -> bool {
+    let cells = w.access_matrix(
+        &Axes {
+            principals: &[principal],
+            keys: &[key],
+            actions: &[action],
+        },
+        facts,
+        false,
+        Some(draft),
+    );
+    matches!(cells.first(), Some(Some(r)) if !matches!(r, Rule::ExplicitDeny | Rule::ImplicitDeny))
+}
+
+/// A fix for a denied cell: for an explicit deny, the Deny statement taken out; otherwise
+/// an Allow statement in the principal's IAM policy when the key policy lets IAM decide,
+/// else in the key policy. Offered only when the core says it would allow the cell.
+pub fn suggest_fix(
+    w: &World,
+    principal: &str,
+    key: &KeyArn,
+    action: Action,
+    decision: &Decision,
+    facts: &RequestFacts<'_>,
+) -> Option<Fix> {
+    let k = w.keys().iter().find(|k| k.arn == *key)?;
+    let who = principal_label(w, principal);
+    let name = key_name(w, k);
+    let try_key = |text: String, what: String| {
+        let policy = Policy::parse(&text, PolicyKind::Key).ok()?;
+        allows(
+            w,
+            principal,
+            key,
+            action,
+            facts,
+            Draft::KeyPolicy {
+                key,
+                policy: &policy,
+            },
+        )
+        .then(|| Fix {
+            target: FixTarget::KeyPolicy(key.clone()),
+            text,
+            what,
+        })
+    };
+    if decision.rule == Rule::ExplicitDeny {
+        let deny = decision.matched.iter().find(|m| m.effect == Effect::Deny)?;
+        return match deny.at.source {
+            Source::KeyPolicy => try_key(
+                remove_statement(k.policy.text(), deny.at.statement)?,
+                format!(
+                    "Take statement {} out of {name}'s key policy: an explicit deny beats every allow.",
+                    deny.label
+                ),
+            ),
+            Source::Iam(i) => {
+                let record = w.principal(principal)?;
+                let pname = record.policy_names.get(i)?.clone();
+                let text = remove_statement(record.policies.get(i)?.text(), deny.at.statement)?;
+                let policy = Policy::parse(&text, PolicyKind::Identity).ok()?;
+                allows(
+                    w,
+                    principal,
+                    key,
+                    action,
+                    facts,
+                    Draft::IamPolicy {
+                        principal,
+                        name: &pname,
+                        policy: &policy,
+                    },
+                )
+                .then(|| Fix {
+                    target: FixTarget::Iam(String::from(principal), pname.clone()),
+                    text,
+                    what: format!(
+                        "Take statement {} out of {who}'s IAM policy {pname}.",
+                        deny.label
+                    ),
+                })
+            }
+        };
+    }
+    // Through IAM: a statement in the principal's first IAM policy (or a new one).
+    let p = Principal::parse(principal).ok()?;
+    if let Some(record) = w.principal(principal).filter(|_| p.account() == k.account) {
+        let (pname, base) = match (record.policy_names.first(), record.policies.first()) {
+            (Some(n), Some(pol)) => (n.clone(), String::from(pol.text())),
+            _ => (
+                String::from("kms-access"),
+                String::from("{\"Version\": \"2012-10-17\", \"Statement\": []}"),
+            ),
+        };
+        let stmt = obj(vec![
+            ("Sid", string(&format!("Allow{}", action.name()))),
+            ("Effect", string("Allow")),
+            ("Action", string(&format!("kms:{}", action.name()))),
+            ("Resource", string(key.as_str())),
+        ]);
+        if let Some(text) = add_statement(&base, stmt)
+            && let Ok(policy) = Policy::parse(&text, PolicyKind::Identity)
+            && allows(
+                w,
+                principal,
+                key,
+                action,
+                facts,
+                Draft::IamPolicy {
+                    principal,
+                    name: &pname,
+                    policy: &policy,
+                },
+            )
+        {
+            return Some(Fix {
+                target: FixTarget::Iam(String::from(principal), pname.clone()),
+                text,
+                what: format!(
+                    "Allow kms:{} on {name} in {who}'s IAM policy {pname}: {name}'s key policy lets IAM policies decide.",
+                    action.name()
+                ),
+            });
+        }
+    }
+    // In the key policy: name the principal.
+    let stmt = obj(vec![
+        ("Sid", string(&format!("Allow {who} to {}", action.name()))),
+        ("Effect", string("Allow")),
+        (
+            "Principal",
+            Value::Object(vec![Member {
+                key: String::from("AWS"),
+                key_loc: Loc::default(),
+                value: Json {
+                    value: string(principal),
+                    loc: Loc::default(),
+                },
+            }]),
+        ),
+        ("Action", string(&format!("kms:{}", action.name()))),
+        ("Resource", string("*")),
+    ]);
+    try_key(
+        add_statement(k.policy.text(), stmt)?,
+        format!(
+            "Name {who} in {name}'s key policy, allowing kms:{}.",
+            action.name()
+        ),
+    )
+}
+
+/// One cell of the study notes' exercise.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Question {
+    /// The principal (handle, ARN).
+    pub who: (String, String),
+    /// The key (handle, ARN).
+    pub key: (String, KeyArn),
+    /// The action.
+    pub action: Action,
+    /// The answer the world gives now.
+    pub answer: Option<Rule>,
+    /// The notes' reasoning, when the world still gives the notes' answer.
+    pub note: Option<String>,
+}
+
+/// The exercise of a scenario's `check` steps on one action (the study notes' `kms:Decrypt`
+/// grid), answered by the world as it is now. Empty when the world lacks its principals or
+/// keys.
+pub fn exercise(
+    w: &World,
+    scenario: &kms_core::scenario::Scenario,
+    action: Action,
+) -> Vec<Question> {
+    use kms_core::scenario::StepKind;
+    let mut out = Vec::new();
+    for step in &scenario.steps {
+        let StepKind::Check {
+            principal,
+            action: a,
+            key: Some(key),
+            ..
+        } = &step.kind
+        else {
+            continue;
+        };
+        if *a != action {
+            continue;
+        }
+        let Some(p) = w.principal(principal) else {
+            return Vec::new();
+        };
+        let arn = p.principal.arn().to_string();
+        let handle = p.name.clone().unwrap_or_else(|| p.principal.short_name());
+        let Some(k) = w
+            .keys()
+            .iter()
+            .find(|k| w.key_handle(&k.arn) == Some(key.as_str()))
+        else {
+            return Vec::new();
+        };
+        let answer = w
+            .access_matrix(
+                &Axes {
+                    principals: &[&arn],
+                    keys: &[&k.arn],
+                    actions: &[action],
+                },
+                &RequestFacts::default(),
+                false,
+                None,
+            )
+            .first()
+            .copied()
+            .flatten();
+        let expected = step.expect.as_ref().map(expected_rule_matches);
+        let note = match (expected, answer) {
+            (Some(f), Some(r)) if f(r) => step.note.clone(),
+            _ => None,
+        };
+        out.push(Question {
+            who: (handle, arn),
+            key: (key.clone(), k.arn.clone()),
+            action,
+            answer,
+            note,
+        });
+    }
+    out
+}
+
+fn expected_rule_matches(e: &kms_core::scenario::Expect) -> fn(Rule) -> bool {
+    use kms_core::scenario::Expect;
+    match e {
+        Expect::Allow => |r| matches!(r, Rule::KeyPolicy | Rule::Iam | Rule::Grant),
+        Expect::ExplicitDeny => |r| r == Rule::ExplicitDeny,
+        Expect::ImplicitDeny => |r| r == Rule::ImplicitDeny,
+        Expect::Deny => |r| matches!(r, Rule::ExplicitDeny | Rule::ImplicitDeny),
+        _ => |_| false,
+    }
+}
+
+/// Whether a prediction ("allow" or "deny") is right for a rule.
+pub fn right(prediction: &str, rule: Option<Rule>) -> bool {
+    let allowed = matches!(rule, Some(Rule::KeyPolicy | Rule::Iam | Rule::Grant));
+    (prediction == "allow") == allowed
+}
+
+/// The playground's own words for why a rule decided, for the exercise.
+pub fn lesson(rule: Option<Rule>) -> &'static str {
+    match rule {
+        Some(Rule::KeyPolicy) => {
+            "The key policy names this principal itself: it needs no IAM policy."
+        }
+        Some(Rule::Iam) => {
+            "The key policy's root statement enables IAM policies, and this principal's IAM policy allows it."
+        }
+        Some(Rule::Grant) => "A grant on the key allows it.",
+        Some(Rule::ExplicitDeny) => "An explicit deny overrules every allow.",
+        Some(Rule::ImplicitDeny) => {
+            "Nothing allows it: a key policy without the root statement ignores IAM policies, and no statement names this principal."
+        }
+        None => "This cell has no answer in this world.",
+    }
+}
+
+#[cfg(test)]
+mod tests;
