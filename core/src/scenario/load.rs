@@ -639,5 +639,30 @@ fn check_state_against_keys(
                 format!("a KMS key can have at most {MAX_ALIASES_PER_KEY} aliases"),
             );
         }
+        // The key's own `aliases` are what a reader sees and what the rules on AWS managed
+        // aliases were checked against: the saved table must say the same.
+        let mismatch = aliases.iter().find(|a| {
+            let same_place = k.account == a.account && k.region == a.region;
+            let targets = same_place && k.key_id.as_ref() == Some(&a.target_key_id);
+            same_place && targets != k.aliases.contains(&a.name)
+        });
+        let missing = k.aliases.iter().find(|name| {
+            !aliases.iter().any(|a| {
+                &a.name == *name
+                    && k.key_id.as_ref() == Some(&a.target_key_id)
+                    && k.account == a.account
+                    && k.region == a.region
+            })
+        });
+        if let Some(name) = mismatch.map(|a| &a.name).or(missing) {
+            r.err(
+                "state.aliases",
+                loc,
+                format!(
+                    "the saved aliases disagree with the key `{}` about `{name}`: keys[].aliases and state.aliases must list the same aliases",
+                    k.key_id.as_ref().map_or("?", |id| id.as_str())
+                ),
+            );
+        }
     }
 }

@@ -268,6 +268,11 @@ fn a_corrupt_saved_state_is_refused_when_the_file_loads_with_its_position() {
         "90 to 2560",
     );
     refused(
+        &|v| v["state"]["aliases"][0]["name"] = json!("alias/renamed"),
+        "state.aliases",
+        "disagree",
+    );
+    refused(
         &|v| v["state"]["aliases"][0]["name"] = json!("<img src=x onerror=alert(1)>"),
         "state.aliases[0].name",
         "not an alias name",
@@ -298,6 +303,25 @@ fn the_saved_worlds_the_fuzzer_found_round_trip() {
         seen += 1;
     }
     assert!(seen >= 2, "the regressions are there: {seen}");
+}
+
+/// The files the fuzzer found that loaded but could not be saved back
+/// (fuzz/regressions/saved_world_refused): loading refuses them now, with a position.
+#[test]
+fn the_saved_worlds_the_fuzzer_found_unsaveable_are_refused() {
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fuzz/regressions/saved_world_refused"
+    );
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let errs = Scenario::load(&text).expect_err(&std::format!("{path:?} is refused"));
+        assert!(errs.iter().all(|e| e.loc.line >= 1), "{errs:?}");
+        seen += 1;
+    }
+    assert!(seen >= 1, "the regressions are there: {seen}");
 }
 
 #[test]
