@@ -373,6 +373,91 @@ pub async fn bench_raw_webcrypto_file(file: Blob, options: JsValue) -> Result<f6
     Ok(sealed / f64::from(MIB) / ((now() - start) / 1000.0))
 }
 
+/// Raw WebCrypto over `source` read as the pipeline reads it, each 256 KiB piece sealed
+/// with AES-256-GCM under `key` (no header, no frame numbers or associated data) and handed
+/// to `keep` in order, as many in flight as the envelope keeps. Works on the page and in a
+/// worker. Bytes sealed.
+pub async fn raw_seal(
+    source: Source<'_>,
+    key: &[u8; 32],
+    keep: &mut dyn FnMut(JsValue),
+) -> Result<f64, JsValue> {
+    let subtle = crate::bulk::subtle()?;
+    let algorithm = Object::new();
+    Reflect::set(&algorithm, &"name".into(), &"AES-GCM".into())?;
+    let crypto_key: web_sys::CryptoKey = JsFuture::from(subtle.import_key_with_object(
+        "raw",
+        &Uint8Array::from(&key[..]),
+        &algorithm,
+        false,
+        &Array::of1(&"encrypt".into()),
+    )?)
+    .await?
+    .dyn_into()?;
+    let in_flight = PIPELINE.in_flight.max(1) as usize;
+    let mut pending = std::collections::VecDeque::with_capacity(in_flight);
+    let mut slices = crate::bulk::Slices::of_frames(source, PIPELINE)?;
+    let mut seq = 0u32;
+    let mut sealed = 0.0;
+    while let Some(bytes) = slices.next().await? {
+        let mut offset = 0;
+        while offset < bytes.length() {
+            let end = (offset + FILE_FRAME_SIZE).min(bytes.length());
+            let params = AesGcmParams::new(
+                "AES-GCM",
+                &Uint8Array::from(&kms_core::envelope::frame_nonce(seq)[..]),
+            );
+            pending.push_back(subtle.encrypt_with_object_and_buffer_source(
+                &params,
+                &crypto_key,
+                &bytes.subarray(offset, end),
+            )?);
+            if pending.len() >= in_flight
+                && let Some(p) = pending.pop_front()
+            {
+                keep(JsFuture::from(p).await?);
+            }
+            sealed += f64::from(end - offset);
+            seq = seq.wrapping_add(1);
+            offset = end;
+        }
+    }
+    for p in pending {
+        keep(JsFuture::from(p).await?);
+    }
+    Ok(sealed)
+}
+
+/// The baseline of the Encrypt panel's path: raw WebCrypto over the file, read the same
+/// way, its output kept the same way (a `Blob` to download, in a Web Worker). Reports
+/// `{ mibPerSecond, bytesOut, inWorker }`.
+#[wasm_bindgen]
+pub async fn bench_raw_worker(file: Blob) -> Result<JsValue, JsValue> {
+    let header = bench_header()?;
+    let start = now();
+    let done = crate::worker::run(
+        crate::worker::Job {
+            op: crate::worker::Op::Raw,
+            file: &file,
+            header: &header,
+            key: &KEY,
+        },
+        |_, _| {},
+    )
+    .await
+    .map_err(|e| JsValue::from_str(&e))?;
+    let seconds = (now() - start) / 1000.0;
+    let out = Object::new();
+    Reflect::set(
+        &out,
+        &"mibPerSecond".into(),
+        &(file.size() / f64::from(MIB) / seconds).into(),
+    )?;
+    Reflect::set(&out, &"bytesOut".into(), &done.bytes_out.into())?;
+    Reflect::set(&out, &"inWorker".into(), &done.in_worker.into())?;
+    Ok(out.into())
+}
+
 /// Reading alone: the file read as the pipeline reads it (streamed, or in slices with
 /// `options.slices`), and nothing else — the browser's file-read ceiling for the envelope
 /// path. MiB/s.

@@ -25,7 +25,7 @@ pub const FILE_FRAME_SIZE: u32 = 256 * 1024;
 const TAG_BYTES: u32 = 16;
 
 /// WebCrypto of this global, on the page or in a worker.
-fn subtle() -> Result<SubtleCrypto, JsValue> {
+pub(crate) fn subtle() -> Result<SubtleCrypto, JsValue> {
     let crypto: web_sys::Crypto = Reflect::get(&js_sys::global(), &"crypto".into())?
         .dyn_into()
         .map_err(|_| JsValue::from_str("this browser has no WebCrypto here"))?;

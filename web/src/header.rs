@@ -172,7 +172,7 @@ fn ClockControl() -> impl IntoView {
                             w.keys()
                                 .iter()
                                 .find(|k| k.arn == d.key_arn)
-                                .map(|k| k.key_id.as_str().to_string())
+                                .map(|k| crate::panels::keys::vm::key_name(w, k))
                         })
                         .unwrap_or_default();
                     let what = match d.kind {

@@ -4,6 +4,7 @@ pub mod access;
 pub mod audit;
 pub mod keys;
 pub mod policies;
+pub mod s3;
 
 use leptos::prelude::*;
 
@@ -16,7 +17,7 @@ pub fn lead(panel: Panel) -> &'static str {
             "The KMS keys of the simulated account — the notes call them CMKs (customer master keys). Create keys, give them aliases, enable, disable, rotate and schedule their deletion, and grant others their use."
         }
         Panel::Policies => {
-            "Who may use a key is decided by its key policy, the IAM policies of the caller, and grants. Here are the principals of this world and their IAM policies."
+            "Who may use a key is decided by its key policy, the IAM policies of the caller, and grants. Edit any of them here, checked as you type like IAM Access Analyzer does, and see what a change would do before you save it."
         }
         Panel::Access => {
             "Who may do what with which key, and why: key policies, IAM policies and grants evaluated as AWS documents it."
@@ -39,11 +40,6 @@ pub fn lead(panel: Panel) -> &'static str {
 /// What a panel still to come will hold.
 fn coming(panel: Panel) -> Option<&'static [&'static str]> {
     match panel {
-        Panel::S3 => Some(&[
-            "Upload: S3 asks KMS for a data key, encrypts the object, stores the encrypted data key",
-            "Download: S3 asks KMS to decrypt the data key, decrypts the object, drops the key",
-            "S3 Bucket Keys and how they cut KMS calls",
-        ]),
         Panel::Scenarios => Some(&[
             "Presets: the CMK access exercise, envelope encryption, grants, rotation",
             "Guided play step by step",
@@ -79,6 +75,11 @@ async fn access_tools() -> AnyView {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
+async fn s3_tools() -> AnyView {
+    view! { <s3::S3Panel/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
 async fn audit_tools() -> AnyView {
     view! { <audit::AuditPanel/> }.into_any()
 }
@@ -96,6 +97,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         Panel::Policies => lazily(policies_tools()),
         Panel::Audit => lazily(audit_tools()),
         Panel::Access => lazily(access_tools()),
+        Panel::S3 => lazily(s3_tools()),
         Panel::Encrypt => lazily(encrypt_tools()),
         _ => ().into_any(),
     };

@@ -107,6 +107,8 @@ impl Store {
                         }),
                         decisions: Vec::new(),
                         steps: Vec::new(),
+                        kms_calls: Vec::new(),
+                        made_by: None,
                     }),
                     Slices::NONE,
                 )

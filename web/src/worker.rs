@@ -37,6 +37,10 @@ pub enum Op {
     Encrypt,
     /// Open the envelope-encrypted file whose frames start at `offset`, after the header.
     Decrypt { offset: f64 },
+    /// The benchmark's baseline: raw WebCrypto over the file, read the same way, each
+    /// 256 KiB piece sealed and kept, with no envelope.
+    #[cfg(feature = "bench")]
+    Raw,
 }
 
 /// A finished job.
@@ -98,6 +102,10 @@ async fn run_here(job: &Job<'_>, progress: &mut dyn FnMut(f64, f64)) -> Result<D
                 .await
                 .map_err(|e| e.to_string())?
         }
+        #[cfg(feature = "bench")]
+        Op::Raw => crate::bench::raw_seal(source, key, &mut keep)
+            .await
+            .map_err(js_error)?,
     };
     let blob = sink.finish().map_err(js_error)?;
     Ok(Done {
@@ -255,6 +263,8 @@ fn job_message(job: &Job<'_>, key: &Uint8Array) -> Result<JsValue, JsValue> {
     let (op, offset) = match job.op {
         Op::Encrypt => ("encrypt", 0.0),
         Op::Decrypt { offset } => ("decrypt", offset),
+        #[cfg(feature = "bench")]
+        Op::Raw => ("raw", 0.0),
     };
     Reflect::set(&out, &"op".into(), &op.into())?;
     Reflect::set(&out, &"file".into(), job.file)?;
@@ -293,12 +303,13 @@ pub async fn worker_run(job: JsValue) -> Result<JsValue, JsValue> {
         .ok()
         .flatten()
         .ok_or("the worker was sent a header it cannot read")?;
-    let op = if get("op")?.as_string().as_deref() == Some("decrypt") {
-        Op::Decrypt {
+    let op = match get("op")?.as_string().as_deref() {
+        Some("decrypt") => Op::Decrypt {
             offset: get("offset")?.as_f64().unwrap_or(0.0),
-        }
-    } else {
-        Op::Encrypt
+        },
+        #[cfg(feature = "bench")]
+        Some("raw") => Op::Raw,
+        _ => Op::Encrypt,
     };
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().dyn_into()?;
     let mut progress = |done: f64, total: f64| {

@@ -10,6 +10,7 @@ export class Playground {
     this.access = new AccessPanel(page, this);
     this.audit = new AuditPanel(page, this);
     this.encrypt = new EncryptPanel(page, this);
+    this.s3 = new S3Panel(page, this);
     this.drawer = new CallDrawer(page, this);
   }
 
@@ -197,6 +198,62 @@ export class EncryptPanel {
   async encrypt(name, buffer) {
     await this.page.getByTestId("env-plain-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     await this.page.getByTestId("env-encrypt").click();
+  }
+}
+
+export class S3Panel {
+  constructor(page, pg) {
+    this.page = page;
+    this.pg = pg;
+  }
+
+  async createBucket(name = "learning-bucket") {
+    await this.page.getByLabel("Bucket name").first().fill(name);
+    await this.page.getByRole("button", { name: "Create bucket" }).first().click();
+    await expect(this.page.getByLabel("Bucket", { exact: true })).toHaveValue(name);
+  }
+
+  // Uploads with SSE-KMS: `key` is "aws/s3" or a key's alias shown in the list.
+  async upload({ object, body = "hello", key = "aws/s3", context = "", bucketKey = false }) {
+    if (object) await this.page.getByLabel("Object key").fill(object);
+    await this.page.getByLabel("Object body (text)").fill(body);
+    if (key === "aws/s3") {
+      await this.page.getByLabel("Encryption", { exact: true }).selectOption({ label: "SSE-KMS with the AWS managed key aws/s3" });
+    } else {
+      await this.page.getByLabel("Encryption", { exact: true }).selectOption({ label: "SSE-KMS with a key of yours" });
+      await this.page.getByLabel("KMS key (when it is a key of yours)").selectOption({ label: key });
+    }
+    await this.page.getByLabel(/Your encryption context/).fill(context);
+    await this.page.getByLabel("Use an S3 Bucket Key (fewer calls to KMS)").setChecked(bucketKey);
+    await this.page.getByRole("button", { name: "Upload (PutObject)" }).click();
+  }
+
+  async download(object) {
+    await this.page.getByRole("button", { name: `Download ${object}` }).click();
+  }
+
+  stage() {
+    return this.page.getByTestId("stage");
+  }
+
+  // The current step, as assistive technology reads it.
+  now() {
+    return this.page.getByTestId("stage-now");
+  }
+
+  // Steps the stage from its start to its end without waiting on the animation; returns
+  // what it said at each step.
+  async stepThrough() {
+    const stage = this.stage();
+    if ((await stage.getByTestId("stage-play").textContent()).includes("Pause")) await stage.getByTestId("stage-play").click();
+    await stage.getByRole("button", { name: "↺ Restart" }).click();
+    const said = [await this.now().textContent()];
+    const forward = stage.getByTestId("stage-forward");
+    while (await forward.isEnabled()) {
+      await forward.click();
+      said.push(await this.now().textContent());
+    }
+    return said;
   }
 }
 

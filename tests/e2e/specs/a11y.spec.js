@@ -18,6 +18,16 @@ const states = [
     await pg.audit.events().first().locator("summary").click();
   }],
   ["scenarios", async () => {}],
+  ["s3 stage", async (pg, page) => {
+    await pg.s3.createBucket();
+    await pg.s3.upload({ object: "a.txt" });
+    await pg.s3.stage().getByRole("button", { name: /s3 → kms: GenerateDataKey/ }).click();
+  }],
+  ["s3 refused", async (pg, page) => {
+    await pg.s3.createBucket();
+    await pg.actAs("Bob");
+    await pg.s3.upload({ object: "b.txt", key: "alias/cmk-a" });
+  }],
   ["key detail", async (pg) => { await pg.keys.open("alias/cmk-a"); }],
   ["key grants", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Grants"); }],
   ["key rotation", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Key rotation"); }],
@@ -51,7 +61,7 @@ for (const scheme of ["light", "dark"]) {
   for (const [name, reach] of states) {
     test(`${name} (${scheme}): no serious or critical axe violation`, async ({ pg, page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : "keys";
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : "keys";
       await pg.open(`#/${panel}`);
       await reach(pg, page);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

@@ -20,7 +20,7 @@ test("the benchmark functions run in the benchmark bundle", async ({ page }) => 
     const b = window.wasmBindings;
     return [await b.bench_read_only(blob, {}), await b.bench_envelope_blob(blob, {}),
       await b.bench_read_only(blob, { slices: true }), await b.bench_envelope_blob(blob, { slices: true, keep: true }),
-      await b.bench_raw_webcrypto_file(blob, {}), await b.bench_panel_path(blob)];
+      await b.bench_raw_webcrypto_file(blob, {}), await b.bench_panel_path(blob), await b.bench_raw_worker(blob)];
   });
   const core = await page.evaluate(() => window.wasmBindings.bench_core_aes_gcm(2));
   const decrypt = await page.evaluate(() => window.wasmBindings.bench_decrypt_bytes(4));
@@ -37,6 +37,10 @@ test("the benchmark functions run in the benchmark bundle", async ({ page }) => 
   expect(file[3].bytesOut).toBe(file[1].bytesOut);
   expect(file[3].bytesKept).toBe(file[3].bytesOut);
   expect(file[1].bytesKept).toBe(0);
+  // Its baseline, raw WebCrypto kept in a Blob in a Web Worker, runs there too.
+  expect(file[6].inWorker).toBe(true);
+  expect(file[6].bytesOut).toBe(3 * 1024 * 1024 + 5);
+  expect(Number.isFinite(file[6].mibPerSecond) && file[6].mibPerSecond > 0).toBe(true);
   // The panel's path, in a Web Worker: the same bytes.
   expect(file[5].inWorker).toBe(true);
   expect(file[5].bytesOut).toBe(file[1].bytesOut);

@@ -28,6 +28,26 @@ const views = [
     await pg.access.cell("Bob", "alias/cmk-a").click();
   }],
   ["encrypt", "#/encrypt", async (pg) => { await pg.dismissWelcome(); }],
+  ["s3-upload", "#/s3", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.s3.createBucket();
+    await pg.s3.upload({ object: "notes-1.txt", body: "Meet at noon." });
+    await pg.s3.stage().getByRole("button", { name: /s3 → s3: Encrypt/ }).click();
+  }],
+  ["s3-download", "#/s3", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.s3.createBucket();
+    await pg.s3.upload({ object: "notes-1.txt", body: "Meet at noon.", key: "alias/cmk-a" });
+    await pg.s3.download("notes-1.txt");
+    await pg.s3.stage().getByRole("button", { name: /kms → s3: Plaintext data key/ }).click();
+  }],
+  ["s3-refused", "#/s3", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.s3.createBucket();
+    await pg.actAs("Bob");
+    await pg.s3.upload({ object: "bob.txt", key: "alias/cmk-a" });
+    await pg.s3.stage().getByRole("button", { name: /s3 → kms: GenerateDataKey/ }).click();
+  }],
   ["audit", "#/audit", async (pg, page) => {
     await pg.dismissWelcome();
     await pg.actAs("Bob");
@@ -82,4 +102,16 @@ test("the README's screenshot: a refusal explained", async ({ pg, page }) => {
   await pg.drawer.open();
   await expect(pg.drawer.detail()).toContainText("AccessDeniedException");
   await page.screenshot({ path: `${dir}readme.png` });
+});
+
+test("the README's screenshot of the SSE-KMS stage, mid-upload", async ({ pg, page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await pg.open("#/s3");
+  await pg.dismissWelcome();
+  await pg.s3.createBucket();
+  await pg.s3.upload({ object: "notes-1.txt", body: "Meet at noon.", key: "alias/cmk-a", context: "project=alpha" });
+  await pg.s3.stage().getByRole("button", { name: /kms → s3: Data key/ }).click();
+  await expect(pg.s3.now()).toContainText("step 3 of 4");
+  await pg.s3.stage().screenshot({ path: `${dir}readme-stage.png` });
 });

@@ -162,6 +162,11 @@ pub struct CallRecord {
     pub decisions: Vec<Decision>,
     /// For S3: the steps it took.
     pub steps: Vec<S3Step>,
+    /// For S3: the numbers of the calls to KMS it made on the caller's behalf (each in the
+    /// call list too).
+    pub kms_calls: Vec<u64>,
+    /// For a call to KMS that S3 made: the number of the S3 call.
+    pub made_by: Option<u64>,
 }
 
 /// Calls are told apart by their number: each is made once.
@@ -247,6 +252,68 @@ pub fn slices_of(service: Service, op: &str) -> Slices {
     Slices::of(touched).union(Slices::of(&[S::Audit]))
 }
 
+/// `camelCase` → `PascalCase`: CloudTrail's spelling of a request member back to the API's.
+fn pascal(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// The records of the calls S3 made to KMS during one S3 request: from the audit events
+/// appended since `from` that S3 invoked, in order, with the decisions of S3's KMS steps.
+fn kms_calls_of(
+    w: &World,
+    from: usize,
+    steps: &[S3Step],
+    parent: u64,
+    caller_name: &str,
+) -> Vec<CallRecord> {
+    let mut decisions = steps
+        .iter()
+        .filter(|s| s.to == kms_core::s3::Actor::Kms && s.decision.is_some())
+        .map(|s| s.decision.clone());
+    w.audit_log()
+        .iter()
+        .skip(from)
+        .filter(|e| e.user_identity.invoked_by.as_deref() == Some("s3.amazonaws.com"))
+        .zip(1u64..)
+        .map(|(e, n)| {
+            let input = match &e.request_parameters {
+                Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (pascal(k), v.clone())).collect()),
+                other => other.clone(),
+            };
+            let output = match (&e.error_code, &e.error_message) {
+                (Some(code), message) => Err(Failure {
+                    code: code.clone(),
+                    message: message.clone().unwrap_or_default(),
+                    status: None,
+                }),
+                (None, _) => Ok(if e.response_elements.is_null() {
+                    serde_json::json!({"(not shown)": "KMS returned the data key to S3: the plaintext key never leaves S3"})
+                } else {
+                    e.response_elements.clone()
+                }),
+            };
+            CallRecord {
+                seq: parent + n,
+                service: Service::Kms,
+                operation: e.event_name.clone(),
+                caller: e.user_identity.arn.clone().unwrap_or_default(),
+                caller_name: format!("{caller_name} through S3"),
+                region: e.aws_region.clone(),
+                at: e.event_time,
+                input,
+                output,
+                decisions: decisions.next().flatten().into_iter().collect(),
+                steps: Vec::new(),
+                kms_calls: Vec::new(),
+                made_by: Some(parent),
+            }
+        })
+        .collect()
+}
+
 impl Model {
     /// A model whose starting world (what Reset returns to) is `start`.
     pub fn new(start: World) -> Model {
@@ -326,6 +393,7 @@ impl Model {
         let last_event = |w: &World| w.audit_log().last().map(|e| e.event_id.clone());
         let audit_before = last_event(&self.world);
         let at = self.world.now();
+        let audit_len = self.world.audit_log().len();
         let (output, decisions, steps) = match req.service {
             Service::Kms => {
                 let r = self.world.call(caller, req.operation, req.input);
@@ -379,8 +447,16 @@ impl Model {
                     .unwrap_or_else(|_| caller.principal.to_string());
                 (caller.principal.to_string(), name)
             });
+        let seq = self.next_seq;
+        // The calls S3 made to KMS on the caller's behalf: each a record of its own, from
+        // its audit event and the decision S3's step kept.
+        let children = if req.service == Service::S3 {
+            kms_calls_of(&self.world, audit_len, &steps, seq, &caller_name)
+        } else {
+            Vec::new()
+        };
         let record = Arc::new(CallRecord {
-            seq: self.next_seq,
+            seq,
             service: req.service,
             operation: req.operation.to_string(),
             caller: caller_arn,
@@ -394,8 +470,10 @@ impl Model {
             output,
             decisions,
             steps,
+            kms_calls: children.iter().map(|c| c.seq).collect(),
+            made_by: None,
         });
-        self.next_seq += 1;
+        self.next_seq += 1 + children.len() as u64;
         if let (Some(world), true) = (before, record.ok()) {
             let label = format!("{} (as {})", req.operation, record.caller_name);
             let world_now = std::mem::replace(&mut self.world, world);
@@ -405,7 +483,10 @@ impl Model {
         // Any call after an Undo ends the redo path: the world has moved on.
         self.redo.clear();
         self.calls.push_back(Arc::clone(&record));
-        if self.calls.len() > MAX_CALLS {
+        for child in children {
+            self.calls.push_back(Arc::new(child));
+        }
+        while self.calls.len() > MAX_CALLS {
             self.calls.pop_front();
         }
         (record, slices)

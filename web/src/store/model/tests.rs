@@ -284,6 +284,7 @@ fn every_change_notifies_the_slices_it_touched() {
     let outcomes: Vec<(String, bool)> = m
         .calls()
         .iter()
+        .filter(|c| c.made_by.is_none())
         .map(|c| (c.operation.clone(), c.ok()))
         .collect();
     assert!(
@@ -446,4 +447,71 @@ fn the_history_and_the_call_list_are_bounded() {
         m.calls().back().unwrap().seq,
         (MAX_UNDO + 5 + MAX_CALLS + 3) as u64
     );
+}
+
+#[test]
+fn the_calls_s3_makes_to_kms_are_calls_of_their_own() {
+    let mut m = Model::new(seed_world());
+    let alice = Caller::new(ALICE);
+    m.dispatch(
+        &alice,
+        Request {
+            service: Service::S3,
+            operation: "CreateBucket",
+            input: &json!({"Bucket": "notes"}),
+        },
+    );
+    let put = json!({"Bucket": "notes", "Key": "a", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": CMK_A});
+    let (record, _) = m.dispatch(
+        &alice,
+        Request {
+            service: Service::S3,
+            operation: "PutObject",
+            input: &put,
+        },
+    );
+    assert!(record.ok(), "{:?}", record.output);
+    assert_eq!(record.kms_calls.len(), 1);
+    let child = m
+        .calls()
+        .iter()
+        .find(|c| c.seq == record.kms_calls[0])
+        .unwrap();
+    assert_eq!(child.operation, "GenerateDataKey");
+    assert_eq!(child.service, Service::Kms);
+    assert_eq!(child.made_by, Some(record.seq));
+    assert_eq!(child.caller, ALICE);
+    assert_eq!(child.input["KeyId"], CMK_A);
+    assert_eq!(child.decisions.len(), 1);
+    // Bob may not use CMK-A: S3's call to KMS is refused, and says so in its own record.
+    let (denied, _) = m.dispatch(
+        &Caller::new(BOB),
+        Request {
+            service: Service::S3,
+            operation: "PutObject",
+            input: &put,
+        },
+    );
+    assert_eq!(denied.output.as_ref().unwrap_err().code, "AccessDenied");
+    let child = Arc::clone(
+        m.calls()
+            .iter()
+            .find(|c| c.made_by == Some(denied.seq))
+            .unwrap(),
+    );
+    assert_eq!(
+        child.output.as_ref().unwrap_err().code,
+        "AccessDeniedException"
+    );
+    assert!(!child.decisions.is_empty());
+    // The next call's number comes after the children's.
+    let (next, _) = m.dispatch(
+        &alice,
+        Request {
+            service: Service::Kms,
+            operation: "DescribeKey",
+            input: &json!({"KeyId": CMK_A}),
+        },
+    );
+    assert_eq!(next.seq, child.seq + 1);
 }

@@ -1,0 +1,129 @@
+// The S3 panel and its SSE-KMS stage, as a learner meets them: upload with the AWS managed
+// key and watch the notes' four steps; download and watch the other four; be refused as
+// Bob; turn on Bucket Keys and count the calls to KMS; and with reduced motion, nothing moves.
+import { test, expect } from "../fixtures.js";
+
+test.beforeEach(async ({ pg }) => {
+  await pg.open("#/s3");
+  await pg.dismissWelcome();
+  await pg.s3.createBucket("learning-bucket");
+});
+
+// The step numbers and titles the stage announced, in the order it announced them.
+const phasesOf = (said) => said.map((t) => t.match(/step (\d) of 4 — ([^.]+)\./)).map((m) => `${m[1]} ${m[2]}`);
+const distinct = (xs) => xs.filter((x, i) => x !== xs[i - 1]);
+
+test("an upload and a download play the notes' four steps each, in order, with their KMS calls", async ({ pg, page }) => {
+  // aws/s3 does not exist until S3 first needs it.
+  await pg.nav("Keys");
+  await page.getByLabel("Key manager").selectOption({ label: "AWS managed keys" });
+  await expect(page.getByRole("region", { name: "KMS keys" })).toContainText("No keys here.");
+  await pg.nav("S3");
+
+  await pg.s3.upload({ object: "notes-1.txt", body: "Meet at noon.", context: "project=alpha" });
+  await expect(pg.s3.stage().getByRole("heading", { level: 2 })).toHaveText("Upload: Alice completed");
+  const up = await pg.s3.stepThrough();
+  expect(distinct(phasesOf(up))).toEqual([
+    "1 The object arrives",
+    "2 S3 asks KMS for a data key",
+    "3 KMS returns the data key; S3 encrypts",
+    "4 S3 stores; the plaintext key is dropped",
+  ]);
+  expect(up.join("\n")).toContain("GenerateDataKey (done)");
+  expect(up.at(-1)).toContain("200 OK");
+  // Every phase was reached, and the plaintext key was dropped at the end.
+  await expect(pg.s3.stage().getByTestId("phase").and(page.locator(".reached"))).toHaveCount(4);
+  await expect(pg.s3.stage().locator("svg")).toContainText("plaintext key dropped");
+  await expect(pg.s3.stage().locator("svg")).toContainText("stored in the bucket");
+
+  // The GenerateDataKey S3 made opens in the call drawer, with the context S3 sent.
+  await pg.s3.stage().getByRole("button", { name: /Open this KMS call \(#\d+\) in the call drawer/ }).click();
+  await expect(pg.drawer.detail()).toContainText("GenerateDataKey");
+  await expect(pg.drawer.detail()).toContainText("aws:s3:arn");
+  await expect(pg.drawer.detail()).toContainText("project");
+  await page.getByRole("button", { name: "Close the call drawer" }).click();
+
+  // The object is listed with its encryption.
+  const row = page.getByRole("table", { name: "Objects and how they are encrypted" }).getByRole("row").filter({ hasText: "notes-1.txt" });
+  await expect(row).toContainText("SSE-KMS");
+  await expect(row).toContainText("alias/aws/s3");
+  await expect(row).toContainText("aws:s3:arn=arn:aws:s3:::learning-bucket/notes-1.txt");
+
+  await pg.s3.download("notes-1.txt");
+  await expect(pg.s3.stage().getByRole("heading", { level: 2 })).toHaveText("Download: Alice completed");
+  const down = await pg.s3.stepThrough();
+  expect(distinct(phasesOf(down))).toEqual([
+    "1 The client asks for the object",
+    "2 S3 sends the encrypted key to KMS",
+    "3 KMS returns the plaintext key; S3 decrypts",
+    "4 S3 returns the object; the key is dropped",
+  ]);
+  expect(down.join("\n")).toContain("Decrypt (done)");
+
+  // Stepping back goes back.
+  await pg.s3.stage().getByRole("button", { name: "◀ Back" }).click();
+  await expect(pg.s3.now()).toHaveText(down.at(-2));
+
+  // The first use created the AWS managed key, which the Keys panel now lists.
+  await pg.nav("Keys");
+  await page.getByLabel("Key manager").selectOption({ label: "AWS managed keys" });
+  await expect(pg.keys.list().getByRole("link", { name: "alias/aws/s3" })).toBeVisible();
+});
+
+test("Bob, without access to CMK-A, is stopped at GenerateDataKey with S3's error and KMS's reason", async ({ pg, page }) => {
+  await pg.actAs("Bob");
+  await pg.s3.upload({ object: "bob.txt", key: "alias/cmk-a" });
+  const stage = pg.s3.stage();
+  await expect(stage.getByRole("heading", { level: 2 })).toContainText("Upload: Bob stopped: AccessDenied");
+  const said = await pg.s3.stepThrough();
+  const refused = said.find((t) => t.includes("refused"));
+  expect(refused).toContain("step 2 of 4");
+  expect(refused).toContain("GenerateDataKey (refused)");
+  // Steps 3 and 4 never happen, and the stage says why KMS refused.
+  await expect(stage.getByTestId("phase").filter({ hasText: "Not reached" })).toHaveCount(2);
+  await expect(stage.locator(".why-says")).toContainText("Bob");
+  await expect(stage.locator("svg")).not.toContainText("plaintext data key");
+  await expect(page.getByRole("region", { name: "Buckets and objects" })).toContainText("No objects yet.");
+  // The refused call is in the drawer as KMS refused it.
+  await pg.drawer.open();
+  await expect(pg.drawer.rows().filter({ hasText: "KMS GenerateDataKey" }).filter({ hasText: "Bob through S3" })).toContainText("AccessDeniedException");
+});
+
+test("with S3 Bucket Keys, ten uploads make one call to KMS instead of ten", async ({ pg, page }) => {
+  const kmsCalls = () => pg.drawer.rows().filter({ hasText: "KMS GenerateDataKey" });
+  for (let i = 1; i <= 10; i++) await pg.s3.upload({ object: `plain-${i}.txt`, key: "alias/cmk-a" });
+  await expect(page.getByTestId("kms-counts")).toHaveText(
+    "Uploads to learning-bucket so far: 10. Calls S3 made to KMS for them: 10. Calls a Bucket Key saved: 0.",
+  );
+  await pg.drawer.open();
+  await expect(kmsCalls()).toHaveCount(10);
+  await page.getByRole("button", { name: "Close the call drawer" }).click();
+
+  const another = page.locator("details").filter({ hasText: "Create another bucket" });
+  await another.getByText("Create another bucket").click();
+  await another.getByLabel("Bucket name").fill("bucket-key-bucket");
+  await another.getByRole("button", { name: "Create bucket" }).click();
+  await page.getByLabel("Bucket", { exact: true }).selectOption("bucket-key-bucket");
+  for (let i = 1; i <= 10; i++) await pg.s3.upload({ object: `bk-${i}.txt`, key: "alias/cmk-a", bucketKey: true });
+  await expect(page.getByTestId("kms-counts")).toHaveText(
+    "Uploads to bucket-key-bucket so far: 10. Calls S3 made to KMS for them: 1. Calls a Bucket Key saved: 9.",
+  );
+  await pg.drawer.open();
+  await expect(kmsCalls()).toHaveCount(11);
+  // The objects say they used a Bucket Key.
+  const rows = page.getByRole("table", { name: "Objects and how they are encrypted" }).getByRole("row").filter({ hasText: "bk-" });
+  await expect(rows).toHaveCount(10);
+  for (const r of await rows.all()) await expect(r.getByRole("cell").nth(4)).toHaveText("Yes");
+});
+
+test("with reduced motion the stage does not play by itself, and the token does not travel", async ({ pg, page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await pg.s3.upload({ object: "still.txt" });
+  await expect(pg.s3.now()).toContainText("step 1 of 4");
+  await page.waitForTimeout(1800); // longer than one autoplay step at 1×
+  await expect(pg.s3.now()).toContainText("step 1 of 4");
+  await expect(pg.s3.stage().getByTestId("stage-play")).toHaveText(/Play/);
+  await pg.s3.stage().getByTestId("stage-forward").click();
+  const animation = await pg.s3.stage().locator("svg .token").evaluate((el) => getComputedStyle(el).animationName);
+  expect(animation).toBe("none");
+});
