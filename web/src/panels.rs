@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod encrypt;
 pub mod keys;
 pub mod policies;
 pub mod s3;
@@ -86,7 +87,7 @@ async fn audit_tools() -> AnyView {
 
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn encrypt_tools() -> AnyView {
-    view! { <crate::encrypt::EnvelopeTool/> }.into_any()
+    view! { <encrypt::EncryptPanel/> }.into_any()
 }
 
 /// The open panel: its heading, its lead, and its tools.

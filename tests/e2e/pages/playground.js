@@ -199,6 +199,47 @@ export class EncryptPanel {
     await this.page.getByTestId("env-plain-file").setInputFiles({ name, mimeType: "application/octet-stream", buffer });
     await this.page.getByTestId("env-encrypt").click();
   }
+
+  // The workbench: one operation, its fields by their labels, then "Call <operation>".
+  workbench() {
+    return this.page.getByTestId("workbench");
+  }
+
+  async call(operation, fields = {}) {
+    const wb = this.workbench();
+    await wb.getByLabel("Operation").selectOption(operation);
+    for (const [label, value] of Object.entries(fields)) {
+      await wb.getByLabel(label, { exact: true }).fill(value);
+    }
+    await wb.getByRole("button", { name: `Call ${operation}` }).click();
+    return wb.getByTestId("wb-result");
+  }
+
+  // The response JSON of the workbench's last call, parsed.
+  async response() {
+    return JSON.parse(await this.workbench().getByLabel("Response", { exact: true }).textContent());
+  }
+
+  inspector() {
+    return this.page.getByTestId("inspector");
+  }
+
+  async inspect(base64) {
+    await this.inspector().getByLabel("Ciphertext (base64)").fill(base64);
+    await this.inspector().getByRole("button", { name: "Take it apart" }).click();
+  }
+
+  // Decrypts what the inspector holds, presenting `context` (key=value lines) when given.
+  async inspectorDecrypt(context) {
+    const ins = this.inspector();
+    if (context !== undefined) await ins.getByLabel("Encryption context to present (key=value per line)").fill(context);
+    await ins.getByRole("button", { name: "Decrypt it" }).click();
+    return ins.getByTestId("inspect-result");
+  }
+
+  steps() {
+    return this.page.getByTestId("envelope-steps");
+  }
 }
 
 export class S3Panel {

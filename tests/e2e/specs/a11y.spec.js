@@ -28,6 +28,13 @@ const states = [
     await pg.actAs("Bob");
     await pg.s3.upload({ object: "b.txt", key: "alias/cmk-a" });
   }],
+  ["encrypt inspected", async (pg, page) => {
+    await pg.encrypt.call("Encrypt", {});
+    await pg.encrypt.workbench().getByRole("button", { name: "Take it apart in the inspector" }).click();
+    await pg.encrypt.inspector().getByRole("button", { name: "Flip a byte of the nonce" }).click();
+    await pg.encrypt.inspectorDecrypt();
+    await pg.encrypt.steps().getByRole("button", { name: "All steps" }).click();
+  }],
   ["key detail", async (pg) => { await pg.keys.open("alias/cmk-a"); }],
   ["key grants", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Grants"); }],
   ["key rotation", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Key rotation"); }],
@@ -61,7 +68,7 @@ for (const scheme of ["light", "dark"]) {
   for (const [name, reach] of states) {
     test(`${name} (${scheme}): no serious or critical axe violation`, async ({ pg, page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : "keys";
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : "keys";
       await pg.open(`#/${panel}`);
       await reach(pg, page);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

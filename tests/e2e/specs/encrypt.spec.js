@@ -105,3 +105,30 @@ test("where no Web Worker can start, the page seals and opens the file itself", 
   const [plainDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
   expect(Buffer.compare(readFileSync(await plainDownload.path()), original)).toBe(0);
 });
+
+test("a generated 6 MiB file: GenerateDataKey, sealed in 25 frames (the last, empty, ends it), downloaded, and decrypted byte-identical", async ({ page, pg }) => {
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  // Pseudo-random bytes, so no frame repeats another.
+  let x = 2463534242;
+  const big = Buffer.alloc(6 * 1024 * 1024);
+  for (let i = 0; i < big.length; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    big[i] = x & 0xff;
+  }
+  await page.goto("./#/encrypt");
+  const sealedPath = await encryptAndDownload(page, "big.bin", big, dir);
+  await expect(page.getByTestId("env-result")).toContainText("GenerateDataKey under arn:aws:kms:us-east-1:123412341234:key/");
+  await expect(page.getByTestId("env-result")).toContainText("25 frame(s)");
+  await expect(page.getByTestId("env-result")).toContainText("6.0 MiB in");
+  await page.getByTestId("env-sealed-file").setInputFiles(sealedPath);
+  await page.getByTestId("env-decrypt").click();
+  await expect(page.getByTestId("env-result")).toContainText("Every frame authenticated");
+  const [plainDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("env-download").click()]);
+  expect(plainDownload.suggestedFilename()).toBe("big.bin");
+  expect(Buffer.compare(readFileSync(await plainDownload.path()), big)).toBe(0);
+  // Both calls to KMS are in the drawer: the data key asked for, and given back.
+  await pg.drawer.open();
+  await expect(pg.drawer.rows()).toHaveCount(2);
+  await expect(pg.drawer.rows().filter({ hasText: "GenerateDataKey" })).toHaveCount(1);
+  await expect(pg.drawer.rows().filter({ hasText: "Decrypt" })).toHaveCount(1);
+});

@@ -28,6 +28,17 @@ const views = [
     await pg.access.cell("Bob", "alias/cmk-a").click();
   }],
   ["encrypt", "#/encrypt", async (pg) => { await pg.dismissWelcome(); }],
+  ["encrypt-inspector", "#/encrypt", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.encrypt.call("Encrypt", {});
+    await pg.encrypt.workbench().getByRole("button", { name: "Take it apart in the inspector" }).click();
+    await pg.encrypt.inspector().getByRole("button", { name: "Flip a byte of the nonce" }).click();
+    await pg.encrypt.inspectorDecrypt();
+  }],
+  ["encrypt-steps", "#/encrypt", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.encrypt.steps().getByRole("button", { name: "All steps" }).click();
+  }],
   ["s3-upload", "#/s3", async (pg, page) => {
     await pg.dismissWelcome();
     await pg.s3.createBucket();
