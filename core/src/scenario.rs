@@ -40,7 +40,7 @@ mod save;
 mod state;
 
 pub use read::to_value;
-pub use run::{Runner, StepError, StepResult};
+pub use run::{PreparedCall, REFERENCE_ERROR, Runner, StepError, StepResult};
 pub use state::{GrantStateSpec, KeyStateSpec, WorldStateSpec};
 
 /// The format this version reads and writes.

@@ -42,6 +42,19 @@ impl core::error::Error for StepError {}
 /// The code of a step that could not be sent because a `${…}` reference did not resolve.
 pub const REFERENCE_ERROR: &str = "ReferenceError";
 
+/// A call step made ready to send: its caller and its request, references resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreparedCall {
+    /// The caller (ARN).
+    pub principal: String,
+    /// The operation (`Encrypt`, or `s3:PutObject`).
+    pub operation: String,
+    /// The request, references resolved.
+    pub input: Value,
+    /// The service calling on the principal's behalf.
+    pub via: Option<String>,
+}
+
 /// What one step did.
 #[derive(Clone, Debug)]
 pub struct StepResult {
@@ -126,8 +139,170 @@ impl Runner {
         self.next >= self.steps.len()
     }
 
+    /// The steps, in order.
+    pub fn steps(&self) -> &[Step] {
+        &self.steps
+    }
+
+    /// The outputs of the steps run so far, by step id: what `${…}` references read.
+    pub fn outputs(&self) -> &BTreeMap<String, Value> {
+        &self.outputs
+    }
+
+    /// A runner of `scenario` resumed at step `position`, with the outputs the steps before
+    /// it gave (as [`Runner::outputs`] returned them). Its world is the scenario's; a
+    /// caller that keeps its own world (the playground) sets [`Runner::world`].
+    pub fn resume(
+        scenario: &Scenario,
+        position: usize,
+        outputs: BTreeMap<String, Value>,
+    ) -> Result<Runner, ScenarioError> {
+        let mut r = Runner::new(scenario)?;
+        r.next = position.min(r.steps.len());
+        r.outputs = outputs;
+        Ok(r)
+    }
+
+    /// The next step, when it is a call: its request with references resolved, ready to be
+    /// sent through another door (the playground sends it through its own store, so it is
+    /// listed and undone like any call). `Some(Err)` when a reference does not resolve.
+    /// Send it, then give the outcome to [`Runner::finish_call`].
+    pub fn prepare_call(&self) -> Option<Result<PreparedCall, StepError>> {
+        let step = self.steps.get(self.next)?;
+        let StepKind::Call {
+            principal,
+            operation,
+            input,
+            via,
+        } = &step.kind
+        else {
+            return None;
+        };
+        Some(
+            resolve(input, &self.outputs)
+                .map(|input| PreparedCall {
+                    principal: principal.clone(),
+                    operation: operation.clone(),
+                    input,
+                    via: via.clone(),
+                })
+                .map_err(|e| StepError {
+                    code: String::from(REFERENCE_ERROR),
+                    message: e.to_string(),
+                }),
+        )
+    }
+
+    /// Records the outcome of the call [`Runner::prepare_call`] prepared (`sent`), checks
+    /// the step's expectation, and moves on to the next step. `None` when the next step is
+    /// not a call.
+    pub fn finish_call(
+        &mut self,
+        sent: Result<PreparedCall, StepError>,
+        output: Result<Value, StepError>,
+        decision: Option<Decision>,
+        s3_steps: Vec<Value>,
+    ) -> Option<StepResult> {
+        let step = self.steps.get(self.next)?.clone();
+        let StepKind::Call {
+            principal,
+            operation,
+            input,
+            ..
+        } = &step.kind
+        else {
+            return None;
+        };
+        let index = self.next;
+        self.next += 1;
+        let mut res = StepResult {
+            index,
+            id: step.id.clone(),
+            note: step.note.clone(),
+            principal: Some(principal.clone()),
+            what: operation.clone(),
+            input: input.clone(),
+            output: None,
+            error: None,
+            s3_steps,
+            decision,
+            expected: step.expect.clone(),
+            met: None,
+        };
+        let unresolved = sent.is_err();
+        let output = match sent {
+            Ok(p) => {
+                res.input = p.input;
+                output
+            }
+            Err(e) => Err(e),
+        };
+        match output {
+            Ok(v) => {
+                if let Some(id) = &step.id {
+                    self.outputs.insert(id.clone(), v.clone());
+                }
+                res.met = step.expect.as_ref().map(|e| match e {
+                    Expect::Ok => true,
+                    // Expectations may refer to earlier steps too.
+                    Expect::OkWith(want) => {
+                        resolve(want, &self.outputs).is_ok_and(|want| contains(&v, &want))
+                    }
+                    _ => false,
+                });
+                res.output = Some(v);
+            }
+            Err(e) => {
+                // A step that could not be sent meets no expectation.
+                res.met = step.expect.as_ref().map(|x| match x {
+                    _ if unresolved => false,
+                    Expect::Error(c) => *c == e.code,
+                    Expect::AnyError => true,
+                    _ => false,
+                });
+                res.error = Some(e);
+            }
+        }
+        Some(res)
+    }
+
+    /// Sends a prepared call to this runner's own world.
+    fn send(
+        &mut self,
+        p: &PreparedCall,
+    ) -> (Result<Value, StepError>, Option<Decision>, Vec<Value>) {
+        let caller = Caller {
+            principal: &p.principal,
+            region: None,
+            via_service: p.via.as_deref(),
+        };
+        if p.operation.starts_with("s3:") {
+            let r = self.world.s3(&caller, &p.operation, &p.input);
+            let steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
+            let out = r.output.map_err(|e| StepError {
+                code: e.code,
+                message: e.message,
+            });
+            (out, r.decisions.last().cloned(), steps)
+        } else {
+            let r = self.world.call(&caller, &p.operation, &p.input);
+            (
+                r.output.map_err(StepError::from),
+                r.decisions.last().cloned(),
+                Vec::new(),
+            )
+        }
+    }
+
     /// Runs the next step.
     pub fn step(&mut self) -> Option<StepResult> {
+        if let Some(prepared) = self.prepare_call() {
+            let (output, decision, s3_steps) = match &prepared {
+                Ok(p) => self.send(p),
+                Err(e) => (Err(e.clone()), None, Vec::new()),
+            };
+            return self.finish_call(prepared, output, decision, s3_steps);
+        }
         let step = self.steps.get(self.next)?.clone();
         let index = self.next;
         self.next += 1;
@@ -146,16 +321,8 @@ impl Runner {
             met: None,
         };
         match &step.kind {
-            StepKind::Call {
-                principal,
-                operation,
-                input,
-                via,
-            } => {
-                res.principal = Some(principal.clone());
-                res.what = operation.clone();
-                self.run_call(&step, principal, operation, input, via.as_deref(), &mut res);
-            }
+            // Calls were handled above.
+            StepKind::Call { .. } => {}
             StepKind::Check {
                 principal,
                 action,
@@ -226,72 +393,6 @@ impl Runner {
             }
         }
         Some(res)
-    }
-
-    fn run_call(
-        &mut self,
-        step: &Step,
-        principal: &str,
-        operation: &str,
-        input: &Value,
-        via: Option<&str>,
-        res: &mut StepResult,
-    ) {
-        let input = match resolve(input, &self.outputs) {
-            Ok(v) => v,
-            Err(e) => {
-                res.input = input.clone();
-                res.met = step.expect.as_ref().map(|_| false);
-                res.error = Some(StepError {
-                    code: String::from(REFERENCE_ERROR),
-                    message: e.to_string(),
-                });
-                return;
-            }
-        };
-        let caller = Caller {
-            principal,
-            region: None,
-            via_service: via,
-        };
-        let output: Result<Value, StepError> = if operation.starts_with("s3:") {
-            let r = self.world.s3(&caller, operation, &input);
-            res.decision = r.decisions.last().cloned();
-            res.s3_steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
-            r.output.map_err(|e| StepError {
-                code: e.code,
-                message: e.message,
-            })
-        } else {
-            let r = self.world.call(&caller, operation, &input);
-            res.decision = r.decisions.last().cloned();
-            r.output.map_err(StepError::from)
-        };
-        res.input = input;
-        match output {
-            Ok(v) => {
-                if let Some(id) = &step.id {
-                    self.outputs.insert(id.clone(), v.clone());
-                }
-                res.met = step.expect.as_ref().map(|e| match e {
-                    Expect::Ok => true,
-                    // Expectations may refer to earlier steps too.
-                    Expect::OkWith(want) => {
-                        resolve(want, &self.outputs).is_ok_and(|want| contains(&v, &want))
-                    }
-                    _ => false,
-                });
-                res.output = Some(v);
-            }
-            Err(e) => {
-                res.met = step.expect.as_ref().map(|x| match x {
-                    Expect::Error(c) => *c == e.code,
-                    Expect::AnyError => true,
-                    _ => false,
-                });
-                res.error = Some(e);
-            }
-        }
     }
 
     /// Runs every remaining step.

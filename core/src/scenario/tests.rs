@@ -344,3 +344,60 @@ fn a_world_with_the_platforms_randomness_saves_and_loads_back() {
         .unwrap();
     assert_eq!(back, w);
 }
+
+/// The playground sends a guided play's calls through its own store: prepared by the
+/// runner, sent elsewhere, finished by the runner. Every step must come out as `step()`
+/// gives it, references to earlier outputs included.
+#[test]
+fn a_call_sent_through_another_door_is_checked_as_step_checks_it() {
+    let text = include_str!("../../../tests/scenarios/envelope-basics.json");
+    let s = Scenario::load(text).unwrap();
+    let mut alone = Runner::new(&s).unwrap();
+    let mut split = Runner::new(&s).unwrap();
+    let mut elsewhere = split.world.clone();
+    let mut calls = 0;
+    while !alone.finished() {
+        let a = alone.step().unwrap();
+        let b = match split.prepare_call() {
+            Some(prepared) => {
+                calls += 1;
+                let (out, decision) = match &prepared {
+                    Ok(p) => {
+                        let caller = Caller {
+                            principal: &p.principal,
+                            region: None,
+                            via_service: p.via.as_deref(),
+                        };
+                        let r = elsewhere.call(&caller, &p.operation, &p.input);
+                        (
+                            r.output.map_err(StepError::from),
+                            r.decisions.last().cloned(),
+                        )
+                    }
+                    Err(e) => (Err(e.clone()), None),
+                };
+                split
+                    .finish_call(prepared, out, decision, Vec::new())
+                    .unwrap()
+            }
+            None => {
+                split.world = elsewhere.clone();
+                let r = split.step().unwrap();
+                elsewhere = split.world.clone();
+                r
+            }
+        };
+        assert_eq!((a.index, &a.what, a.met), (b.index, &b.what, b.met));
+        assert_eq!(a.error.map(|e| e.code), b.error.map(|e| e.code));
+        assert_eq!(a.met, Some(true), "step {} as the file expects", a.index);
+    }
+    assert!(
+        calls >= 5,
+        "the file's calls went through the other door: {calls}"
+    );
+    assert!(split.finished());
+    assert!(
+        split.outputs().contains_key("dk"),
+        "outputs kept for references"
+    );
+}
