@@ -43,6 +43,7 @@ if (!readFileSync(raw).includes("__wasm_split_placeholder__")) {
   const main = join(staging, `${name}_bg.wasm`);
   opt(main, main);
   refreshIntegrity();
+  addCsp();
   console.log("no split points: the wasm is one module");
   printSize();
   process.exit(0);
@@ -60,6 +61,7 @@ try {
   copyFileSync(join(work, "__wasm_split.js"), join(staging, "__wasm_split.js"));
 
   refreshIntegrity();
+  addCsp();
   console.log(`split the wasm into the main module and ${chunks.length} chunks loaded on first use`);
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -69,6 +71,35 @@ printSize();
 // What a first visit downloads, gzipped (release builds only: that is what visitors get).
 function printSize() {
   if (release) execFileSync("bash", [join(root, "scripts/size"), staging], { stdio: "inherit" });
+}
+
+// A strict Content-Security-Policy in every page of the build, as a <meta> tag (a static
+// host may set no headers): scripts only from this site and the inline module trunk writes
+// (by its hash, computed here because its text names the hashed file names), wasm
+// compiled by the page ('wasm-unsafe-eval'), the Web Worker from a blob: URL, no plugins,
+// no <base>, no form posts, and fetches only to this site (and the page's own blob: URLs). Styles allow inline `style`
+// attributes, which the page sets for the S3 stage's tokens; no script can come from them.
+function addCsp() {
+  for (const page of readdirSync(staging).filter((f) => f.endsWith(".html"))) {
+    const file = join(staging, page);
+    let text = readFileSync(file, "utf8");
+    const hashes = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => `'sha256-${createHash("sha256").update(m[1]).digest("base64")}'`);
+    const policy = [
+      "default-src 'self'",
+      `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`.trim(),
+      "worker-src 'self' blob:",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self' blob:",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+    ].join("; ");
+    text = text.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, "");
+    text = text.replace(/(<meta charset="utf-8">)/, `$1\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`);
+    writeFileSync(file, text);
+  }
 }
 
 // The glue and the main module changed: index.html's integrity hashes follow.

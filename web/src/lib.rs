@@ -9,16 +9,19 @@
 
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod boot;
 pub mod bulk;
 pub mod cli;
 pub mod drawer;
 pub mod editor;
+pub mod embed;
 pub mod encrypt;
 pub mod format;
 pub mod header;
 pub mod kit;
 pub mod panels;
 pub mod persist;
+pub mod play;
 pub mod policy_check;
 pub mod route;
 pub mod store;
@@ -112,13 +115,29 @@ pub fn provide_playground() -> Pg {
     provide_context(recovery);
     // A fix drafted in the Access panel, waiting for the policy editor to open it.
     provide_context(RwSignal::new(None::<panels::access::PendingFix>));
+    let play: panels::scenarios::PlaySignal = RwSignal::new_local(None);
+    provide_context(play);
+    let pending = Pending {
+        play: RwSignal::new(None),
+        link: RwSignal::new(None),
+    };
+    provide_context(pending);
     if let Some(e) = broken {
         ui.announcement.set(format!(
             "The starting world could not be built ({e}): this page starts empty."
         ));
     }
-    load_prefs(&ui);
+    let embedded = embed::is_embedded();
+    if embedded {
+        // A frame in a course page starts from its scenario alone, and never touches the
+        // world the learner keeps in this browser.
+        ui.welcome.set(false);
+        ui.saving.set(Saving::Embedded);
+    } else {
+        load_prefs(&ui);
+    }
     match persist::storage() {
+        _ if embedded => {}
         Err(why) => ui.saving.set(Saving::NotSaved(why)),
         Ok(_) => match persist::read(persist::SAVE_KEY) {
             None => {}
@@ -131,6 +150,8 @@ pub fn provide_playground() -> Pg {
                     if let Some(r) = saved.region {
                         ui.region.set(r);
                     }
+                    // Resumed by the boot chunk (boot.rs), which holds the player.
+                    pending.play.set(saved.play);
                 }
                 Err(e) => {
                     // Kept aside before anything overwrites it; offered as a download.
@@ -145,16 +166,59 @@ pub fn provide_playground() -> Pg {
             },
         },
     }
+    // A share link (`#s=v1.…`) is opened by the boot chunk; its panel shows meanwhile.
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if hash.starts_with("#s=") {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let panel = embed::panel_asked(&search).unwrap_or(Panel::Scenarios);
+        ui.route.set(Route {
+            panel,
+            detail: None,
+        });
+        pending.link.set(Some(hash));
+    }
     pg
 }
 
+/// What the boot chunk (boot.rs) does after the first paint: a saved guided play to resume,
+/// a share link to open. Kept out of the first visit's download.
+#[derive(Clone, Copy)]
+pub struct Pending {
+    /// A saved play, as saved.
+    pub play: RwSignal<Option<serde_json::Value>>,
+    /// A share link's fragment.
+    pub link: RwSignal<Option<String>>,
+}
+
+impl Pending {
+    fn any(&self) -> bool {
+        self.play.with_untracked(Option::is_some) || self.link.with_untracked(Option::is_some)
+    }
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn boot_tools() -> AnyView {
+    view! { <boot::Boot/> }.into_any()
+}
+
 /// Writes the world to this browser's storage now, and says how it went.
-fn save_now(pg: Pg) {
+fn save_now(pg: Pg, play: panels::scenarios::PlaySignal, pending: Option<Pending>) {
+    if embed::is_embedded() {
+        return;
+    }
+    let play = play
+        .with_untracked(|p| p.as_ref().map(play::Play::to_json))
+        .or_else(|| pending.and_then(|p| p.play.get_untracked()));
     let (text, left_out) = pg.store.peek(|w| {
         persist::encode(
             w,
             &pg.ui.acting_as.get_untracked(),
             &pg.ui.region.get_untracked(),
+            play,
         )
     });
     match persist::write(persist::SAVE_KEY, &text) {
@@ -169,18 +233,21 @@ fn save_now(pg: Pg) {
 /// Saves the world as soon as it changes: once per burst of changes (a microtask after
 /// the change), so a reload right after a change never loses it.
 fn keep_saving(pg: Pg) {
+    let play = panels::scenarios::use_play();
+    let waiting = use_context::<Pending>();
     let pending = StoredValue::new(false);
     Effect::new(move |first: Option<()>| {
         pg.store.read(&Slice::ALL, |_| ());
         pg.ui.acting_as.track();
         pg.ui.region.track();
+        play.track();
         if first.is_none() || pending.get_value() {
             return;
         }
         pending.set_value(true);
         leptos::task::spawn_local(async move {
             pending.set_value(false);
-            save_now(pg);
+            save_now(pg, play, waiting);
         });
     });
 }
@@ -226,7 +293,19 @@ fn mark_interactive() {
 pub fn App() -> impl IntoView {
     let pg = provide_playground();
     let route = pg.ui.route;
+    let pending = use_context::<Pending>();
+    // The boot chunk, once wanted, stays: it resumes a play, opens links, talks to a host.
+    let boot_wanted = RwSignal::new(embed::is_embedded() || pending.is_some_and(|p| p.any()));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        // A share link pasted into this tab changes only the fragment: open it here too.
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
+        if let (true, Some(p)) = (hash.starts_with("#s="), pending) {
+            p.link.set(Some(hash));
+            boot_wanted.set(true);
+            return;
+        }
         let next = current_route();
         if route.get_untracked() != next {
             route.set(next);
@@ -235,6 +314,14 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || listener.remove());
     keep_saving(pg);
     follow_theme(pg);
+    let embedded = embed::is_embedded();
+    if embedded
+        && let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+    {
+        let _ = root.class_list().add_1("embed");
+    }
     mark_interactive();
     let panel = Memo::new(move |_| route.get().panel);
     let skip = move |_| {
@@ -252,6 +339,9 @@ pub fn App() -> impl IntoView {
             <header::Header/>
             <SimulatorNotice/>
             <Banners/>
+            {move || boot_wanted.get().then(|| view! {
+                <Suspense fallback=|| ()>{Suspend::new(boot_tools())}</Suspense>
+            })}
             <Nav current=panel/>
             <main id="main" class="panel" tabindex="-1" data-testid="panel">
                 <welcome::Welcome/>
@@ -301,6 +391,12 @@ fn Banners() -> impl IntoView {
                     <a class="btn" data-testid="recovery-download" download="kms-playground-unreadable-save.json" href=download().unwrap_or_default()>"Download the unreadable save"</a>
                     <button type="button" class="btn" on:click=move |_| recovery.set(None)>"Dismiss"</button>
                 </div>
+            </div>
+        })}
+        {move || pg.ui.link_problem.get().map(|p| view! {
+            <div class="banner warning" role="alert" data-testid="link-problem">
+                <p>{p}" The world you had is unchanged."</p>
+                <button type="button" class="btn btn-small" on:click=move |_| pg.ui.link_problem.set(None)>"OK"</button>
             </div>
         })}
         {move || match (pg.ui.saving.get(), hide_saving.get()) {

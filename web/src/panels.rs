@@ -6,6 +6,7 @@ pub mod encrypt;
 pub mod keys;
 pub mod policies;
 pub mod s3;
+pub mod scenarios;
 
 use leptos::prelude::*;
 
@@ -35,18 +36,6 @@ pub fn lead(panel: Panel) -> &'static str {
         Panel::Scenarios => {
             "Ready-made exercises and your own saved worlds, in the scenario file format the command line also runs."
         }
-    }
-}
-
-/// What a panel still to come will hold.
-fn coming(panel: Panel) -> Option<&'static [&'static str]> {
-    match panel {
-        Panel::Scenarios => Some(&[
-            "Presets: the CMK access exercise, envelope encryption, grants, rotation",
-            "Guided play step by step",
-            "Import, export, share link and embed",
-        ]),
-        _ => None,
     }
 }
 
@@ -86,6 +75,11 @@ async fn audit_tools() -> AnyView {
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
+async fn scenarios_tools() -> AnyView {
+    view! { <scenarios::ScenariosPanel/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
 async fn encrypt_tools() -> AnyView {
     view! { <encrypt::EncryptPanel/> }.into_any()
 }
@@ -100,19 +94,13 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         Panel::Access => lazily(access_tools()),
         Panel::S3 => lazily(s3_tools()),
         Panel::Encrypt => lazily(encrypt_tools()),
-        _ => ().into_any(),
+        Panel::Scenarios => lazily(scenarios_tools()),
     };
     view! {
         <section class="panel-body" data-testid=format!("panel-{}", panel.slug()) aria-labelledby="panel-title">
             <h1 id="panel-title">{panel.title()}</h1>
             <p class="lead">{lead(panel)}</p>
             {tools}
-            {coming(panel).map(|items| view! {
-                <div class="empty" data-testid="panel-empty">
-                    <p>"This panel's tools arrive in a coming version of the playground. It will let you:"</p>
-                    <ul>{items.iter().map(|i| view! { <li>{*i}</li> }).collect_view()}</ul>
-                </div>
-            })}
         </section>
     }
 }

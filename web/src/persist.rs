@@ -1,7 +1,8 @@
 //! The world saved in this browser as the learner goes (`localStorage`), versioned.
 //!
-//! A save is a JSON document: `{"format": "kms-playground/save", "version": 1, "world":
-//! <a scenario file with its saved state>, "actingAs", "region"}`. An older version is
+//! A save is a JSON document: `{"format": "kms-playground/save", "version": 2, "world":
+//! <a scenario file with its saved state>, "actingAs", "region", "play": <the guided play
+//! in progress, or null>}`. Version 1 had no `play`. An older version is
 //! migrated on the way in; a corrupt, foreign or newer save is never half-read: the page
 //! says so, keeps the unreadable text aside (and offers it as a download), and starts a
 //! fresh world. When storage is blocked or full, the page says so and goes on in memory.
@@ -13,7 +14,7 @@ use serde_json::{Value, json};
 /// The `format` of a save.
 pub const FORMAT: &str = "kms-playground/save";
 /// The version this build writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// Where the world is saved.
 pub const SAVE_KEY: &str = "kms-playground/save";
 /// Where an unreadable save is kept aside, so a new save does not overwrite it.
@@ -33,6 +34,8 @@ pub struct Saved {
     pub acting_as: Option<String>,
     /// The region.
     pub region: Option<String>,
+    /// The guided play in progress, as [`crate::play::Play::to_json`] wrote it.
+    pub play: Option<Value>,
 }
 
 /// Why a save could not be read.
@@ -63,7 +66,12 @@ impl Unreadable {
 
 /// The save of `world`, as text, at most [`MAX_SAVE_BYTES`] when the audit log allows;
 /// the second value says how many audit events were left out to fit.
-pub fn encode(world: &World, acting_as: &str, region: &str) -> (String, usize) {
+pub fn encode(
+    world: &World,
+    acting_as: &str,
+    region: &str,
+    play: Option<Value>,
+) -> (String, usize) {
     let mut file = world.to_scenario(None);
     let mut left_out = 0;
     loop {
@@ -72,6 +80,7 @@ pub fn encode(world: &World, acting_as: &str, region: &str) -> (String, usize) {
             "version": VERSION,
             "actingAs": acting_as,
             "region": region,
+            "play": play,
             "world": file,
         });
         let text = doc.to_string();
@@ -91,9 +100,17 @@ pub fn encode(world: &World, acting_as: &str, region: &str) -> (String, usize) {
 
 /// Brings a save of an older version up to [`VERSION`]. Version 1 is the first: there is
 /// nothing to migrate yet, but every later version adds its step here.
-fn migrate(doc: Value, version: u64) -> Result<Value, Unreadable> {
+fn migrate(mut doc: Value, version: u64) -> Result<Value, Unreadable> {
     match version {
         VERSION => Ok(doc),
+        // Version 1 saved no guided play.
+        1 => {
+            if let Value::Object(m) = &mut doc {
+                m.insert(String::from("play"), Value::Null);
+                m.insert(String::from("version"), Value::from(2u64));
+            }
+            Ok(doc)
+        }
         v if v > VERSION => Err(Unreadable::TooNew(v)),
         v => Err(Unreadable::Foreign(format!(
             "save version {v} never existed"
@@ -142,6 +159,7 @@ pub fn decode(text: &str) -> Result<Saved, Unreadable> {
         world,
         acting_as: text_of("actingAs"),
         region: text_of("region"),
+        play: doc.get("play").filter(|p| p.is_object()).cloned(),
     })
 }
 
@@ -202,7 +220,7 @@ mod tests {
         )
         .output
         .unwrap();
-        let (text, left_out) = encode(&w, "arn:aws:iam::123412341234:user/Bob", "eu-west-1");
+        let (text, left_out) = encode(&w, "arn:aws:iam::123412341234:user/Bob", "eu-west-1", None);
         assert_eq!(left_out, 0);
         let back = decode(&text).unwrap();
         assert_eq!(back.world, w);
@@ -211,6 +229,26 @@ mod tests {
             Some("arn:aws:iam::123412341234:user/Bob")
         );
         assert_eq!(back.region.as_deref(), Some("eu-west-1"));
+    }
+
+    #[test]
+    fn a_version_1_save_opens_and_a_play_comes_back() {
+        let w = world();
+        let (v2, _) = encode(
+            &w,
+            "x",
+            "us-east-1",
+            Some(json!({"scenario": "s", "position": 3})),
+        );
+        let back = decode(&v2).unwrap();
+        assert_eq!(back.play.unwrap()["position"], 3);
+        // The same world as the first version wrote it: no `play`, version 1.
+        let mut v1: Value = serde_json::from_str(&v2).unwrap();
+        v1["version"] = json!(1);
+        v1.as_object_mut().unwrap().remove("play");
+        let back = decode(&v1.to_string()).unwrap();
+        assert!(back.play.is_none());
+        assert_eq!(back.world.keys().len(), w.keys().len());
     }
 
     #[test]
@@ -225,7 +263,7 @@ mod tests {
             decode(r#"{"format":"kms-playground/save","version":99,"world":{}}"#).unwrap_err(),
             Unreadable::TooNew(99)
         );
-        let (good, _) = encode(&world(), "x", "us-east-1");
+        let (good, _) = encode(&world(), "x", "us-east-1", None);
         let damaged = good.replace("\"Enabled\"", "\"Melted\"");
         assert_ne!(damaged, good, "the test damaged something");
         let e = decode(&damaged).unwrap_err();
@@ -249,7 +287,7 @@ mod tests {
                 &json!({"KeyId": "alias/cmk-a", "Plaintext": big, "EncryptionContext": {"k": "v".repeat(3000)}}),
             );
         }
-        let (text, left_out) = encode(&w, "x", "us-east-1");
+        let (text, left_out) = encode(&w, "x", "us-east-1", None);
         assert!(text.len() <= MAX_SAVE_BYTES, "{}", text.len());
         assert!(left_out > 0);
         let back = decode(&text).unwrap();

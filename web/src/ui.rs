@@ -51,6 +51,8 @@ pub enum Saving {
     Saved,
     /// Not saved: storage is blocked, full or failed; the reason.
     NotSaved(String),
+    /// Embedded in another page: the frame keeps nothing in this browser.
+    Embedded,
 }
 
 /// The page's own state. `Copy`: every field is a signal.
@@ -74,6 +76,8 @@ pub struct Ui {
     pub announcement: RwSignal<String>,
     /// Whether the world is saved in this browser.
     pub saving: RwSignal<Saving>,
+    /// A share link that could not be opened, and why.
+    pub link_problem: RwSignal<Option<String>>,
 }
 
 impl Ui {
@@ -89,6 +93,7 @@ impl Ui {
             welcome: RwSignal::new(true),
             announcement: RwSignal::new(String::new()),
             saving: RwSignal::new(Saving::Saved),
+            link_problem: RwSignal::new(None),
         }
     }
 }

@@ -35,6 +35,13 @@ const states = [
     await pg.encrypt.inspectorDecrypt();
     await pg.encrypt.steps().getByRole("button", { name: "All steps" }).click();
   }],
+  ["scenarios playing", async (pg, page) => {
+    await page.getByRole("button", { name: /^Play CMK access/ }).click();
+    await page.getByTestId("play-next").getByRole("radio", { name: "allow", exact: true }).check();
+    await page.getByTestId("play-reveal").click();
+    await page.getByTestId("share").click();
+    await page.getByTestId("embed-this").locator("summary").click();
+  }],
   ["key detail", async (pg) => { await pg.keys.open("alias/cmk-a"); }],
   ["key grants", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Grants"); }],
   ["key rotation", async (pg) => { await pg.keys.open("alias/cmk-a"); await pg.keys.tab("Key rotation"); }],
@@ -68,7 +75,7 @@ for (const scheme of ["light", "dark"]) {
   for (const [name, reach] of states) {
     test(`${name} (${scheme}): no serious or critical axe violation`, async ({ pg, page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : "keys";
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : name.startsWith("scenarios") ? "scenarios" : "keys";
       await pg.open(`#/${panel}`);
       await reach(pg, page);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

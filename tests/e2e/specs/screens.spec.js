@@ -39,6 +39,14 @@ const views = [
     await pg.dismissWelcome();
     await pg.encrypt.steps().getByRole("button", { name: "All steps" }).click();
   }],
+  ["scenarios-play", "#/scenarios", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByRole("button", { name: /^Play CMK access/ }).click();
+    await page.getByTestId("play-next").getByRole("radio", { name: "allow", exact: true }).check();
+    await page.getByTestId("play-reveal").click();
+    await page.getByTestId("play-next").getByRole("radio", { name: "allow", exact: true }).check();
+    await page.getByTestId("play-reveal").click();
+  }],
   ["s3-upload", "#/s3", async (pg, page) => {
     await pg.dismissWelcome();
     await pg.s3.createBucket();

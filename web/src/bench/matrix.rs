@@ -140,5 +140,11 @@ pub fn bench_matrix(
 #[wasm_bindgen]
 pub fn bench_world_save(principals: u32, keys: u32) -> Result<String, JsValue> {
     let w = world(principals as usize, keys as usize)?;
-    Ok(crate::persist::encode(&w, &format!("arn:aws:iam::{ACCOUNT}:root"), "us-east-1").0)
+    Ok(crate::persist::encode(
+        &w,
+        &format!("arn:aws:iam::{ACCOUNT}:root"),
+        "us-east-1",
+        None,
+    )
+    .0)
 }

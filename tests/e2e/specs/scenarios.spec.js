@@ -1,0 +1,234 @@
+// The Scenarios panel as learners and course authors use it: the gallery, guided play with
+// predictions, replay and progress kept across a reload; export checked by the command
+// line; import with every error located; share links, in a fresh browser; a world too big
+// for a link; hostile text shown as text; storage blocked and a corrupt save.
+import { test, expect } from "../fixtures.js";
+import { execFileSync } from "node:child_process";
+import { deflateRawSync } from "node:zlib";
+import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+const link = (scenario) => `v1.${deflateRawSync(Buffer.from(JSON.stringify(scenario))).toString("base64url")}`;
+
+const gallery = (page) => page.getByTestId("gallery");
+const play = (page) => page.getByTestId("play");
+
+async function predict(page, answer) {
+  await play(page).getByTestId("play-next").getByRole("radio", { name: answer, exact: true }).check();
+  await play(page).getByTestId("play-reveal").click();
+}
+
+test("the gallery's presets; a guided play: predict, reveal, replay, and a reload resumes it", async ({ pg, page }) => {
+  await pg.open("#/scenarios");
+  await pg.dismissWelcome();
+  await expect(gallery(page).getByTestId("scenario-card")).toHaveCount(7);
+  await expect(gallery(page)).toContainText("22 steps, 22 to predict · 4 principals, 3 keys");
+  await gallery(page).getByRole("button", { name: /^Play CMK access/ }).click();
+  await expect(play(page).getByRole("heading", { level: 2 })).toHaveText("Playing: CMK access: key policies, IAM policies and explicit deny");
+  await expect(page.getByTestId("play-progress")).toContainText("Step 1 of 22");
+
+  await expect(play(page).getByTestId("play-next")).toContainText("May Alice kms:Decrypt with CMK-A?");
+  await expect(play(page).getByTestId("play-reveal")).toBeDisabled();
+  await predict(page, "allow");
+  await predict(page, "allow"); // CMK-B: the notes' trap — it is an implicit deny
+  const played = play(page).getByTestId("played").locator("li");
+  await expect(played).toHaveCount(2);
+  await expect(played.nth(0)).toContainText("right (you said allow)");
+  await expect(played.nth(1)).toContainText("implicit deny");
+  await expect(played.nth(1)).toContainText("not quite (you said allow)");
+  await expect(played.nth(1)).toContainText("CMK-B's key policy does not trust the account");
+  await expect(page.getByTestId("play-progress")).toContainText("Step 3 of 22 · predictions right: 1 of 2");
+
+  // Replay from step 2: back there, the first answer kept.
+  await played.nth(1).getByRole("button", { name: "Replay from step 2" }).click();
+  await expect(played).toHaveCount(1);
+  await expect(page.getByTestId("play-progress")).toContainText("Step 2 of 22 · predictions right: 1 of 1");
+  await predict(page, "implicit deny");
+  await expect(played.nth(1)).toContainText("right (you said implicit deny)");
+
+  // Where the learner is survives a reload.
+  await page.reload();
+  await pg.ready();
+  await expect(page.getByTestId("play-progress")).toContainText("Step 3 of 22 · predictions right: 2 of 2");
+  await expect(play(page).getByTestId("play-next")).toContainText("May Alice kms:Decrypt with CMK-C?");
+});
+
+test("a guided step's call lands in the call drawer; an unmet expectation is said plainly", async ({ pg, page }) => {
+  const scenario = JSON.parse(readFileSync(join(root, "tests/scenarios/envelope-basics.json"), "utf8"));
+  // The author expects the wrong thing of the second step.
+  const calls = scenario.steps.map((s, i) => [s, i]).filter(([s]) => s.call);
+  calls[0][0].expect = "ok";
+  await pg.open(`#s=${link(scenario)}`);
+  await pg.dismissWelcome();
+  await expect(play(page).getByRole("heading", { level: 2 })).toHaveText("Playing: Envelope encryption: data keys");
+  // The link was taken out of the address: a reload keeps what is done from now on.
+  await expect.poll(() => page.url()).toMatch(/#\/scenarios$/);
+  for (let i = 0; i <= calls[0][1]; i++) {
+    const radios = play(page).getByTestId("play-next").getByRole("radio");
+    if (await radios.count()) await radios.first().check();
+    await play(page).getByTestId("play-reveal").click();
+  }
+  const step = play(page).getByTestId("played").locator("li").last();
+  await expect(step.getByTestId("unmet")).toHaveText("Not as the scenario expects: it expected ok, and the step gave ValidationException.");
+  await step.getByRole("button", { name: /Call #\d+ in the call drawer/ }).click();
+  await expect(pg.drawer.detail()).toContainText("ValidationException");
+  await expect(pg.drawer.detail()).toContainText("aws kms encrypt");
+});
+
+test("export is a file the command line validates; an invalid import lists every error and changes nothing", async ({ pg, page }) => {
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  await pg.open("#/keys");
+  await pg.dismissWelcome();
+  await pg.actAs("root of 123412341234");
+  await pg.keys.create({ alias: "exported-key", description: "made before export" });
+  await pg.nav("Scenarios");
+  await page.getByTestId("export").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const exported = JSON.parse(readFileSync(file, "utf8"));
+  expect(exported.format).toBe("kms-playground/scenario@1");
+  expect(JSON.stringify(exported)).toContain("alias/exported-key");
+  const said = execFileSync("cargo", ["run", "-q", "-p", "kms-cli", "--bin", "kms-playground", "--", "validate", file], { cwd: root, encoding: "utf8" });
+  expect(said).toMatch(/: valid — /);
+
+  // An invalid file: every error with its path and line:column, and the world unchanged.
+  const bad = join(dir, "bad.json");
+  writeFileSync(bad, '{\n  "format": "kms-playground/scenario@1",\n  "keys": [{"name": "k", "keyState": "Exploded"}],\n  "principals": 7\n}\n');
+  await page.getByTestId("import-file").setInputFiles(bad);
+  const errors = page.getByTestId("import-errors");
+  await expect(errors).toContainText("Nothing changed");
+  await expect(errors.locator("li")).toHaveCount(2);
+  await expect(errors).toContainText("4:17: principals: expected an array, found a number");
+  await expect(errors).toContainText("3:26: keys[0].keyState: unknown field `keyState`");
+  await pg.nav("Keys");
+  await expect(page.getByRole("region", { name: "KMS keys" })).toContainText("alias/exported-key");
+
+  // The exported file imports back; Undo takes the import back.
+  await pg.nav("Scenarios");
+  await page.getByTestId("import-file").setInputFiles(file);
+  await expect(page.getByTestId("imported")).toContainText("Imported");
+});
+
+test("a share link opens the same world in a fresh browser; a world too large for a link is refused", async ({ pg, page, browser }) => {
+  await pg.open("#/keys");
+  await pg.dismissWelcome();
+  await pg.actAs("root of 123412341234");
+  await pg.keys.create({ alias: "shared-key", description: "travels in the link" });
+  await pg.nav("Scenarios");
+  await page.getByTestId("share").click();
+  const url = await page.getByTestId("share-link").getByRole("textbox").inputValue();
+  expect(url).toMatch(/#s=v1\./);
+  await expect(page.getByTestId("embed-this")).toContainText("Embed this");
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(url);
+  await expect(other.locator("html[data-interactive]")).toHaveCount(1);
+  await expect(other.getByRole("region", { name: "KMS keys" })).toContainText("alias/shared-key");
+  await expect(other.getByRole("region", { name: "KMS keys" })).toContainText("alias/cmk-a");
+  await fresh.close();
+
+  // Sixty keys with long random descriptions do not compress into 16,384 characters.
+  const big = { format: "kms-playground/scenario@1", title: "Too big", keys: [] };
+  for (let i = 0; i < 60; i++) {
+    big.keys.push({ name: `k${i}`, description: Array.from({ length: 60 }, () => Math.random().toString(36).slice(2)).join("").slice(0, 600) });
+  }
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  writeFileSync(join(dir, "big.json"), JSON.stringify(big));
+  await page.getByTestId("import-file").setInputFiles(join(dir, "big.json"));
+  await expect(page.getByTestId("imported")).toContainText("Too big");
+  await page.getByTestId("share").click();
+  await expect(page.getByTestId("share-refused")).toContainText("too large for a link");
+  await expect(page.getByTestId("share-refused")).toContainText("export it as a file instead");
+
+  // A damaged link says so, and the world stays as it was.
+  await page.goto("./#s=v1.AAECAwQFBgcICQ");
+  await pg.ready();
+  await expect(page.getByTestId("link-problem")).toContainText("This link could not be opened: this link is damaged");
+  await pg.nav("Keys");
+  await expect(page.getByRole("region", { name: "KMS keys" }).locator("tbody tr")).toHaveCount(60);
+});
+
+test("scenario text from strangers is shown as text, never run as HTML", async ({ pg, page }) => {
+  const evil = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+  const scenario = {
+    format: "kms-playground/scenario@1",
+    title: `Title ${evil}`,
+    description: evil,
+    principals: [{ name: `Mallory ${evil}`, arn: "arn:aws:iam::123412341234:user/Mallory" }],
+    keys: [{ name: "k", description: evil, tags: { note: evil } }],
+    steps: [{ as: `Mallory ${evil}`, check: "kms:Decrypt", key: "k", expect: "implicit-deny", note: evil }],
+  };
+  await pg.open(`#s=${link(scenario)}`);
+  await pg.dismissWelcome();
+  await expect(play(page).getByRole("heading", { level: 2 })).toContainText(`Title ${evil}`);
+  await play(page).getByRole("radio", { name: "implicit deny" }).check();
+  await play(page).getByTestId("play-reveal").click();
+  await expect(play(page).getByTestId("played")).toContainText(evil);
+  const acting = await page.getByLabel("Acting as").locator("option").allTextContents();
+  expect(acting.some((o) => o.includes(`Mallory ${evil}`))).toBe(true);
+  await pg.nav("Keys");
+  await pg.nav("Access");
+  await pg.nav("Audit");
+  expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+  expect(await page.locator("img[src=x]").count()).toBe(0);
+});
+
+test("with storage blocked the page says so and works; a corrupt save is offered back and a fresh world starts", async ({ browser }) => {
+  const blocked = await browser.newContext();
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+  });
+  const page = await blocked.newPage();
+  await page.goto("./#/keys");
+  await expect(page.locator("html[data-interactive]")).toHaveCount(1);
+  await expect(page.getByTestId("not-saved")).toContainText("Not saved in this browser");
+  await expect(page.getByRole("region", { name: "KMS keys" })).toContainText("alias/cmk-a");
+  await blocked.close();
+
+  const corrupt = await browser.newContext();
+  await corrupt.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      sessionStorage.setItem("seeded", "1");
+      localStorage.setItem("kms-playground/save", '{"format":"kms-playground/save","version":2,"world":{"format":"kms-playground/scenario@1","keys":[{"name":"k","keyState":"Exploded"}]}}');
+    }
+  });
+  const p2 = await corrupt.newPage();
+  await p2.goto("./#/keys");
+  await expect(p2.getByTestId("recovery")).toContainText("Your saved world could not be opened");
+  await expect(p2.getByTestId("recovery")).toContainText("damaged");
+  await expect(p2.getByRole("region", { name: "KMS keys" })).toContainText("alias/cmk-a");
+  const [download] = await Promise.all([p2.waitForEvent("download"), p2.getByTestId("recovery-download").click()]);
+  expect(readFileSync(await download.path(), "utf8")).toContain("Exploded");
+  await corrupt.close();
+});
+
+test("embedded in a course page: the host loads a scenario, the frame reports each step and the end", async ({ page }) => {
+  await page.goto("./embed-example.html");
+  const frame = page.frameLocator("#playground");
+  await expect(page.locator("#log")).toContainText("ready:");
+  // Embed mode: no welcome, no tabs, a way out.
+  await expect(frame.getByTestId("embed-bar")).toContainText("Open in the full playground");
+  await expect(frame.getByRole("navigation", { name: "Panels" })).toBeHidden();
+  await expect(frame.getByRole("button", { name: "Dismiss the welcome" })).toHaveCount(0);
+
+  // A malformed message is answered with an error and changes nothing.
+  await page.getByRole("button", { name: "Send a malformed message" }).click();
+  await expect(page.locator("#log")).toContainText('"event":"error","message":"unknown command “explode”: the commands are load and show"');
+
+  await page.getByRole("button", { name: "Load the exercise" }).click();
+  await expect(page.locator("#log")).toContainText("started:");
+  await expect(frame.getByTestId("play")).toContainText("Playing: Who may decrypt with the payroll key?");
+  await frame.getByRole("radio", { name: "implicit deny" }).check();
+  await frame.getByTestId("play-reveal").click();
+  await expect(page.locator("#log")).toContainText('"event":"step"');
+  await frame.getByRole("radio", { name: "allow" }).check();
+  await frame.getByTestId("play-reveal").click();
+  await expect(page.locator("#status")).toHaveText("Lesson done: 1 of 2 predictions right.");
+  const href = await frame.getByTestId("open-full").getAttribute("href");
+  expect(href).toMatch(/#s=v1\./);
+});

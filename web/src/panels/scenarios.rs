@@ -1,0 +1,453 @@
+//! The Scenarios panel: the gallery of presets, guided play (predict, then reveal), and the
+//! world as a file — export, import, and share links.
+
+pub mod vm;
+
+use kms_core::World;
+use kms_core::scenario::Scenario;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+
+use crate::play::{Play, step_title};
+use crate::widgets::{CopyButton, use_pg};
+
+/// The guided play in progress, shared by the page (saved with the world).
+pub type PlaySignal = RwSignal<Option<Play>, LocalStorage>;
+
+/// The play in context.
+pub fn use_play() -> PlaySignal {
+    use_context::<PlaySignal>().unwrap_or_else(|| RwSignal::new_local(None))
+}
+
+/// Fetches a preset shipped beside the page (`scenarios/<name>.json`).
+async fn fetch_preset(name: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let resp = wasm_bindgen_futures::JsFuture::from(
+        window.fetch_with_str(&format!("scenarios/{name}.json")),
+    )
+    .await
+    .map_err(crate::encrypt::js_error)?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(crate::encrypt::js_error)?;
+    if !resp.ok() {
+        return Err(format!(
+            "the preset {name} could not be fetched (HTTP {})",
+            resp.status()
+        ));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(resp.text().map_err(crate::encrypt::js_error)?)
+        .await
+        .map_err(crate::encrypt::js_error)?;
+    text.as_string()
+        .ok_or_else(|| String::from("the preset is not text"))
+}
+
+/// Loads a scenario's world into the page, as a change that Undo takes back; acts as its
+/// first user.
+pub fn open_world(pg: crate::ui::Pg, world: World, label: &str) {
+    let actor = crate::ui::first_actor(&world);
+    let region = world.region().to_string();
+    pg.store.load(world, label);
+    pg.ui.acting_as.set(actor);
+    pg.ui.region.set(region);
+}
+
+/// Starts a guided play of the scenario in `text`.
+pub fn start_play(pg: crate::ui::Pg, play: PlaySignal, text: &str) -> Result<(), String> {
+    let (p, world) = Play::start(text)?;
+    open_world(pg, world, &format!("Play “{}”", p.title()));
+    crate::embed::report_started(&p);
+    play.set(Some(p));
+    Ok(())
+}
+
+/// Opens a scenario file's world (no play).
+pub fn open_file(pg: crate::ui::Pg, text: &str, label: &str) -> Result<String, String> {
+    let s = Scenario::load(text).map_err(|e| vm::errors_text(&e))?;
+    let world = s.build_world().map_err(|e| e.to_string())?;
+    let title = s.title.clone().unwrap_or_else(|| String::from("Untitled"));
+    open_world(pg, world, &format!("{label} “{title}”"));
+    Ok(title)
+}
+
+/// The Scenarios panel.
+#[component]
+pub fn ScenariosPanel() -> impl IntoView {
+    let play = use_play();
+    view! {
+        <Show when=move || play.with(Option::is_some)>
+            <GuidedPlay/>
+        </Show>
+        <Gallery/>
+        <WorldFile/>
+    }
+}
+
+/// The presets as cards.
+#[component]
+fn Gallery() -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let cards: RwSignal<Vec<(vm::Card, String)>, LocalStorage> = RwSignal::new_local(Vec::new());
+    let problem = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        let mut out = Vec::new();
+        for (name, teaches) in vm::PRESETS {
+            match fetch_preset(name)
+                .await
+                .and_then(|t| vm::card(name, teaches, &t).map(|c| (c, t)))
+            {
+                Ok(c) => out.push(c),
+                Err(e) => problem.set(Some(e)),
+            }
+        }
+        let _ = cards.try_set(out);
+    });
+    view! {
+        <section class="card" aria-labelledby="gallery-heading" data-testid="gallery">
+            <h2 id="gallery-heading">"Scenarios"</h2>
+            <p class="help">"Ready-made worlds with steps to play: each step is a call or a question of who may do what. Predict the outcome, then reveal it. Open a scenario's world to explore it freely instead."</p>
+            {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+            <ul class="gallery">
+                {move || cards.get().into_iter().map(|(c, text)| {
+                    let t2 = text.clone();
+                    let title = c.title.clone();
+                    let play_it = move |_| {
+                        if let Err(e) = start_play(pg, play, &text) {
+                            pg.announce(&e);
+                        } else {
+                            crate::widgets::focus_later(String::from("play-heading"));
+                        }
+                    };
+                    let open_it = move |_| match open_file(pg, &t2, "Open") {
+                        Ok(t) => pg.announce(&format!("Opened the world of “{t}”.")),
+                        Err(e) => pg.announce(&e),
+                    };
+                    view! {
+                        <li class="scenario-card" data-testid="scenario-card">
+                            <h3>{c.title}</h3>
+                            <p>{c.teaches}</p>
+                            <p class="muted small">{c.length}</p>
+                            <div class="toolbar">
+                                <button type="button" class="btn btn-primary" aria-label=format!("Play {title}") on:click=play_it>"Play"</button>
+                                <button type="button" class="btn" aria-label=format!("Open the world of {}", c.name) on:click=open_it>"Open its world"</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <Show when=move || cards.with(Vec::is_empty) && problem.get().is_none()>
+                <p class="loading" role="status">"Loading the scenarios…"</p>
+            </Show>
+        </section>
+    }
+}
+
+/// The guided play: steps done, the next step with its prediction, progress.
+#[component]
+fn GuidedPlay() -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let choice = RwSignal::new(None::<String>);
+    let title = move || play.with(|p| p.as_ref().map(Play::title).unwrap_or_default());
+    let total = move || play.with(|p| p.as_ref().map_or(0, |p| p.runner.steps().len()));
+    let position = move || play.with(|p| p.as_ref().map_or(0, |p| p.runner.position()));
+    let score = move || {
+        play.with(|p| {
+            let done = p.as_ref().map(|p| p.done.clone()).unwrap_or_default();
+            let asked = done.iter().filter(|d| d.right.is_some()).count();
+            let right = done.iter().filter(|d| d.right == Some(true)).count();
+            let unmet = done.iter().filter(|d| d.unmet.is_some()).count();
+            (asked, right, unmet)
+        })
+    };
+    let next = move || {
+        play.with(|p| {
+            let p = p.as_ref()?;
+            let step = p.runner.steps().get(p.runner.position())?.clone();
+            let title = pg.store.peek(|w| step_title(w, &step.kind));
+            Some((title, step.note.clone(), vm::choices(&step)))
+        })
+    };
+    let reveal = move || {
+        let prediction = choice.get_untracked();
+        let mut played = None;
+        play.update(|p| {
+            if let Some(p) = p.as_mut() {
+                played = p.step(&pg.store, prediction);
+            }
+        });
+        choice.set(None);
+        if let Some(d) = played {
+            let said = match d.right {
+                Some(true) => format!("Step {}: right — {}.", d.index + 1, d.outcome),
+                Some(false) => format!("Step {}: not quite — it was {}.", d.index + 1, d.outcome),
+                None => format!("Step {}: {}.", d.index + 1, d.outcome),
+            };
+            pg.announce(&said);
+            play.with_untracked(|p| {
+                if let Some(p) = p {
+                    crate::embed::report_step(p, &d);
+                    if p.finished() {
+                        crate::embed::report_finished(p);
+                    }
+                }
+            });
+        }
+    };
+    let replay_from = move |k: usize| {
+        let Some(text) = play.with_untracked(|p| p.as_ref().map(|p| p.text.clone())) else {
+            return;
+        };
+        let old = play.with_untracked(|p| p.as_ref().map(|p| p.done.clone()).unwrap_or_default());
+        match Play::start(&text) {
+            Ok((mut fresh, world)) => {
+                pg.store.group(&format!("Replay from step {}", k + 1), || {
+                    open_world(pg, world, "Replay");
+                    for d in old.iter().take(k) {
+                        fresh.step(&pg.store, d.prediction.clone());
+                    }
+                });
+                play.set(Some(fresh));
+                pg.announce(&format!("Back at step {} of {}.", k + 1, total()));
+            }
+            Err(e) => pg.announce(&e),
+        }
+    };
+    let stop = move |_| {
+        play.set(None);
+        pg.announce("The guided play was closed; the world stays as it is.");
+    };
+    view! {
+        <section class="card play" aria-labelledby="play-heading" data-testid="play">
+            <div class="play-head">
+                <h2 id="play-heading" tabindex="-1">{move || format!("Playing: {}", title())}</h2>
+                <button type="button" class="btn btn-small" on:click=stop>"Stop playing"</button>
+            </div>
+            <p class="play-progress" data-testid="play-progress">
+                <progress max=total prop:value=position aria-label="Steps played"></progress>
+                {move || {
+                    let (asked, right, _) = score();
+                    format!("Step {} of {} · predictions right: {right} of {asked}", (position() + 1).min(total()), total())
+                }}
+            </p>
+            <ol class="played" data-testid="played">
+                {move || play.with(|p| p.as_ref().map(|p| p.done.clone()).unwrap_or_default()).into_iter().map(|d| {
+                    let k = d.index;
+                    let mark = match d.right { Some(true) => "✓ right", Some(false) => "✕ not quite", None => "" };
+                    view! {
+                        <li class="played-step" class:wrong=d.right == Some(false)>
+                            <p class="played-title"><strong>{format!("{}. {}", d.index + 1, d.title)}</strong>" → "<code>{d.outcome.clone()}</code>
+                                {(!mark.is_empty()).then(|| view! { <span class="tag">{format!("{mark} (you said {})", d.prediction.clone().unwrap_or_default())}</span> })}
+                            </p>
+                            {d.note.clone().map(|n| view! { <p class="muted">{n}</p> })}
+                            {d.reason.clone().map(|r| view! { <p class="small"><span class="tag why">"Why:"</span>" "{r}</p> })}
+                            {d.unmet.clone().map(|u| view! { <p class="field-error" data-testid="unmet">{u}</p> })}
+                            <div class="toolbar">
+                                {d.call.map(|seq| view! { <button type="button" class="btn-link" on:click=move |_| pg.show_call(seq)>{format!("Call #{seq} in the call drawer")}</button> })}
+                                <button type="button" class="btn btn-small" aria-label=format!("Replay from step {}", k + 1) on:click=move |_| replay_from(k)>"Replay from here"</button>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {move || match next() {
+                None => {
+                    let (asked, right, unmet) = score();
+                    view! {
+                        <div class="play-done" role="status" data-testid="play-finished">
+                            <p><strong>"Finished. "</strong>{format!("Predictions right: {right} of {asked}.")}
+                            {if unmet == 0 { String::from(" Every step went as the scenario expects.") } else { format!(" {unmet} step(s) did not go as the scenario expects.") }}</p>
+                        </div>
+                    }.into_any()
+                }
+                Some((step_title, note, choices)) => {
+                    let has_choices = choices.is_some();
+                    view! {
+                        <div class="play-next" data-testid="play-next">
+                            <h3>{format!("Step {}: {step_title}", position() + 1)}</h3>
+                            {note.map(|_| view! { <p class="muted small">"The author's note comes with the answer."</p> })}
+                            {choices.map(|cs| view! {
+                                <fieldset class="predict">
+                                    <legend>"Your prediction"</legend>
+                                    {cs.into_iter().map(|c| {
+                                        let v = c.clone();
+                                        let v2 = c.clone();
+                                        view! {
+                                            <label class="check">
+                                                <input type="radio" name="prediction" prop:checked=move || choice.get().as_deref() == Some(v.as_str()) on:change=move |_| choice.set(Some(v2.clone()))/>
+                                                {c}
+                                            </label>
+                                        }
+                                    }).collect_view()}
+                                </fieldset>
+                            })}
+                            <button type="button" class="btn btn-primary" data-testid="play-reveal" disabled=move || has_choices && choice.get().is_none() on:click=move |_| reveal()>
+                                {if has_choices { "Reveal" } else { "Run this step" }}
+                            </button>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The world as a file: export, import, and a share link.
+#[component]
+fn WorldFile() -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let errors = RwSignal::new(Vec::<String>::new());
+    let imported = RwSignal::new(None::<String>);
+    let link = RwSignal::new(None::<Result<(String, String), String>>);
+    let export_href = RwSignal::new(None::<(String, String)>);
+    let export = move |_| {
+        let title = play
+            .with_untracked(|p| p.as_ref().map(Play::title))
+            .unwrap_or_else(|| String::from("My KMS Playground world"));
+        let doc = pg.store.peek(|w| w.to_scenario(Some(&title)));
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type("application/json");
+        if let Some(url) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+            .ok()
+            .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
+        {
+            if let Some((old, _)) = export_href.get_untracked() {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
+            export_href.set(Some((url, vm::export_name(&title))));
+        }
+    };
+    let import_text = move |text: String, name: String| {
+        if text.len() > kms_core::scenario::MAX_FILE_BYTES {
+            errors.set(vec![format!(
+                "{name} is {} bytes; a scenario file may be at most {} bytes. Nothing was changed.",
+                text.len(),
+                kms_core::scenario::MAX_FILE_BYTES
+            )]);
+            return;
+        }
+        match Scenario::load(&text) {
+            Err(e) => {
+                errors.set(e.iter().map(ToString::to_string).collect());
+                imported.set(None);
+            }
+            Ok(s) => match s.build_world() {
+                Err(e) => errors.set(vec![e.to_string()]),
+                Ok(world) => {
+                    errors.set(Vec::new());
+                    let title = s.title.clone().unwrap_or_else(|| name.clone());
+                    play.set(None);
+                    open_world(pg, world, &format!("Import “{title}”"));
+                    imported.set(Some(format!(
+                        "Imported “{title}” from {name}. Undo takes it back."
+                    )));
+                }
+            },
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(f) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|l| l.get(0))
+        else {
+            return;
+        };
+        let name = f.name();
+        if f.size() > kms_core::scenario::MAX_FILE_BYTES as f64 {
+            errors.set(vec![format!(
+                "{name} is larger than a scenario file may be (4 MiB). Nothing was changed."
+            )]);
+            return;
+        }
+        spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                Ok(t) => import_text(t.as_string().unwrap_or_default(), name),
+                Err(e) => errors.set(vec![crate::encrypt::js_error(e)]),
+            }
+        });
+    };
+    let share = move |_| {
+        let doc = match play.with_untracked(|p| p.as_ref().map(|p| p.text.clone())) {
+            Some(text) => serde_json::from_str(&text).unwrap_or_default(),
+            None => pg
+                .store
+                .peek(|w| w.to_shared_scenario(Some("A shared KMS Playground world"))),
+        };
+        let title = doc
+            .get("title")
+            .and_then(|t| t.as_str())
+            .unwrap_or("an exercise")
+            .to_string();
+        let panel = if play.with_untracked(Option::is_some) {
+            crate::route::Panel::Scenarios
+        } else {
+            pg.ui.route.get_untracked().panel
+        };
+        link.set(Some(
+            kms_core::share::encode_link(&doc)
+                .map(|frag| {
+                    (
+                        crate::embed::page_url(&format!("#s={frag}")),
+                        crate::embed::iframe_snippet(&format!("s={frag}"), panel, &title),
+                    )
+                })
+                .map_err(|e| format!("No link: {e}.")),
+        ));
+    };
+    view! {
+        <section class="card" aria-labelledby="file-heading" data-testid="world-file">
+            <h2 id="file-heading">"Your world as a file"</h2>
+            <p class="help">"A scenario file (kms-playground/scenario@1) is what the command line runs: export this world to keep it or run it there, import one, or share it in a link."</p>
+            <div class="toolbar">
+                <button type="button" class="btn" data-testid="export" on:click=export>"Export the world"</button>
+                {move || export_href.get().map(|(url, name)| view! {
+                    <a class="btn btn-primary" data-testid="export-download" href=url download=name.clone()>{format!("Download {name}")}</a>
+                })}
+            </div>
+            <div class="field">
+                <label class="file-line">"Import a scenario file " <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/></label>
+                <p class="help">"An invalid file is refused with every error and where it is; the world stays as it was."</p>
+            </div>
+            {move || (!errors.get().is_empty()).then(|| view! {
+                <div class="outcome error" role="alert" data-testid="import-errors">
+                    <p><strong>"This file was not imported. "</strong>"Nothing changed. What is wrong, with the JSON path and line:column of each:"</p>
+                    <ul class="mono small">{errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+                </div>
+            })}
+            {move || imported.get().map(|m| view! { <p class="outcome ok" role="status" data-testid="imported">{m}</p> })}
+            <div class="toolbar">
+                <button type="button" class="btn" data-testid="share" on:click=share>"Make a share link"</button>
+            </div>
+            <p class="help">{format!("A link carries the world's definition — principals, policies, keys, aliases, grants — compressed in the part of the URL after #, which browsers never send to a server. It carries no key material, grant tokens or data, and holds at most {} characters; past that, export a file instead.", kms_core::share::MAX_LINK_CHARS)}</p>
+            {move || link.get().map(|l| match l {
+                Ok((url, snippet)) => {
+                    let len = url.len();
+                    let copy = url.clone();
+                    let copy_snippet = snippet.clone();
+                    view! {
+                        <div class="share-link" data-testid="share-link">
+                            <label class="field">"Share link"<input class="mono" readonly prop:value=url.clone()/></label>
+                            <CopyButton text=copy what="share link"/>
+                            <p class="muted small">{format!("{len} characters. Opening it gives this world afresh{}.", if play.with_untracked(Option::is_some) { ", in guided play" } else { "" })}</p>
+                        </div>
+                        <details class="facts-box" data-testid="embed-this">
+                            <summary>"Embed this in a course page"</summary>
+                            <p class="help">"Paste this <iframe> into your page. How the page can follow the learner's progress: docs/EMBEDDING.md."</p>
+                            <div class="share-link">
+                                <label class="field">"The <iframe> to copy"<textarea class="mono" rows="4" readonly prop:value=snippet.clone()></textarea></label>
+                                <CopyButton text=copy_snippet what="iframe snippet"/>
+                            </div>
+                        </details>
+                    }.into_any()
+                }
+                Err(e) => view! { <p class="outcome error" role="alert" data-testid="share-refused">{e}</p> }.into_any(),
+            })}
+        </section>
+    }
+}

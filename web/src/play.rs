@@ -1,0 +1,260 @@
+//! A guided play of a scenario: its steps one at a time, each sent through the page's own
+//! store (so its call lands in the call drawer, the audit log and the undo history like
+//! any other), the learner's predictions, and what each step did. Saved with the world.
+
+use std::collections::BTreeMap;
+
+use kms_core::World;
+use kms_core::api::Caller;
+use kms_core::s3::S3Step;
+use kms_core::scenario::{Runner, Scenario, StepError, StepKind, StepResult};
+use serde_json::{Value, json};
+
+use crate::panels::keys::vm::principal_label;
+use crate::panels::scenarios::vm;
+use crate::store::{Request, Service, Store};
+
+/// One step played, as the page shows it (and saves it).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Played {
+    /// The step's index.
+    pub index: usize,
+    /// Who did what: "Alice: kms:Decrypt on CMK-A".
+    pub title: String,
+    /// The author's note.
+    pub note: Option<String>,
+    /// What it did: `allow`, `explicit deny`, `succeeds`, an error code, the clock.
+    pub outcome: String,
+    /// Why, when a decision was made.
+    pub reason: Option<String>,
+    /// The learner's prediction, if one was asked.
+    pub prediction: Option<String>,
+    /// Whether it was right.
+    pub right: Option<bool>,
+    /// The sentence for an expectation not met.
+    pub unmet: Option<String>,
+    /// The call's number in the call drawer.
+    pub call: Option<u64>,
+}
+
+impl Played {
+    fn to_json(&self) -> Value {
+        json!({"index": self.index, "title": self.title, "note": self.note, "outcome": self.outcome,
+            "reason": self.reason, "prediction": self.prediction, "right": self.right,
+            "unmet": self.unmet, "call": self.call})
+    }
+
+    fn from_json(v: &Value) -> Option<Played> {
+        let s = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
+        Some(Played {
+            index: usize::try_from(v.get("index")?.as_u64()?).ok()?,
+            title: s("title")?,
+            note: s("note"),
+            outcome: s("outcome")?,
+            reason: s("reason"),
+            prediction: s("prediction"),
+            right: v.get("right").and_then(Value::as_bool),
+            unmet: s("unmet"),
+            call: v.get("call").and_then(Value::as_u64),
+        })
+    }
+}
+
+/// A guided play in progress.
+#[derive(Clone, Debug)]
+pub struct Play {
+    /// The scenario file's text.
+    pub text: String,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Where it is, and what the steps so far gave (`${…}` references read them).
+    pub runner: Runner,
+    /// The steps played.
+    pub done: Vec<Played>,
+}
+
+/// The title of a step: who does what.
+pub fn step_title(w: &World, kind: &StepKind) -> String {
+    match kind {
+        StepKind::Call {
+            principal,
+            operation,
+            ..
+        } => format!("{} calls {operation}", principal_label(w, principal)),
+        StepKind::Check {
+            principal,
+            action,
+            key,
+            ..
+        } => format!(
+            "May {} {action}{}?",
+            principal_label(w, principal),
+            key.as_deref()
+                .map(|k| format!(" with {k}"))
+                .unwrap_or_default()
+        ),
+        StepKind::Advance(d) => format!("The clock moves on {d}"),
+    }
+}
+
+impl Play {
+    /// A play of the scenario in `text` from its first step. Its world is the one the page
+    /// should load.
+    pub fn start(text: &str) -> Result<(Play, World), String> {
+        let scenario = Scenario::load(text).map_err(|e| vm::errors_text(&e))?;
+        let runner = Runner::new(&scenario).map_err(|e| e.to_string())?;
+        let world = runner.world.clone();
+        Ok((
+            Play {
+                text: String::from(text),
+                scenario,
+                runner,
+                done: Vec::new(),
+            },
+            world,
+        ))
+    }
+
+    /// The scenario's title.
+    pub fn title(&self) -> String {
+        self.scenario
+            .title
+            .clone()
+            .unwrap_or_else(|| String::from("Untitled scenario"))
+    }
+
+    /// Whether every step has been played.
+    pub fn finished(&self) -> bool {
+        self.runner.finished()
+    }
+
+    /// Plays the next step against the page's world, through the store.
+    pub fn step(&mut self, store: &Store, prediction: Option<String>) -> Option<Played> {
+        let index = self.runner.position();
+        let step = self.runner.steps().get(index)?.clone();
+        let choices = vm::choices(&step);
+        self.runner.world = store.peek(World::clone);
+        let title = step_title(&self.runner.world, &step.kind);
+        let (result, call): (StepResult, Option<u64>) = match self.runner.prepare_call() {
+            Some(prepared) => match &prepared {
+                Ok(p) => {
+                    let (service, operation) = match p.operation.strip_prefix("s3:") {
+                        Some(op) => (Service::S3, op),
+                        None => (Service::Kms, p.operation.as_str()),
+                    };
+                    let caller = Caller {
+                        principal: &p.principal,
+                        region: None,
+                        via_service: p.via.as_deref(),
+                    };
+                    let record = store.dispatch(
+                        &caller,
+                        Request {
+                            service,
+                            operation,
+                            input: &p.input,
+                        },
+                    );
+                    let output = record.output.clone().map_err(|f| StepError {
+                        code: f.code,
+                        message: f.message,
+                    });
+                    let s3 = record.steps.iter().map(S3Step::to_json).collect();
+                    let decision = record.decisions.last().cloned();
+                    (
+                        self.runner.finish_call(prepared, output, decision, s3)?,
+                        Some(record.seq),
+                    )
+                }
+                Err(e) => {
+                    let e = e.clone();
+                    (
+                        self.runner
+                            .finish_call(prepared, Err(e), None, Vec::new())?,
+                        None,
+                    )
+                }
+            },
+            None => {
+                let r = self.runner.step()?;
+                if matches!(step.kind, StepKind::Advance(_)) {
+                    store.replace(
+                        std::mem::take(&mut self.runner.world),
+                        &format!("Step {}: {title}", index + 1),
+                    );
+                }
+                (r, None)
+            }
+        };
+        self.runner.world = World::default();
+        let right = match (&prediction, &choices) {
+            (Some(p), Some(c)) => Some(vm::predicted_right(p, &result, c)),
+            _ => None,
+        };
+        let fine = choices
+            .as_ref()
+            .is_some_and(|c| c.iter().any(|x| x == "explicit deny"));
+        let outcome = match (&result.output, step.kind) {
+            (Some(o), StepKind::Advance(_)) => format!(
+                "the clock is now {}",
+                o.get("now").and_then(Value::as_str).unwrap_or_default()
+            ),
+            _ => vm::outcome(&result, fine),
+        };
+        let played = Played {
+            index,
+            title,
+            note: result.note.clone(),
+            outcome,
+            reason: result.decision.as_ref().map(|d| d.reason.clone()),
+            prediction,
+            right,
+            unmet: vm::unmet(&result),
+            call,
+        };
+        self.done.push(played.clone());
+        Some(played)
+    }
+
+    /// What is saved of the play: the file, where it is, and what was played.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "scenario": self.text,
+            "position": self.runner.position(),
+            "outputs": self.runner.outputs(),
+            "done": self.done.iter().map(Played::to_json).collect::<Vec<_>>(),
+        })
+    }
+
+    /// A saved play, resumed where it was.
+    pub fn from_json(v: &Value) -> Result<Play, String> {
+        let text = v
+            .get("scenario")
+            .and_then(Value::as_str)
+            .ok_or("the guided play has no scenario")?;
+        let scenario = Scenario::load(text).map_err(|e| vm::errors_text(&e))?;
+        let position = v
+            .get("position")
+            .and_then(Value::as_u64)
+            .and_then(|p| usize::try_from(p).ok())
+            .ok_or("the guided play has no position")?;
+        let outputs: BTreeMap<String, Value> = v
+            .get("outputs")
+            .and_then(Value::as_object)
+            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+            .unwrap_or_default();
+        let done = v
+            .get("done")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Played::from_json).collect())
+            .unwrap_or_default();
+        let mut runner = Runner::resume(&scenario, position, outputs).map_err(|e| e.to_string())?;
+        runner.world = World::default();
+        Ok(Play {
+            text: String::from(text),
+            scenario,
+            runner,
+            done,
+        })
+    }
+}
