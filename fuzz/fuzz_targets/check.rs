@@ -45,6 +45,8 @@ fuzz_target!(|data: &[u8]| {
     let action = Action::ALL[usize::from(b) % Action::ALL.len()];
     let facts = RequestFacts {
         context: (a & 1 == 0).then_some(&context),
+        // The caller says which service it comes through (`via`, above).
+        via_service: None,
         tags: (a & 2 == 0).then_some(RequestTags::Pairs(&pairs)),
         grant_tokens: &tokens,
         rotation_period_days: (a & 4 == 0).then_some(i64::from(b) * 11),

@@ -86,3 +86,22 @@ for (const scheme of ["light", "dark"]) {
     });
   }
 }
+
+// Embed mode, as a course page shows it: the example host page with the frame, playing.
+for (const scheme of ["light", "dark"]) {
+  test(`embed mode in the example host page (${scheme}): no serious or critical axe violation`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("./embed-example.html");
+    await expect(page.locator("#log")).toContainText("ready:");
+    await page.getByRole("button", { name: "Load the exercise" }).click();
+    const frame = page.frameLocator("#playground");
+    await frame.getByRole("radio", { name: "implicit deny" }).check();
+    await frame.getByTestId("play-reveal").click();
+    await expect(frame.getByTestId("played").locator("li")).toHaveCount(1);
+    const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+    const bad = result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+    expect(bad).toEqual([]);
+  });
+}

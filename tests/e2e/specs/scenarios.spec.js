@@ -54,6 +54,20 @@ test("the gallery's presets; a guided play: predict, reveal, replay, and a reloa
   await pg.ready();
   await expect(page.getByTestId("play-progress")).toContainText("Step 3 of 22 · predictions right: 2 of 2");
   await expect(play(page).getByTestId("play-next")).toContainText("May Alice kms:Decrypt with CMK-C?");
+
+  // To the end, answering as the notes teach (the file's own expectations).
+  const preset = JSON.parse(readFileSync(join(root, "tests/scenarios/cmk-access.json"), "utf8"));
+  const words = { "allow": "allow", "deny": "deny", "explicit-deny": "explicit deny", "implicit-deny": "implicit deny", "ok": "succeeds", "error": "fails" };
+  for (const step of preset.steps.slice(2)) {
+    const expected = typeof step.expect === "string" ? (words[step.expect] ?? step.expect) : "succeeds";
+    await expect(play(page).getByTestId("play-next")).toContainText(`Step ${preset.steps.indexOf(step) + 1}:`);
+    const offered = await play(page).getByTestId("play-next").locator(".predict label").allTextContents();
+    // Where the file says "deny" but the choices are finer, either deny is the answer.
+    const answer = offered.map((o) => o.trim()).find((o) => o === expected) ?? offered.map((o) => o.trim()).find((o) => o.endsWith(expected));
+    await predict(page, answer);
+  }
+  await expect(play(page).getByTestId("play-finished")).toHaveText("Finished. Predictions right: 22 of 22. Every step went as the scenario expects.");
+  await expect(play(page).getByTestId("played").locator("li")).toHaveCount(22);
 });
 
 test("a guided step's call lands in the call drawer; an unmet expectation is said plainly", async ({ pg, page }) => {
@@ -107,10 +121,19 @@ test("export is a file the command line validates; an invalid import lists every
   await pg.nav("Keys");
   await expect(page.getByRole("region", { name: "KMS keys" })).toContainText("alias/exported-key");
 
-  // The exported file imports back; Undo takes the import back.
+  // A change after the export, then the exported file imported back: the world as exported.
+  await pg.keys.create({ alias: "made-after-export" });
   await pg.nav("Scenarios");
   await page.getByTestId("import-file").setInputFiles(file);
   await expect(page.getByTestId("imported")).toContainText("Imported");
+  await pg.nav("Keys");
+  const keys = page.getByRole("region", { name: "KMS keys" });
+  await expect(keys).toContainText("alias/exported-key");
+  await expect(keys).not.toContainText("alias/made-after-export");
+  await expect(keys.locator("tbody tr")).toHaveCount(4);
+  // Undo takes the import back.
+  await pg.undo();
+  await expect(keys).toContainText("alias/made-after-export");
 });
 
 test("a share link opens the same world in a fresh browser; a world too large for a link is refused", async ({ pg, page, browser }) => {
@@ -153,29 +176,52 @@ test("a share link opens the same world in a fresh browser; a world too large fo
   await expect(page.getByRole("region", { name: "KMS keys" }).locator("tbody tr")).toHaveCount(60);
 });
 
-test("scenario text from strangers is shown as text, never run as HTML", async ({ pg, page }) => {
-  const evil = "<img src=x onerror=\"window.__xss=1\"><script>window.__xss=2</script>";
+test("a malicious scenario, imported and opened from a link, is shown as text and runs nothing", async ({ pg, page }) => {
+  const evil = `<script>window.__xss=1</script><img src=x onerror="window.__xss=2"><a href="javascript:window.__xss=3">x</a>`;
+  const js = "javascript:window.__xss=4";
   const scenario = {
     format: "kms-playground/scenario@1",
     title: `Title ${evil}`,
-    description: evil,
-    principals: [{ name: `Mallory ${evil}`, arn: "arn:aws:iam::123412341234:user/Mallory" }],
-    keys: [{ name: "k", description: evil, tags: { note: evil } }],
-    steps: [{ as: `Mallory ${evil}`, check: "kms:Decrypt", key: "k", expect: "implicit-deny", note: evil }],
+    description: `${evil} ${js}`,
+    principals: [
+      { name: `Mallory ${evil}`, arn: "arn:aws:iam::123412341234:user/Mallory",
+        policies: [{ Version: "2012-10-17", Statement: [{ Sid: "x", Effect: "Allow", Action: "kms:DescribeKey", Resource: "*" }] }] },
+    ],
+    keys: [{ name: js, description: `${evil} ${js}`, tags: [{ TagKey: js, TagValue: evil }],
+      policy: { Version: "2012-10-17", Statement: [{ Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123412341234:root" }, Action: "kms:*", Resource: "*" }] } }],
+    steps: [
+      { as: `Mallory ${evil}`, check: "kms:Decrypt", key: js, expect: "implicit-deny", note: `${evil} ${js}` },
+      { as: `Mallory ${evil}`, call: "DescribeKey", input: { KeyId: evil }, expect: "NotFoundException", note: js },
+    ],
   };
-  await pg.open(`#s=${link(scenario)}`);
+  page.on("dialog", (d) => { throw new Error(`a dialog opened: ${d.message()}`); });
+  // Imported as a file.
+  const dir = mkdtempSync(join(tmpdir(), "kms-e2e-"));
+  writeFileSync(join(dir, "evil.json"), JSON.stringify(scenario));
+  await pg.open("#/scenarios");
   await pg.dismissWelcome();
+  await page.getByTestId("import-file").setInputFiles(join(dir, "evil.json"));
+  await expect(page.getByTestId("imported")).toContainText(`Imported “Title ${evil}”`);
+  for (const panel of ["Keys", "Policies", "Access", "Encrypt", "S3", "Audit"]) await pg.nav(panel);
+  const acting = await page.getByLabel("Acting as").locator("option").allTextContents();
+  expect(acting.some((o) => o.includes(`Mallory ${evil}`))).toBe(true);
+
+  // Opened from a link and played: every string shown as it is.
+  await page.goto(`./#s=${link(scenario)}`);
+  await pg.ready();
   await expect(play(page).getByRole("heading", { level: 2 })).toContainText(`Title ${evil}`);
   await play(page).getByRole("radio", { name: "implicit deny" }).check();
   await play(page).getByTestId("play-reveal").click();
+  await play(page).getByRole("radio", { name: "NotFoundException" }).check();
+  await play(page).getByTestId("play-reveal").click();
   await expect(play(page).getByTestId("played")).toContainText(evil);
-  const acting = await page.getByLabel("Acting as").locator("option").allTextContents();
-  expect(acting.some((o) => o.includes(`Mallory ${evil}`))).toBe(true);
+  await expect(play(page).getByTestId("played")).toContainText(js);
+  await expect(play(page).getByTestId("play-finished")).toContainText("Predictions right: 2 of 2");
   await pg.nav("Keys");
-  await pg.nav("Access");
   await pg.nav("Audit");
+
   expect(await page.evaluate(() => window.__xss)).toBeUndefined();
-  expect(await page.locator("img[src=x]").count()).toBe(0);
+  expect(await page.locator('img[src="x"], a[href^="javascript:"], script:not([type="module"]):not([src])').count()).toBe(0);
 });
 
 test("with storage blocked the page says so and works; a corrupt save is offered back and a fresh world starts", async ({ browser }) => {
