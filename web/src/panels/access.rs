@@ -3,6 +3,7 @@
 //! their policies, the reason, what would allow it — and a drafted fix), request facts to
 //! see conditions at work, and the study notes' exercise: predict, then reveal.
 
+mod exercise;
 pub mod vm;
 
 use kms_core::action::Action;
@@ -418,7 +419,7 @@ pub fn AccessPanel() -> impl IntoView {
         {move || selected.get().and_then(|i| grid.get().coords.get(i).cloned()).map(|(p, k, a)| {
             view! { <CellDecision principal=p key_arn=k action=a facts=facts.get_untracked()/> }
         })}
-        <Exercise/>
+        <exercise::Exercise/>
     }
 }
 
@@ -604,138 +605,5 @@ fn element_marks(
     })
 }
 
-/// The study notes' exercise: predict each cell of Alice, Bob, Charlie and David ×
-/// CMK-A, CMK-B and CMK-C for kms:Decrypt, then reveal.
-#[component]
-fn Exercise() -> impl IntoView {
-    let pg = use_pg();
-    let questions = Memo::new(move |_| {
-        let Ok(s) = kms_core::scenario::Scenario::load(crate::STARTING_SCENARIO) else {
-            return Vec::new();
-        };
-        pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-            ],
-            |w| vm::exercise(w, &s, Action::Decrypt),
-        )
-    });
-    let guesses = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
-    let revealed = RwSignal::new(false);
-    view! {
-        <Show when=move || !questions.get().is_empty()>
-            <section class="card" aria-labelledby="exercise-heading" data-testid="exercise">
-                <h2 id="exercise-heading">"Predict, then reveal: the study notes' exercise"</h2>
-                <p class="help">"May each of them decrypt with each key? Mark every cell, then reveal. (The answers come from this world as it is now.)"</p>
-                {move || {
-                    let qs = questions.get();
-                    let mut people: Vec<String> = Vec::new();
-                    let mut keys: Vec<String> = Vec::new();
-                    for q in &qs {
-                        if !people.contains(&q.who.0) { people.push(q.who.0.clone()); }
-                        if !keys.contains(&q.key.0) { keys.push(q.key.0.clone()); }
-                    }
-                    let k2 = keys.clone();
-                    view! {
-                        <div class="table-wrap">
-                            <table class="quiz">
-                                <caption class="visually-hidden">"May each principal decrypt with each key?"</caption>
-                                <thead><tr><td></td>{k2.into_iter().map(|k| view! { <th scope="col">{k}</th> }).collect_view()}</tr></thead>
-                                <tbody>
-                                    {people.into_iter().map(|who| {
-                                        let cells = keys.iter().map(|key| {
-                                            let Some(i) = qs.iter().position(|q| q.who.0 == who && q.key.0 == *key) else {
-                                                return view! { <td></td> }.into_any();
-                                            };
-                                            let q = qs.get(i).cloned();
-                                            let label = format!("{who} decrypts with {key}");
-                                            let pick = move |v: &'static str| move |_| guesses.update(|g| { g.insert(i, String::from(v)); });
-                                            let pressed = move |v: &'static str| move || if guesses.get().get(&i).map(String::as_str) == Some(v) { "true" } else { "false" };
-                                            let result = move || revealed.get().then(|| {
-                                                let q = q.clone()?;
-                                                let guess = guesses.get().get(&i).cloned().unwrap_or_default();
-                                                let ok = !guess.is_empty() && vm::right(&guess, q.answer);
-                                                let why = q.note.clone().unwrap_or_else(|| String::from(vm::lesson(q.answer)));
-                                                Some(view! {
-                                                    <p class=if ok { "verdict-line right" } else { "verdict-line wrong" } data-testid="quiz-result">
-                                                        <strong>{if ok { "✓ Right" } else if guess.is_empty() { "– Not answered" } else { "✕ Wrong" }}</strong>
-                                                        {format!(" — {}. {why}", words(q.answer))}
-                                                    </p>
-                                                })
-                                            }).flatten();
-                                            view! {
-                                                <td class="quiz-cell" data-testid="quiz-item">
-                                                    <span role="group" aria-label=label class="quiz-choices">
-                                                        <button type="button" class="btn btn-small" aria-pressed=pressed("allow") on:click=pick("allow")>"✓ Allowed"</button>
-                                                        <button type="button" class="btn btn-small" aria-pressed=pressed("deny") on:click=pick("deny")>"✕ Denied"</button>
-                                                    </span>
-                                                    {result}
-                                                </td>
-                                            }.into_any()
-                                        }).collect_view();
-                                        view! { <tr><th scope="row">{who.clone()}</th>{cells}</tr> }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                }}
-                <div class="toolbar">
-                    <button type="button" class="btn btn-primary" on:click=move |_| revealed.set(true)>"Reveal"</button>
-                    <button type="button" class="btn" on:click=move |_| { guesses.set(Default::default()); revealed.set(false); }>"Start again"</button>
-                </div>
-                {move || revealed.get().then(|| {
-                    let qs = questions.get();
-                    let g = guesses.get();
-                    let right = qs.iter().enumerate().filter(|(i, q)| g.get(i).is_some_and(|v| vm::right(v, q.answer))).count();
-                    view! { <p class="score" role="status" data-testid="quiz-score">{format!("{right} of {} right.", qs.len())}</p> }
-                })}
-            </section>
-        </Show>
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_statements_lines_are_marked_from_its_opening_brace() {
-        let text = "{\n  \"Statement\": [\n    {\n      \"Sid\": \"a\"\n    },\n    {\n      \"Sid\": \"b\"\n    }\n  ]\n}";
-        let second = text.match_indices('{').nth(2).unwrap().0;
-        let lines = marked_lines(text, &[second]);
-        let marked: Vec<usize> = lines
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| l.1)
-            .map(|(i, _)| i + 1)
-            .collect();
-        assert_eq!(marked, [6, 7, 8]);
-    }
-
-    #[test]
-    fn elements_show_where_a_statement_stopped_matching() {
-        assert_eq!(
-            element_marks(Some(StatementCheck::ActionNotCovered), false).map(|m| m.1),
-            ["ok", "no", "skip", "skip"]
-        );
-        assert_eq!(
-            element_marks(Some(StatementCheck::Applies), true).map(|m| m.1),
-            ["ok"; 4]
-        );
-    }
-
-    #[test]
-    fn facts_read_the_context_lines() {
-        let t = FactsText {
-            context: String::from("app=notes\n"),
-            via: String::new(),
-            token: String::new(),
-        };
-        assert_eq!(t.context().unwrap().get("app"), Some("notes"));
-        assert!(FactsText::default().context().is_none());
-    }
-}
+mod tests;

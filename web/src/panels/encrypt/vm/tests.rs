@@ -2,7 +2,7 @@ use super::*;
 use crate::store::{Model, Request, Service};
 use kms_core::api::Caller;
 use kms_core::context::EncryptionContext;
-use kms_core::envelope::Encryptor;
+use kms_core::envelope::{Encryptor, Header};
 
 const ALICE: &str = "arn:aws:iam::123412341234:user/Alice";
 
