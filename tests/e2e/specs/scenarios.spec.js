@@ -124,8 +124,14 @@ test("export is a file the command line validates; an invalid import lists every
   // A change after the export, then the exported file imported back: the world as exported.
   await pg.keys.create({ alias: "made-after-export" });
   await pg.nav("Scenarios");
-  await page.getByTestId("import-file").setInputFiles(file);
-  await expect(page.getByTestId("imported")).toContainText("Imported");
+  // Dropped on the box this time, as a learner drags it from their files.
+  const dropped = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "exported.json", { type: "application/json" }));
+    return dt;
+  }, readFileSync(file, "utf8"));
+  await page.getByTestId("world-file").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(page.getByTestId("imported")).toContainText("from exported.json");
   await pg.nav("Keys");
   const keys = page.getByRole("region", { name: "KMS keys" });
   await expect(keys).toContainText("alias/exported-key");
@@ -269,6 +275,8 @@ test("embedded in a course page: the host loads a scenario, the frame reports ea
   await page.getByRole("button", { name: "Load the exercise" }).click();
   await expect(page.locator("#log")).toContainText("started:");
   await expect(frame.getByTestId("play")).toContainText("Playing: Who may decrypt with the payroll key?");
+  // In the frame, the exercise is all there is: no gallery, no file tools.
+  await expect(frame.getByTestId("gallery")).toHaveCount(0);
   await frame.getByRole("radio", { name: "implicit deny" }).check();
   await frame.getByTestId("play-reveal").click();
   await expect(page.locator("#log")).toContainText('"event":"step"');

@@ -70,16 +70,34 @@ pub fn open_file(pg: crate::ui::Pg, text: &str, label: &str) -> Result<String, S
     Ok(title)
 }
 
+/// `16384` → `16,384`.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The Scenarios panel.
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
     let play = use_play();
+    // In a course page's frame, the exercise being played is all there is to show.
+    let embedded = crate::embed::is_embedded();
+    let rest = move || !(embedded && play.with(Option::is_some));
     view! {
         <Show when=move || play.with(Option::is_some)>
             <GuidedPlay/>
         </Show>
-        <Gallery/>
-        <WorldFile/>
+        <Show when=rest>
+            <Gallery/>
+            <WorldFile/>
+        </Show>
     }
 }
 
@@ -130,7 +148,7 @@ fn Gallery() -> impl IntoView {
                             <p class="muted small">{c.length}</p>
                             <div class="toolbar">
                                 <button type="button" class="btn btn-primary" aria-label=format!("Play {title}") on:click=play_it>"Play"</button>
-                                <button type="button" class="btn" aria-label=format!("Open the world of {}", c.name) on:click=open_it>"Open its world"</button>
+                                <button type="button" class="btn" aria-label=format!("Open the world of {title}") on:click=open_it>"Open its world"</button>
                             </div>
                         </li>
                     }
@@ -349,15 +367,7 @@ fn WorldFile() -> impl IntoView {
             },
         }
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let Some(f) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|l| l.get(0))
-        else {
-            return;
-        };
+    let read_file = move |f: web_sys::File| {
         let name = f.name();
         if f.size() > kms_core::scenario::MAX_FILE_BYTES as f64 {
             errors.set(vec![format!(
@@ -371,6 +381,28 @@ fn WorldFile() -> impl IntoView {
                 Err(e) => errors.set(vec![crate::encrypt::js_error(e)]),
             }
         });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        if let Some(f) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file(f);
+        }
+    };
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(f) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|l| l.get(0))
+        {
+            read_file(f);
+        }
     };
     let share = move |_| {
         let doc = match play.with_untracked(|p| p.as_ref().map(|p| p.text.clone())) {
@@ -401,7 +433,10 @@ fn WorldFile() -> impl IntoView {
         ));
     };
     view! {
-        <section class="card" aria-labelledby="file-heading" data-testid="world-file">
+        <section class="card" class:dragging=dragging aria-labelledby="file-heading" data-testid="world-file"
+            on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop>
             <h2 id="file-heading">"Your world as a file"</h2>
             <p class="help">"A scenario file (kms-playground/scenario@1) is what the command line runs: export this world to keep it or run it there, import one, or share it in a link."</p>
             <div class="toolbar">
@@ -412,7 +447,7 @@ fn WorldFile() -> impl IntoView {
             </div>
             <div class="field">
                 <label class="file-line">"Import a scenario file " <input type="file" accept=".json,application/json" data-testid="import-file" on:change=on_file/></label>
-                <p class="help">"An invalid file is refused with every error and where it is; the world stays as it was."</p>
+                <p class="help">"Or drop the file on this box. An invalid file is refused with every error and where it is; the world stays as it was."</p>
             </div>
             {move || (!errors.get().is_empty()).then(|| view! {
                 <div class="outcome error" role="alert" data-testid="import-errors">
@@ -424,7 +459,7 @@ fn WorldFile() -> impl IntoView {
             <div class="toolbar">
                 <button type="button" class="btn" data-testid="share" on:click=share>"Make a share link"</button>
             </div>
-            <p class="help">{format!("A link carries the world's definition — principals, policies, keys, aliases, grants — compressed in the part of the URL after #, which browsers never send to a server. It carries no key material, grant tokens or data, and holds at most {} characters; past that, export a file instead.", kms_core::share::MAX_LINK_CHARS)}</p>
+            <p class="help">{format!("A link carries the world's definition — principals, policies, keys, aliases, grants — compressed in the part of the URL after #, which browsers never send to a server. It carries no key material, grant tokens or data, and holds at most {} characters; past that, export a file instead.", thousands(kms_core::share::MAX_LINK_CHARS))}</p>
             {move || link.get().map(|l| match l {
                 Ok((url, snippet)) => {
                     let len = url.len();
