@@ -17,15 +17,20 @@ pub fn Boot() -> impl IntoView {
     let pg = use_pg();
     let play = use_play();
     if let Some(pending) = use_context::<Pending>() {
-        if let Some(saved) = pending.play.get_untracked() {
+        // A play the learner started before this chunk arrived wins over the saved one.
+        if let Some(saved) = pending
+            .play
+            .get_untracked()
+            .filter(|_| play.with_untracked(Option::is_none))
+        {
             match Play::from_json(&saved) {
                 Ok(p) => play.set(Some(p)),
                 Err(e) => pg.announce(&format!(
                     "The guided play you were in could not be resumed ({e}); the world is as you left it."
                 )),
             }
-            pending.play.set(None);
         }
+        pending.play.set(None);
         // Links: the one the page opened with, and any pasted into this tab later.
         Effect::new(move |_| {
             if let Some(hash) = pending.link.get() {

@@ -20,14 +20,19 @@ pub const MESSAGE_TYPE: &str = "kms-playground";
 /// The version of the messages this build speaks.
 pub const API_VERSION: u64 = 1;
 
+thread_local! {
+    /// Embed mode, decided once from the address the page opened with: the fragment
+    /// changes as the learner moves between panels, and the mode must not.
+    static EMBEDDED: bool = web_sys::window()
+        .map(|w| w.location())
+        .is_some_and(|loc| embedded_by(&loc.search().unwrap_or_default(), &loc.hash().unwrap_or_default()));
+    /// Whether the host's messages are already listened to.
+    static LISTENING: core::cell::Cell<bool> = const { core::cell::Cell::new(false) };
+}
+
 /// Whether the page was opened to be embedded.
 pub fn is_embedded() -> bool {
-    let Some(loc) = web_sys::window().map(|w| w.location()) else {
-        return false;
-    };
-    let search = loc.search().unwrap_or_default();
-    let hash = loc.hash().unwrap_or_default();
-    embedded_by(&search, &hash)
+    EMBEDDED.with(|e| *e)
 }
 
 /// `?embed`, `?x&embed=1`, or `#embed`.
@@ -195,7 +200,8 @@ pub fn report_step(p: &Play, d: &Played) {
                 "step",
                 json!({"title": p.title(), "index": d.index, "of": p.runner.steps().len(),
                     "outcome": d.outcome, "prediction": d.prediction, "right": d.right,
-                    "expectationMet": d.unmet.is_none()}),
+                    // Known when the step expected something (a prediction was asked).
+                    "expectationMet": if d.unmet.is_some() { Some(false) } else { d.right.map(|_| true) }}),
             ),
             None,
             "*",
@@ -227,11 +233,24 @@ pub fn listen(apply: impl Fn(Command) -> Result<(), String> + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let parent = window.parent().ok().flatten();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
             let Ok(data) = serde_wasm_bindgen::from_value::<Value>(ev.data()) else {
                 return;
             };
+            // Only the page that embeds this frame may command it (not a sibling frame,
+            // not the opener of a popup).
+            let from_parent = match (ev.source(), &parent) {
+                (Some(s), Some(p)) => js_sys::Object::is(&s, p),
+                _ => false,
+            };
+            if !from_parent {
+                return;
+            }
             let source = ev
                 .source()
                 .and_then(|s| s.dyn_into::<web_sys::Window>().ok());

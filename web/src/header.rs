@@ -236,14 +236,25 @@ fn ClockControl() -> impl IntoView {
 fn WorldControls() -> impl IntoView {
     let pg = use_pg();
     let history = Memo::new(move |_| pg.store.history());
+    // A guided play's steps read the world as its earlier steps left it: moving the
+    // history under it ends the play (the gallery replays it).
+    let play = crate::panels::scenarios::use_play();
+    let end_play = move || {
+        if play.with_untracked(Option::is_some) {
+            play.set(None);
+            " The guided play ended: its world changed under it. Replay it from the gallery."
+        } else {
+            ""
+        }
+    };
     let undo = move || {
         if let Some(label) = pg.store.undo() {
-            pg.announce(&format!("Undone: {label}."));
+            pg.announce(&format!("Undone: {label}.{}", end_play()));
         }
     };
     let redo = move || {
         if let Some(label) = pg.store.redo() {
-            pg.announce(&format!("Redone: {label}."));
+            pg.announce(&format!("Redone: {label}.{}", end_play()));
         }
     };
     // Ctrl+Z / Ctrl+Shift+Z (⌘ on a Mac) outside text fields.
@@ -299,7 +310,7 @@ fn WorldControls() -> impl IntoView {
                 title="Back to the starting world (you can undo it)"
                 on:click=move |_| {
                     pg.store.reset();
-                    pg.announce("The world is back to its start. Undo takes it back.");
+                    pg.announce(&format!("The world is back to its start. Undo takes it back.{}", end_play()));
                 }
             >"Reset"</button>
             <label class="theme">

@@ -210,9 +210,17 @@ fn save_now(pg: Pg, play: panels::scenarios::PlaySignal, pending: Option<Pending
     if embed::is_embedded() {
         return;
     }
-    let play = play
+    let mut play = play
         .with_untracked(|p| p.as_ref().map(play::Play::to_json))
         .or_else(|| pending.and_then(|p| p.play.get_untracked()));
+    // The play carries its scenario's text: past half the save's budget, it is not kept
+    // (the world is), and the page says so.
+    let play_too_large = play
+        .as_ref()
+        .is_some_and(|p| p.to_string().len() > persist::MAX_SAVE_BYTES / 2);
+    if play_too_large {
+        play = None;
+    }
     let (text, left_out) = pg.store.peek(|w| {
         persist::encode(
             w,
@@ -222,6 +230,9 @@ fn save_now(pg: Pg, play: panels::scenarios::PlaySignal, pending: Option<Pending
         )
     });
     match persist::write(persist::SAVE_KEY, &text) {
+        Ok(()) if play_too_large => pg.ui.saving.set(Saving::NotSaved(String::from(
+            "this guided play's scenario is too large to keep in the browser: the world is saved, and a reload ends the play",
+        ))),
         Ok(()) if left_out > 0 => pg.ui.saving.set(Saving::NotSaved(format!(
             "the world is larger than the browser keeps: the {left_out} oldest audit events were left out of the save"
         ))),
@@ -303,7 +314,9 @@ pub fn App() -> impl IntoView {
             .unwrap_or_default();
         if let (true, Some(p)) = (hash.starts_with("#s="), pending) {
             p.link.set(Some(hash));
-            boot_wanted.set(true);
+            if !boot_wanted.get_untracked() {
+                boot_wanted.set(true);
+            }
             return;
         }
         let next = current_route();

@@ -33,6 +33,8 @@ test("the gallery's presets; a guided play: predict, reveal, replay, and a reloa
   await expect(play(page).getByTestId("play-next")).toContainText("May Alice kms:Decrypt with CMK-A?");
   await expect(play(page).getByTestId("play-reveal")).toBeDisabled();
   await predict(page, "allow");
+  // The keyboard goes on from the next question.
+  await expect(page.locator("#play-next-heading")).toBeFocused();
   await predict(page, "allow"); // CMK-B: the notes' trap — it is an implicit deny
   const played = play(page).getByTestId("played").locator("li");
   await expect(played).toHaveCount(2);
@@ -90,6 +92,11 @@ test("a guided step's call lands in the call drawer; an unmet expectation is sai
   await step.getByRole("button", { name: /Call #\d+ in the call drawer/ }).click();
   await expect(pg.drawer.detail()).toContainText("ValidationException");
   await expect(pg.drawer.detail()).toContainText("aws kms encrypt");
+
+  // Undo moves the world under the play: the play ends and says why.
+  await pg.undo();
+  await expect(play(page)).toHaveCount(0);
+  await expect(page.getByTestId("status")).toContainText("The guided play ended: its world changed under it.");
 });
 
 test("export is a file the command line validates; an invalid import lists every error and changes nothing", async ({ pg, page }) => {
@@ -267,6 +274,19 @@ test("embedded in a course page: the host loads a scenario, the frame reports ea
   await expect(frame.getByTestId("embed-bar")).toContainText("Open in the full playground");
   await expect(frame.getByRole("navigation", { name: "Panels" })).toBeHidden();
   await expect(frame.getByRole("button", { name: "Dismiss the welcome" })).toHaveCount(0);
+
+  // Only the embedding page may command the frame: a sibling frame's message is ignored.
+  await page.evaluate(() => {
+    const sibling = document.createElement("iframe");
+    sibling.name = "sibling";
+    document.body.append(sibling);
+  });
+  const sibling = page.frames().find((f) => f.name() === "sibling");
+  await sibling.evaluate(() => parent.frames[0].postMessage({ type: "kms-playground", version: 1, command: "load", play: true,
+    scenario: { format: "kms-playground/scenario@1", title: "Hijacked", steps: [{ advance: "1d" }] } }, "*"));
+  await page.waitForTimeout(300);
+  await expect(frame.getByTestId("play")).toHaveCount(0);
+  await expect(page.locator("#log")).not.toContainText("Hijacked");
 
   // A malformed message is answered with an error and changes nothing.
   await page.getByRole("button", { name: "Send a malformed message" }).click();

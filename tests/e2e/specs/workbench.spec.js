@@ -85,6 +85,12 @@ test("a key is named by alias, alias ARN, key ID or key ARN; data keys and rando
 
 test("envelope encryption of typed text, step by step: the plaintext key is dropped, KMS gives it back", async ({ pg, page }) => {
   const steps = pg.encrypt.steps();
+  // A context that does not read stops "All steps" at once, with the reason.
+  await steps.getByLabel("Encryption context (key=value per line)").fill("nope");
+  await steps.getByRole("button", { name: "All steps" }).click();
+  await expect(steps).toContainText("Line 1 is not key=value: nope");
+  await expect(steps.getByTestId("steps-list").locator("li")).toHaveCount(0);
+  await steps.getByLabel("Encryption context (key=value per line)").fill("purpose=envelope-demo");
   await steps.getByLabel("Text to encrypt").fill("Meet at the usual place at noon.");
   await steps.getByRole("button", { name: "Start: step 1" }).click();
   for (let n = 2; n <= 6; n++) await steps.getByRole("button", { name: `Next: step ${n} of 6` }).click();

@@ -257,12 +257,6 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                 Input::Select(key_spec, specs),
             )));
         }
-        if s.random_bytes || (s.key_spec && key_spec.get() == "bytes") {
-            out.push(field(
-                Field::new("Number of bytes (NumberOfBytes)", Input::Number(bytes))
-                    .error(error_of("bytes")),
-            ));
-        }
         if s.tokens {
             out.push(field(
                 Field::new(
@@ -281,6 +275,13 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
             <form class="inline-form" on:submit=submit>
                 {field(Field::new("Operation", Input::Select(op, ops)))}
                 {fields}
+                // Apart from the other fields, so choosing a data key size keeps its focus.
+                {move || {
+                    let s = vm::shows(&op.get());
+                    (s.random_bytes || (s.key_spec && key_spec.get() == "bytes")).then(|| field(
+                        Field::new("Number of bytes (NumberOfBytes)", Input::Number(bytes)).error(error_of("bytes")),
+                    ))
+                }}
                 <div class="form-actions">
                     <button type="submit" class="btn btn-primary" data-testid="wb-call">{move || format!("Call {}", op.get())}</button>
                 </div>
@@ -309,9 +310,14 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                         })}
                         {produced.map(|(bytes, ctx)| {
                             let (b1, c1) = (bytes.clone(), ctx.clone());
+                            // The key that made it (ReEncrypt's destination), by its ARN.
+                            let made_by = output.as_ref().and_then(|o| o.get("KeyId")?.as_str().map(String::from));
                             let to_decrypt = move |_| {
                                 blob.set(kms_core::b64::encode(&b1));
                                 context.set(c1.clone());
+                                if let Some(k) = made_by.clone() {
+                                    key.set(k);
+                                }
                                 op.set(String::from("Decrypt"));
                             };
                             let to_inspect = move |_| inspect.set(Some(ToInspect { bytes: bytes.clone(), context: ctx.clone() }));

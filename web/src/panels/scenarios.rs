@@ -196,6 +196,14 @@ fn GuidedPlay() -> impl IntoView {
             }
         });
         choice.set(None);
+        // Keyboard users go on from the next question (or the end), not from the page's top.
+        crate::widgets::focus_later(String::from(
+            if play.with_untracked(|p| p.as_ref().is_some_and(Play::finished)) {
+                "play-finished"
+            } else {
+                "play-next-heading"
+            },
+        ));
         if let Some(d) = played {
             let said = match d.right {
                 Some(true) => format!("Step {}: right — {}.", d.index + 1, d.outcome),
@@ -273,7 +281,7 @@ fn GuidedPlay() -> impl IntoView {
                 None => {
                     let (asked, right, unmet) = score();
                     view! {
-                        <div class="play-done" role="status" data-testid="play-finished">
+                        <div class="play-done" role="status" id="play-finished" tabindex="-1" data-testid="play-finished">
                             <p><strong>"Finished. "</strong>{format!("Predictions right: {right} of {asked}.")}
                             {if unmet == 0 { String::from(" Every step went as the scenario expects.") } else { format!(" {unmet} step(s) did not go as the scenario expects.") }}</p>
                         </div>
@@ -283,7 +291,7 @@ fn GuidedPlay() -> impl IntoView {
                     let has_choices = choices.is_some();
                     view! {
                         <div class="play-next" data-testid="play-next">
-                            <h3>{format!("Step {}: {step_title}", position() + 1)}</h3>
+                            <h3 id="play-next-heading" tabindex="-1">{format!("Step {}: {step_title}", position() + 1)}</h3>
                             {note.map(|_| view! { <p class="muted small">"The author's note comes with the answer."</p> })}
                             {choices.map(|cs| view! {
                                 <fieldset class="predict">
@@ -320,6 +328,13 @@ fn WorldFile() -> impl IntoView {
     let imported = RwSignal::new(None::<String>);
     let link = RwSignal::new(None::<Result<(String, String), String>>);
     let export_href = RwSignal::new(None::<(String, String)>);
+    on_cleanup(move || {
+        export_href.try_with_untracked(|e| {
+            if let Some((url, _)) = e {
+                let _ = web_sys::Url::revoke_object_url(url);
+            }
+        });
+    });
     let export = move |_| {
         let title = play
             .with_untracked(|p| p.as_ref().map(Play::title))

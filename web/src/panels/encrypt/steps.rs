@@ -301,7 +301,10 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
         if n == 0 {
             let ctx = match parse_pairs(&context.get_untracked()) {
                 Ok(m) => m,
-                Err(e) => return context_error.set(Some(e)),
+                Err(e) => {
+                    context_error.set(Some(e));
+                    return false;
+                }
             };
             context_error.set(None);
             let mut c = EncryptionContext::new();
@@ -336,14 +339,14 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
             }
             Err(r) => refused.set(Some(r)),
         }
+        true
     };
     let all = move |_| {
         if finished() {
             start_over();
         }
-        while !finished() {
-            step();
-        }
+        // A step that could not start (a context that does not read) says why and stops.
+        while !finished() && step() {}
     };
     let to_inspect = move |_| {
         held.with_value(|h| {
@@ -363,7 +366,7 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                 {field(Field::new("Encryption context (key=value per line)", Input::Area(context, 1, true)).error(context_error.into()))}
             </div>
             <div class="toolbar">
-                <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=finished on:click=move |_| step()>
+                <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=finished on:click=move |_| { step(); }>
                     {move || match done.with(Vec::len) {
                         0 => String::from("Start: step 1"),
                         n if n >= TITLES.len() => String::from("All 6 steps done"),

@@ -372,7 +372,7 @@ fn envelope_layout(bytes: &[u8]) -> Result<Layout, String> {
 }
 
 /// Reads what was pasted into the inspector: base64 of a blob or an envelope, or a whole
-/// AWS response holding a `CiphertextBlob` (or `CiphertextForRecipient`).
+/// AWS response holding a `CiphertextBlob`.
 pub fn pasted(text: &str) -> Result<Vec<u8>, String> {
     let t = text.trim();
     if t.is_empty() {
