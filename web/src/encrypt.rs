@@ -82,6 +82,19 @@ fn random<const N: usize>() -> Result<[u8; N], JsValue> {
     Ok(out)
 }
 
+/// The file chosen in the file input that `ev` came from.
+pub(crate) fn event_file(ev: &web_sys::Event) -> Option<File> {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|l| l.get(0))
+}
+
+/// A whole (small) file's bytes.
+pub(crate) async fn file_bytes(file: &File) -> Result<Vec<u8>, String> {
+    read(file, 0.0, file.size()).await.map_err(js_error)
+}
+
 fn chosen_file(input: &NodeRef<Input>) -> Result<File, String> {
     input
         .get()

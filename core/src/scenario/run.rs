@@ -213,22 +213,12 @@ impl Runner {
         else {
             return None;
         };
-        let index = self.next;
-        self.next += 1;
-        let mut res = StepResult {
-            index,
-            id: step.id.clone(),
-            note: step.note.clone(),
-            principal: Some(principal.clone()),
-            what: operation.clone(),
-            input: input.clone(),
-            output: None,
-            error: None,
-            s3_steps,
-            decision,
-            expected: step.expect.clone(),
-            met: None,
-        };
+        let mut res = self.take_step(&step);
+        res.principal = Some(principal.clone());
+        res.what = operation.clone();
+        res.input = input.clone();
+        res.s3_steps = s3_steps;
+        res.decision = decision;
         let unresolved = sent.is_err();
         let output = match sent {
             Ok(p) => {
@@ -264,6 +254,26 @@ impl Runner {
             }
         }
         Some(res)
+    }
+
+    /// Moves past the next step (`step`); its result, still empty of what it did.
+    fn take_step(&mut self, step: &Step) -> StepResult {
+        let index = self.next;
+        self.next += 1;
+        StepResult {
+            index,
+            id: step.id.clone(),
+            note: step.note.clone(),
+            principal: None,
+            what: String::new(),
+            input: Value::Null,
+            output: None,
+            error: None,
+            s3_steps: Vec::new(),
+            decision: None,
+            expected: step.expect.clone(),
+            met: None,
+        }
     }
 
     /// Sends a prepared call to this runner's own world.
@@ -304,22 +314,7 @@ impl Runner {
             return self.finish_call(prepared, output, decision, s3_steps);
         }
         let step = self.steps.get(self.next)?.clone();
-        let index = self.next;
-        self.next += 1;
-        let mut res = StepResult {
-            index,
-            id: step.id.clone(),
-            note: step.note.clone(),
-            principal: None,
-            what: String::new(),
-            input: Value::Null,
-            output: None,
-            error: None,
-            s3_steps: Vec::new(),
-            decision: None,
-            expected: step.expect.clone(),
-            met: None,
-        };
+        let mut res = self.take_step(&step);
         match &step.kind {
             // Calls were handled above.
             StepKind::Call { .. } => {}

@@ -332,16 +332,9 @@ pub fn AccessPanel() -> impl IntoView {
         let v = view_now();
         let f = facts.get();
         let alias = by_alias.get();
-        pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-                Slice::Clock,
-            ],
-            |w| with_facts(&f, |rf| vm::grid(w, &v, rf, alias, None)),
-        )
+        pg.store.read(&Slice::DECISIONS, |w| {
+            with_facts(&f, |rf| vm::grid(w, &v, rf, alias, None))
+        })
     });
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     Effect::new(move |_| {

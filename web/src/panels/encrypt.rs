@@ -150,13 +150,7 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(f) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|l| l.get(0))
-        else {
+        let Some(f) = crate::encrypt::event_file(&ev) else {
             return file.set(None);
         };
         // Encrypt takes 4 KB; a file a little larger shows AWS's error. Far larger files
@@ -170,10 +164,15 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
         }
         let name = f.name();
         leptos::task::spawn_local(async move {
-            let read = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await;
-            if let Ok(buf) = read {
-                file.set(Some((name, js_sys::Uint8Array::new(&buf).to_vec())));
-                problem.set(None);
+            match crate::encrypt::file_bytes(&f).await {
+                Ok(bytes) => {
+                    file.set(Some((name, bytes)));
+                    problem.set(None);
+                }
+                Err(e) => problem.set(Some(FormError {
+                    field: "plaintext",
+                    message: format!("{name} could not be read: {e}."),
+                })),
             }
         });
     };

@@ -398,12 +398,7 @@ fn WorldFile() -> impl IntoView {
         });
     };
     let on_file = move |ev: leptos::ev::Event| {
-        if let Some(f) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|l| l.get(0))
-        {
+        if let Some(f) = crate::encrypt::event_file(&ev) {
             read_file(f);
         }
     };

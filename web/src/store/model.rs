@@ -76,6 +76,16 @@ pub enum Slice {
 }
 
 impl Slice {
+    /// What an authorization decision reads: who exists, the policies, the keys, the
+    /// grants, and the clock (grants take effect when they have propagated).
+    pub const DECISIONS: [Slice; 5] = [
+        Slice::Principals,
+        Slice::Policies,
+        Slice::Keys,
+        Slice::Grants,
+        Slice::Clock,
+    ];
+
     /// Every slice.
     pub const ALL: [Slice; 7] = [
         Slice::Principals,

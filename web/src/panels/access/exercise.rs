@@ -16,15 +16,8 @@ pub(super) fn Exercise() -> impl IntoView {
         let Ok(s) = kms_core::scenario::Scenario::load(crate::STARTING_SCENARIO) else {
             return Vec::new();
         };
-        pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-            ],
-            |w| vm::exercise(w, &s, Action::Decrypt),
-        )
+        pg.store
+            .read(&Slice::DECISIONS, |w| vm::exercise(w, &s, Action::Decrypt))
     });
     let guesses = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
     let revealed = RwSignal::new(false);

@@ -114,13 +114,7 @@ pub fn Inspector(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(f) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|l| l.get(0))
-        else {
+        let Some(f) = crate::encrypt::event_file(&ev) else {
             return;
         };
         if f.size() > MAX_FILE {
@@ -130,10 +124,12 @@ pub fn Inspector(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
             )));
         }
         leptos::task::spawn_local(async move {
-            if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                pasted.set(kms_core::b64::encode(&bytes));
-                load(bytes, None);
+            match crate::encrypt::file_bytes(&f).await {
+                Ok(bytes) => {
+                    pasted.set(kms_core::b64::encode(&bytes));
+                    load(bytes, None);
+                }
+                Err(e) => problem.set(Some(format!("{} could not be read: {e}.", f.name()))),
             }
         });
     };

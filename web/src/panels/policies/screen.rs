@@ -242,16 +242,9 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
     };
     let v1 = view.clone();
     let saved_grid = Memo::new(move |_| {
-        pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-                Slice::Clock,
-            ],
-            |w| access::grid(w, &v1, &kms_core::api::RequestFacts::default(), false, None),
-        )
+        pg.store.read(&Slice::DECISIONS, |w| {
+            access::grid(w, &v1, &kms_core::api::RequestFacts::default(), false, None)
+        })
     });
     let parsed = Memo::new(move |_| Policy::check(&draft.get(), kind).policy);
     let last_good: StoredValue<Option<Grid>> = StoredValue::new(None);
@@ -262,77 +255,14 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
         let Some(policy) = parsed.get() else {
             return last_good.get_value();
         };
-        let g = pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-                Slice::Clock,
-            ],
-            |w| {
-                let facts = kms_core::api::RequestFacts::default();
-                match (&t4, &v2) {
-                    (Target::Key(_), View::Key(arn)) => access::grid(
-                        w,
-                        &v2,
-                        &facts,
-                        false,
-                        Some(Draft::KeyPolicy {
-                            key: arn,
-                            policy: &policy,
-                        }),
-                    ),
-                    (Target::Iam { .. }, View::Principal(who)) => {
-                        let name = policy_name.get();
-                        access::grid(
-                            w,
-                            &v2,
-                            &facts,
-                            false,
-                            Some(Draft::IamPolicy {
-                                principal: who,
-                                name: &name,
-                                policy: &policy,
-                            }),
-                        )
-                    }
-                    _ => access::grid(w, &v2, &facts, false, None),
-                }
-            },
-        );
-        last_good.set_value(Some(g.clone()));
-        Some(g)
-    });
-    let stale = Signal::derive(move || parsed.get().is_none());
-    // Over the whole matrix (every principal × every key × the 20 actions), how many
-    // decisions the draft changes; the grid below shows the policy's own slice.
-    let full_saved = Memo::new(move |_| {
-        pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-                Slice::Clock,
-            ],
-            |w| access::whole(w, None),
-        )
-    });
-    let t5 = target.clone();
-    let full_draft = Memo::new(move |_| {
-        let policy = parsed.get()?;
-        Some(pg.store.read(
-            &[
-                Slice::Principals,
-                Slice::Policies,
-                Slice::Keys,
-                Slice::Grants,
-                Slice::Clock,
-            ],
-            |w| match (&t5, &v3) {
-                (Target::Key(_), View::Key(arn)) => access::whole(
+        let g = pg.store.read(&Slice::DECISIONS, |w| {
+            let facts = kms_core::api::RequestFacts::default();
+            match (&t4, &v2) {
+                (Target::Key(_), View::Key(arn)) => access::grid(
                     w,
+                    &v2,
+                    &facts,
+                    false,
                     Some(Draft::KeyPolicy {
                         key: arn,
                         policy: &policy,
@@ -340,8 +270,11 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
                 ),
                 (Target::Iam { .. }, View::Principal(who)) => {
                     let name = policy_name.get();
-                    access::whole(
+                    access::grid(
                         w,
+                        &v2,
+                        &facts,
+                        false,
                         Some(Draft::IamPolicy {
                             principal: who,
                             name: &name,
@@ -349,9 +282,41 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
                         }),
                     )
                 }
-                _ => access::whole(w, None),
-            },
-        ))
+                _ => access::grid(w, &v2, &facts, false, None),
+            }
+        });
+        last_good.set_value(Some(g.clone()));
+        Some(g)
+    });
+    let stale = Signal::derive(move || parsed.get().is_none());
+    // Over the whole matrix (every principal × every key × the 20 actions), how many
+    // decisions the draft changes; the grid below shows the policy's own slice.
+    let full_saved =
+        Memo::new(move |_| pg.store.read(&Slice::DECISIONS, |w| access::whole(w, None)));
+    let t5 = target.clone();
+    let full_draft = Memo::new(move |_| {
+        let policy = parsed.get()?;
+        Some(pg.store.read(&Slice::DECISIONS, |w| match (&t5, &v3) {
+            (Target::Key(_), View::Key(arn)) => access::whole(
+                w,
+                Some(Draft::KeyPolicy {
+                    key: arn,
+                    policy: &policy,
+                }),
+            ),
+            (Target::Iam { .. }, View::Principal(who)) => {
+                let name = policy_name.get();
+                access::whole(
+                    w,
+                    Some(Draft::IamPolicy {
+                        principal: who,
+                        name: &name,
+                        policy: &policy,
+                    }),
+                )
+            }
+            _ => access::whole(w, None),
+        }))
     });
     let changed = move || {
         full_draft.get().map_or(0, |d| {
