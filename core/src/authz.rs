@@ -271,6 +271,19 @@ pub enum StatementCheck {
     ResourceNotCovered,
     /// Condition number `n` (in source order) does not hold.
     ConditionFailed(usize),
+    /// Matching its patterns needed more work than one decision may do
+    /// ([`MAX_MATCH_WORK`](crate::policy::pattern::MAX_MATCH_WORK)), so the simulator
+    /// refuses rather than guesses: a `Deny` counts as applying, an `Allow` as not.
+    CutShort,
+}
+
+impl StatementCheck {
+    /// Whether the statement takes part in the decision: it applies, or it is a `Deny`
+    /// whose matching was cut short.
+    pub fn counts(self, effect: Effect) -> bool {
+        self == StatementCheck::Applies
+            || (self == StatementCheck::CutShort && effect == Effect::Deny)
+    }
 }
 
 fn check_statement(
@@ -285,20 +298,26 @@ fn check_statement(
     if !s.covers(ctx.req.action) {
         return (StatementCheck::ActionNotCovered, pm);
     }
-    if !s.covers_resource(resource, ctx) {
-        return (StatementCheck::ResourceNotCovered, pm);
+    let cuts = ctx.budget.cuts();
+    let check = if !s.covers_resource(resource, ctx) {
+        StatementCheck::ResourceNotCovered
+    } else {
+        match s.failed_condition(ctx) {
+            Some(i) => StatementCheck::ConditionFailed(i),
+            None => StatementCheck::Applies,
+        }
+    };
+    if ctx.budget.cuts() != cuts {
+        return (StatementCheck::CutShort, pm);
     }
-    match s.failed_condition(ctx) {
-        Some(i) => (StatementCheck::ConditionFailed(i), pm),
-        None => (StatementCheck::Applies, pm),
-    }
+    (check, pm)
 }
 
 /// Records the first IAM Deny and the first IAM Allow that apply to `resource`.
 fn scan_iam(ctx: &Ctx<'_>, resource: &str, out: &mut Outcome) {
     for (pi, p) in ctx.req.iam_policies.iter().enumerate() {
         for (i, s) in p.statements().iter().enumerate() {
-            if check_statement(s, ctx, resource).0 != StatementCheck::Applies {
+            if !check_statement(s, ctx, resource).0.counts(s.effect) {
                 continue;
             }
             let r = Some(StatementRef {
@@ -336,14 +355,11 @@ pub fn authorize(req: &Request<'_>, key: &KeyFacts<'_>, grants: &[Grant]) -> Out
         encryption_context: request_context(req, &empty),
         ..*req
     };
-    let ctx = Ctx {
-        req,
-        key: Some(key),
-    };
+    let ctx = Ctx::new(req, Some(key));
     let mut out = Outcome::undecided(req.principal.account() != key.account);
     for (i, s) in key.policy.statements().iter().enumerate() {
         let (check, pm) = check_statement(s, &ctx, key.arn);
-        if check != StatementCheck::Applies {
+        if !check.counts(s.effect) {
             continue;
         }
         let r = Some(StatementRef {
@@ -421,7 +437,7 @@ fn request_context<'a>(
 /// `kms:GenerateRandom`, ...) or IAM's half of an alias operation (`resource` is then the
 /// alias ARN): IAM policies alone decide. The root user is allowed unless denied.
 pub fn authorize_iam_only(req: &Request<'_>, resource: &str) -> Outcome {
-    let ctx = Ctx { req, key: None };
+    let ctx = Ctx::new(req, None);
     let mut out = Outcome::undecided(false);
     scan_iam(&ctx, resource, &mut out);
     if out.deny.is_some() {

@@ -11,6 +11,7 @@ use crate::context::EncryptionContext;
 use crate::grants::{ChildGrant, Grant, GrantCheck};
 use crate::ids::GrantId;
 use crate::json::Loc;
+use crate::policy::pattern::MAX_MATCH_WORK;
 use crate::policy::{Effect, Policy, Statement};
 use crate::principal::PrincipalMatch;
 
@@ -149,7 +150,23 @@ fn check_note(check: StatementCheck, s: &Statement, who: &str) -> String {
         StatementCheck::ConditionFailed(i) => {
             format!("its condition {} is not met", describe_condition(s, i))
         }
+        StatementCheck::CutShort => format!(
+            "matching its patterns against this request needs more than the {} the simulator gives one decision, so it counts as {}",
+            work_limit(),
+            match s.effect {
+                Effect::Deny => "applying (a Deny is never skipped)",
+                Effect::Allow => "not applying (an Allow is never guessed)",
+            }
+        ),
     }
+}
+
+/// The matching work one decision may do, in words.
+fn work_limit() -> String {
+    format!(
+        "about {} million characters compared",
+        MAX_MATCH_WORK / 1_000_000
+    )
 }
 
 fn grant_name(g: &Grant) -> String {
@@ -172,7 +189,7 @@ pub fn explain(
         encryption_context: request_context(req, &empty),
         ..*req
     };
-    let ctx = Ctx { req, key };
+    let ctx = Ctx::new(req, key);
     let action = req.action;
     let who = names.principal;
     let resource = key.map_or("*", |k| k.arn);
@@ -181,6 +198,7 @@ pub fn explain(
     let mut trace = Vec::new();
     let mut trace_omitted = 0usize;
     let mut near_miss: Option<String> = None;
+    let mut cut: Vec<StatementRef> = Vec::new();
     let mut sources: Vec<(Source, &Policy)> = Vec::new();
     if let Some(k) = key {
         sources.push((Source::KeyPolicy, k.policy));
@@ -198,6 +216,9 @@ pub fn explain(
                 statement: i,
             };
             let (check, pm) = check_statement(s, &ctx, resource);
+            if check == StatementCheck::CutShort {
+                cut.push(at);
+            }
             let mut note = check_note(check, s, who);
             if check == StatementCheck::Applies
                 && s.effect == Effect::Allow
@@ -226,7 +247,7 @@ pub fn explain(
             trace.push(TraceEntry {
                 statement: matched(at, req, key, names),
                 grant_id: None,
-                applies: check == StatementCheck::Applies,
+                applies: check.counts(s.effect),
                 check: Some(check),
                 note: format!("{} {}: {note}", s.effect, s.label()),
             });
@@ -374,6 +395,26 @@ pub fn explain(
             hint = near_miss.map(|n| format!("{n}.")).or(h);
             reason
         }
+    };
+    let reason = match cut.first() {
+        None => reason,
+        Some(_) if out.deny.is_some_and(|d| cut.contains(&d)) => format!(
+            "Denied: matching statement {} of {} against this request needs more than the {} the simulator gives one decision, so it counts this Deny as applying rather than guess (docs/FIDELITY.md)",
+            label(out.deny),
+            out.deny
+                .map_or(String::new(), |d| policy_name(d.source, names)),
+            work_limit()
+        ),
+        Some(&first) => format!(
+            "{reason} (the simulator could not finish matching statement {} of {} within the {} it gives one decision, and counted it as {})",
+            label(Some(first)),
+            policy_name(first.source, names),
+            work_limit(),
+            match statement_of(first, req, key).map(|s| s.effect) {
+                Some(Effect::Deny) => "applying",
+                _ => "not applying",
+            }
+        ),
     };
     Decision {
         effect: out.effect,

@@ -1,6 +1,7 @@
 //! The facts of one request about one key, as conditions and policy variables read them.
 
 use crate::action::Action;
+use crate::policy::pattern::{Budget, MAX_MATCH_WORK};
 use crate::policy::{CondKey, Fact, Facts, Multi, Val, Variable, Variables};
 
 use super::{KeyFacts, Request, RequestTags};
@@ -9,6 +10,18 @@ use super::{KeyFacts, Request, RequestTags};
 pub(super) struct Ctx<'r> {
     pub(super) req: &'r Request<'r>,
     pub(super) key: Option<&'r KeyFacts<'r>>,
+    /// The matching work this decision may still do.
+    pub(super) budget: Budget,
+}
+
+impl<'r> Ctx<'r> {
+    pub(super) fn new(req: &'r Request<'r>, key: Option<&'r KeyFacts<'r>>) -> Ctx<'r> {
+        Ctx {
+            req,
+            key,
+            budget: Budget::new(MAX_MATCH_WORK),
+        }
+    }
 }
 
 impl Variables for Ctx<'_> {
@@ -21,6 +34,10 @@ impl Variables for Ctx<'_> {
             Variable::PrincipalType => Some(p.principal_type()),
             Variable::Unmodelled(_) => None,
         }
+    }
+
+    fn budget(&self) -> Option<&Budget> {
+        Some(&self.budget)
     }
 }
 

@@ -133,7 +133,7 @@ fn a_deny_naming_the_account_denies_its_users_and_roles() {
       {"Effect":"Deny","Principal":{"AWS":"111122223333"},"Action":"kms:Decrypt","Resource":"*"}]}"#,
         PolicyKind::Key,
     );
-    let session = p("arn:aws:sts::111122223333:assumed-role/App/s");
+    let session = p("arn:aws:sts::111122223333:assumed-role/App/s1");
     let out = authorize(
         &Request::new(&session, &[], Action::Decrypt, Timestamp::DEFAULT_START),
         &key(&kp),
@@ -438,4 +438,88 @@ fn the_trace_is_bounded_but_the_decision_sees_every_statement() {
     assert_eq!(d.trace.len(), MAX_TRACE);
     assert_eq!(d.trace.len() + d.trace_omitted, 251);
     assert!(d.reason.contains("\"Last\""), "{}", d.reason);
+}
+
+#[test]
+fn a_decision_whose_matching_runs_out_of_budget_refuses_rather_than_guesses() {
+    // A `?` pattern against a long context value would take billions of steps. The
+    // decision stops at its budget: a Deny it could not finish counts, an Allow does not.
+    let slow = alloc::format!("*{}b*", "?a".repeat(2_000));
+    let policy = |effect: &str| {
+        pol(
+            &alloc::format!(
+                r#"{{"Version":"2012-10-17","Statement":[
+  {{"Sid":"Root","Effect":"Allow","Principal":{{"AWS":"arn:aws:iam::111122223333:root"}},"Action":"kms:*","Resource":"*"}},
+  {{"Sid":"Slow","Effect":"{effect}","Principal":{{"AWS":"arn:aws:iam::111122223333:user/Alice"}},"Action":"kms:Encrypt","Resource":"*",
+    "Condition":{{"StringLike":{{"kms:EncryptionContext:app":"{slow}"}}}}}}]}}"#
+            ),
+            PolicyKind::Key,
+        )
+    };
+    let alice = p("arn:aws:iam::111122223333:user/Alice");
+    let iam = [pol(
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:Encrypt","Resource":"*"}]}"#,
+        PolicyKind::Identity,
+    )];
+    let mut ctx = EncryptionContext::new();
+    ctx.insert("app", "a".repeat(40_000));
+    let names = Names {
+        principal: "Alice",
+        key: "K",
+    };
+    let mut req = Request::new(&alice, &iam, Action::Encrypt, Timestamp::DEFAULT_START);
+    req.encryption_context = Some(&ctx);
+
+    let deny = policy("Deny");
+    let out = authorize(&req, &key(&deny), &[]);
+    assert_eq!((out.effect, out.rule), (Effect::Deny, Rule::ExplicitDeny));
+    let d = explain(&out, &req, Some(&key(&deny)), &[], &names);
+    assert!(
+        d.reason.contains("counts this Deny as applying"),
+        "{}",
+        d.reason
+    );
+    assert!(
+        d.trace
+            .iter()
+            .any(|t| t.check == Some(StatementCheck::CutShort) && t.applies)
+    );
+
+    let allow = policy("Allow");
+    // The root statement and Alice's IAM policy still allow: the cut Allow is not needed.
+    let out = authorize(&req, &key(&allow), &[]);
+    assert_eq!((out.effect, out.rule), (Effect::Allow, Rule::Iam));
+    let d = explain(&out, &req, Some(&key(&allow)), &[], &names);
+    assert!(
+        d.reason.contains("counted it as not applying"),
+        "{}",
+        d.reason
+    );
+    // Without the IAM path, the cut Allow alone allows nothing.
+    let out = authorize(
+        &Request {
+            iam_policies: &[],
+            ..req
+        },
+        &key(&allow),
+        &[],
+    );
+    assert_eq!(out.rule, Rule::ImplicitDeny);
+
+    // A short value is matched to the end, as AWS would.
+    let mut short = EncryptionContext::new();
+    short.insert("app", "aaab");
+    let req = Request {
+        encryption_context: Some(&short),
+        iam_policies: &[],
+        ..req
+    };
+    assert_eq!(authorize(&req, &key(&allow), &[]).rule, Rule::ImplicitDeny);
+    let mut fits = EncryptionContext::new();
+    fits.insert("app", alloc::format!("{}b", "xa".repeat(2_000)));
+    let req = Request {
+        encryption_context: Some(&fits),
+        ..req
+    };
+    assert_eq!(authorize(&req, &key(&allow), &[]).rule, Rule::KeyPolicy);
 }

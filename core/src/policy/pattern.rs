@@ -5,6 +5,7 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
+use core::cell::Cell;
 
 /// A policy variable that a pattern can refer to.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +39,12 @@ impl Variable {
 pub trait Variables {
     /// The value of `v` in this request, or `None` when the request has none.
     fn variable(&self, v: &Variable) -> Option<&str>;
+
+    /// The matching work this request may still do; `None`: no bound (patterns matched
+    /// outside a decision).
+    fn budget(&self) -> Option<&Budget> {
+        None
+    }
 }
 
 /// No variables at all (for patterns matched outside a request).
@@ -135,6 +142,12 @@ impl Pattern {
 
     /// Whether `text` matches, resolving variables from `vars`. A variable without a
     /// value makes the pattern match nothing.
+    ///
+    /// Matching takes time linear in the pattern and the text for patterns of literal text
+    /// and `*` (each literal piece between stars is found in turn, leftmost first); pieces
+    /// with `?` or a variable are compared position by position. Every step is counted
+    /// against the [`Budget`] of `vars`, if it has one: when it runs out the match is cut
+    /// short, gives `false`, and the budget records it.
     pub fn matches(&self, text: &str, vars: &dyn Variables, ignore_case: bool) -> bool {
         // The common shapes first: `*`, and plain text.
         match self.pieces.as_slice() {
@@ -144,110 +157,234 @@ impl Pattern {
             [Piece::Lit(lit)] if lit.is_ascii() && text.is_ascii() => {
                 return lit.eq_ignore_ascii_case(text);
             }
-            [Piece::Star, Piece::Lit(lit)] if !ignore_case => return text.ends_with(lit.as_str()),
-            [Piece::Lit(lit), Piece::Star] if !ignore_case => {
-                return text.starts_with(lit.as_str());
-            }
             _ => {}
         }
-        // Classic wildcard matching with one backtrack point, over a token stream that
-        // walks literal pieces and resolved variables character by character.
-        let t = text.as_bytes();
-        let mut p = Cursor { piece: 0, at: 0 };
-        let mut i = 0usize;
-        let mut star: Option<(Cursor, usize)> = None;
-        loop {
-            match self.next(p, vars) {
-                Next::Unresolved => return false,
-                Next::Star(np) => {
-                    star = Some((np, i));
-                    p = np;
-                    continue;
-                }
-                Next::One(np) => {
-                    if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                        i += c.len_utf8();
-                        p = np;
-                        continue;
-                    }
-                }
-                Next::Char(pc, np) => {
-                    if let Some(c) = text.get(i..).and_then(|s| s.chars().next())
-                        && same(pc, c, ignore_case)
-                    {
-                        i += c.len_utf8();
-                        p = np;
-                        continue;
-                    }
-                }
-                Next::End => {
-                    if i == t.len() {
-                        return true;
-                    }
-                }
+        // A variable without a value: nothing matches.
+        if self
+            .pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Var(v) if vars.variable(v).is_none()))
+        {
+            return false;
+        }
+        let mut m = Matcher {
+            vars,
+            ignore_case,
+            budget: vars.budget(),
+            cut: false,
+        };
+        let found = m.whole(&self.pieces, text);
+        if m.cut {
+            if let Some(b) = m.budget {
+                b.record_cut();
             }
-            // Mismatch: let the last star swallow one more character, or fail.
-            match star {
-                Some((sp, si)) => match text.get(si..).and_then(|s| s.chars().next()) {
-                    Some(c) => {
-                        let si = si + c.len_utf8();
-                        star = Some((sp, si));
-                        p = sp;
-                        i = si;
-                    }
-                    None => return false,
-                },
+            return false;
+        }
+        found
+    }
+}
+
+/// The matching work one decision may do, counted in characters compared. Matching that
+/// would take more is cut short (the match gives `false`), and the budget remembers it,
+/// so the decision can refuse rather than guess.
+#[derive(Debug)]
+pub struct Budget {
+    left: Cell<u64>,
+    cuts: Cell<u32>,
+}
+
+/// The matching work one decision may do: far more than the largest policies AWS accepts
+/// need when they are matched in linear time, and little enough that one decision stays
+/// within a few milliseconds.
+pub const MAX_MATCH_WORK: u64 = 1 << 22;
+
+impl Budget {
+    /// A budget of `steps` characters compared.
+    pub fn new(steps: u64) -> Budget {
+        Budget {
+            left: Cell::new(steps),
+            cuts: Cell::new(0),
+        }
+    }
+
+    /// Takes `n` steps; `false` when fewer were left (the budget is then spent).
+    fn spend(&self, n: usize) -> bool {
+        let n = u64::try_from(n).unwrap_or(u64::MAX);
+        match self.left.get().checked_sub(n) {
+            Some(rest) => {
+                self.left.set(rest);
+                true
+            }
+            None => {
+                self.left.set(0);
+                false
+            }
+        }
+    }
+
+    fn record_cut(&self) {
+        self.cuts.set(self.cuts.get().saturating_add(1));
+    }
+
+    /// How many matches were cut short so far.
+    pub fn cuts(&self) -> u32 {
+        self.cuts.get()
+    }
+}
+
+/// One match in progress.
+struct Matcher<'v> {
+    vars: &'v dyn Variables,
+    ignore_case: bool,
+    budget: Option<&'v Budget>,
+    cut: bool,
+}
+
+impl Matcher<'_> {
+    /// Counts `n` steps; `false` (and the match is cut) when the budget is spent.
+    fn spend(&mut self, n: usize) -> bool {
+        if self.cut {
+            return false;
+        }
+        if self.budget.is_some_and(|b| !b.spend(n)) {
+            self.cut = true;
+            return false;
+        }
+        true
+    }
+
+    /// The whole pattern against the whole text: the first piece between stars anchored
+    /// at the start, the last at the end, and each one between found leftmost in turn.
+    fn whole(&mut self, pieces: &[Piece], text: &str) -> bool {
+        let mut segments = pieces.split(|p| *p == Piece::Star);
+        let first = segments.next().unwrap_or_default();
+        let Some(last) = segments.next_back() else {
+            // No star: the one segment must cover the text exactly.
+            return self.at(first, text, 0) == Some(text.len());
+        };
+        let Some(mut from) = self.at(first, text, 0) else {
+            return false;
+        };
+        let Some(to) = self.ending_at(last, text, text.len()) else {
+            return false;
+        };
+        if from > to {
+            return false;
+        }
+        let window = text.get(..to).unwrap_or_default();
+        for segment in segments {
+            match self.find(segment, window, from) {
+                Some(end) => from = end,
                 None => return false,
             }
         }
+        true
     }
 
-    fn next(&self, mut c: Cursor, vars: &dyn Variables) -> Next {
-        loop {
-            let Some(piece) = self.pieces.get(c.piece) else {
-                return Next::End;
-            };
-            let after = Cursor {
-                piece: c.piece + 1,
-                at: 0,
-            };
-            let s = match piece {
-                Piece::Star => return Next::Star(after),
-                Piece::One => return Next::One(after),
-                Piece::Lit(s) => s.as_str(),
-                Piece::Var(v) => match vars.variable(v) {
-                    Some(s) => s,
-                    None => return Next::Unresolved,
-                },
-            };
-            match s.get(c.at..).and_then(|r| r.chars().next()) {
-                Some(ch) => {
-                    return Next::Char(
-                        ch,
-                        Cursor {
-                            piece: c.piece,
-                            at: c.at + ch.len_utf8(),
-                        },
-                    );
+    /// Where `segment` (no star) ends when it matches `text` from byte `at`.
+    fn at(&mut self, segment: &[Piece], text: &str, mut at: usize) -> Option<usize> {
+        for piece in segment {
+            let rest = text.get(at..)?;
+            match text_of(self.vars, piece) {
+                Some(lit) if !self.ignore_case => {
+                    if !self.spend(lit.len()) || !rest.starts_with(lit) {
+                        return None;
+                    }
+                    at += lit.len();
                 }
-                None => c = after,
+                Some(lit) => {
+                    let mut t = rest.chars();
+                    for pc in lit.chars() {
+                        let tc = t.next()?;
+                        if !self.spend(1) || !same(pc, tc, true) {
+                            return None;
+                        }
+                        at += tc.len_utf8();
+                    }
+                }
+                None => {
+                    let c = rest.chars().next()?;
+                    if !self.spend(1) {
+                        return None;
+                    }
+                    at += c.len_utf8();
+                }
             }
         }
+        Some(at)
+    }
+
+    /// Where `segment` (no star) starts when it matches `text` up to byte `end`.
+    fn ending_at(&mut self, segment: &[Piece], text: &str, mut end: usize) -> Option<usize> {
+        for piece in segment.iter().rev() {
+            let before = text.get(..end)?;
+            match text_of(self.vars, piece) {
+                Some(lit) if !self.ignore_case => {
+                    if !self.spend(lit.len()) || !before.ends_with(lit) {
+                        return None;
+                    }
+                    end -= lit.len();
+                }
+                Some(lit) => {
+                    let mut t = before.chars().rev();
+                    for pc in lit.chars().rev() {
+                        let tc = t.next()?;
+                        if !self.spend(1) || !same(pc, tc, true) {
+                            return None;
+                        }
+                        end -= tc.len_utf8();
+                    }
+                }
+                None => {
+                    let c = before.chars().next_back()?;
+                    if !self.spend(1) {
+                        return None;
+                    }
+                    end -= c.len_utf8();
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// Where the leftmost match of `segment` (no star) in `text` from byte `from` ends.
+    fn find(&mut self, segment: &[Piece], text: &str, from: usize) -> Option<usize> {
+        let hay = text.get(from..)?;
+        if let [Piece::Lit(lit)] = segment
+            && !self.ignore_case
+        {
+            // Literal text: `str::find` is linear in the text and the literal (Two-Way).
+            if !self.spend(hay.len() + lit.len()) {
+                return None;
+            }
+            return hay.find(lit.as_str()).map(|i| from + i + lit.len());
+        }
+        // `?` or variables: try each position in turn. A segment needs at least one byte
+        // per `?` and all of its text, so positions too near the end are not tried.
+        let needs: usize = segment
+            .iter()
+            .map(|p| text_of(self.vars, p).map_or(1, str::len))
+            .sum();
+        let starts = hay.char_indices().map(|(i, _)| i).chain([hay.len()]);
+        for i in starts {
+            if hay.len() - i < needs || self.cut {
+                break;
+            }
+            if let Some(end) = self.at(segment, text, from + i) {
+                return Some(end);
+            }
+        }
+        None
     }
 }
 
-#[derive(Clone, Copy)]
-struct Cursor {
-    piece: usize,
-    at: usize,
-}
-
-enum Next {
-    Star(Cursor),
-    One(Cursor),
-    Char(char, Cursor),
-    End,
-    Unresolved,
+/// The text of a literal piece or a resolved variable; `None` for `?` and `*`.
+fn text_of<'a>(vars: &'a dyn Variables, piece: &'a Piece) -> Option<&'a str> {
+    match piece {
+        Piece::Lit(s) => Some(s),
+        Piece::Var(v) => vars.variable(v),
+        Piece::Star | Piece::One => None,
+    }
 }
 
 fn flush(pieces: &mut Vec<Piece>, lit: &mut String) {
@@ -260,173 +397,41 @@ fn same(a: char, b: char, ignore_case: bool) -> bool {
     a == b || (ignore_case && a.to_lowercase().eq(b.to_lowercase()))
 }
 
-/// Wildcard matching of ASCII names (action names): `*` any run, `?` one byte.
+/// Wildcard matching of ASCII names (action names): `*` any run, `?` one byte. Each piece
+/// between stars is found leftmost in turn, and a piece longer than the text left is not
+/// looked for, so a long pattern against a short name costs no more than reading it.
 pub fn glob_match(pattern: &[u8], text: &[u8], ignore_case: bool) -> bool {
-    let (mut p, mut t) = (0usize, 0usize);
-    let mut star: Option<(usize, usize)> = None;
-    loop {
-        match pattern.get(p) {
-            Some(b'*') => {
-                star = Some((p + 1, t));
-                p += 1;
-                continue;
-            }
-            Some(b'?') if t < text.len() => {
-                p += 1;
-                t += 1;
-                continue;
-            }
-            Some(&pc) => {
-                if let Some(&tc) = text.get(t)
-                    && (pc == tc || (ignore_case && pc.eq_ignore_ascii_case(&tc)))
-                {
-                    p += 1;
-                    t += 1;
-                    continue;
-                }
-            }
-            None if t == text.len() => return true,
-            None => {}
-        }
-        match star {
-            Some((sp, st)) if st < text.len() => {
-                star = Some((sp, st + 1));
-                p = sp;
-                t = st + 1;
-            }
-            _ => return false,
-        }
+    let eq = |p: u8, t: u8| p == b'?' || p == t || (ignore_case && p.eq_ignore_ascii_case(&t));
+    let fits = |seg: &[u8], at: &[u8]| {
+        seg.len() <= at.len() && seg.iter().zip(at).all(|(p, t)| eq(*p, *t))
+    };
+    let mut segments = pattern.split(|b| *b == b'*');
+    let first = segments.next().unwrap_or_default();
+    let Some(last) = segments.next_back() else {
+        return first.len() == text.len() && fits(first, text);
+    };
+    if first.len() + last.len() > text.len()
+        || !fits(first, text)
+        || !fits(
+            last,
+            text.get(text.len() - last.len()..).unwrap_or_default(),
+        )
+    {
+        return false;
     }
+    let mut rest = text
+        .get(first.len()..text.len() - last.len())
+        .unwrap_or_default();
+    for seg in segments.filter(|s| !s.is_empty()) {
+        let Some(i) = (0..(rest.len() + 1).saturating_sub(seg.len()))
+            .find(|&i| fits(seg, rest.get(i..).unwrap_or_default()))
+        else {
+            return false;
+        };
+        rest = rest.get(i + seg.len()..).unwrap_or_default();
+    }
+    true
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const GLOB: Syntax = Syntax {
-        wildcards: true,
-        variables: true,
-    };
-    const EXACT: Syntax = Syntax {
-        wildcards: false,
-        variables: true,
-    };
-
-    struct Alice;
-    impl Variables for Alice {
-        fn variable(&self, v: &Variable) -> Option<&str> {
-            match v {
-                Variable::Username => Some("Alice"),
-                Variable::PrincipalAccount => Some("111122223333"),
-                _ => None,
-            }
-        }
-    }
-
-    fn m(pat: &str, text: &str) -> bool {
-        Pattern::compile(pat, GLOB).matches(text, &Alice, false)
-    }
-
-    #[test]
-    fn wildcards() {
-        assert!(m("*", ""));
-        assert!(m("*", "anything"));
-        assert!(m(
-            "arn:aws:kms:*:111122223333:key/*",
-            "arn:aws:kms:us-east-1:111122223333:key/abc"
-        ));
-        assert!(!m(
-            "arn:aws:kms:*:111122223333:key/*",
-            "arn:aws:kms:us-east-1:444455556666:key/abc"
-        ));
-        assert!(m("a?c", "abc") && m("a?c", "aéc") && !m("a?c", "ac"));
-        assert!(m("*a*b*c*", "xxaxxbxxcxx") && !m("*a*b*c*", "xxaxxcxxbxx"));
-        assert!(m("ab*", "ab") && !m("ab*", "a"));
-        assert!(!m("", "x") && m("", ""));
-    }
-
-    #[test]
-    fn variables_resolve_from_the_request() {
-        assert!(m("home/${aws:username}/*", "home/Alice/docs"));
-        assert!(!m("home/${aws:username}/*", "home/Bob/docs"));
-        assert!(m("${aws:PrincipalAccount}", "111122223333"));
-        // A variable without a value matches nothing, not even `*`-like text.
-        assert!(!m("${aws:PrincipalArn}*", "anything"));
-        assert!(!m("x${aws:SourceIp}", "x"));
-        // Escapes.
-        assert!(m("a${*}b${?}${$}", "a*b?$"));
-        assert!(!m("a${*}b", "axxb"));
-        assert_eq!(
-            Pattern::compile("${aws:SourceIp}", GLOB)
-                .unmodelled_variables()
-                .collect::<Vec<_>>(),
-            ["aws:SourceIp"]
-        );
-        // Variables off (policy Version 2008-10-17): literal text.
-        let old = Pattern::compile(
-            "${aws:username}",
-            Syntax {
-                wildcards: true,
-                variables: false,
-            },
-        );
-        assert!(old.matches("${aws:username}", &Alice, false));
-    }
-
-    #[test]
-    fn exact_patterns_take_wildcards_literally() {
-        let p = Pattern::compile("a*b", EXACT);
-        assert!(p.matches("a*b", &NoVariables, false) && !p.matches("axb", &NoVariables, false));
-        let p = Pattern::compile("Finance", EXACT);
-        assert!(
-            p.matches("FINANCE", &NoVariables, true) && !p.matches("FINANCE", &NoVariables, false)
-        );
-        assert!(Pattern::compile("*", GLOB).is_match_all() && !p.is_match_all());
-    }
-
-    /// A naive recursive matcher to compare against.
-    #[cfg(not(target_arch = "wasm32"))]
-    fn naive(p: &[char], t: &[char]) -> bool {
-        match p.split_first() {
-            None => t.is_empty(),
-            Some(('*', rest)) => (0..=t.len()).any(|i| naive(rest, &t[i..])),
-            Some(('?', rest)) => !t.is_empty() && naive(rest, &t[1..]),
-            Some((c, rest)) => t.first() == Some(c) && naive(rest, &t[1..]),
-        }
-    }
-
-    #[cfg(not(target_arch = "wasm32"))]
-    proptest::proptest! {
-        #[test]
-        fn agrees_with_a_naive_matcher(p in "[ab*?é]{0,7}", t in "[abé]{0,9}") {
-            let pc: Vec<char> = p.chars().collect();
-            let tc: Vec<char> = t.chars().collect();
-            let want = naive(&pc, &tc);
-            proptest::prop_assert_eq!(Pattern::compile(&p, GLOB).matches(&t, &NoVariables, false), want);
-            if p.is_ascii() && t.is_ascii() {
-                proptest::prop_assert_eq!(glob_match(p.as_bytes(), t.as_bytes(), false), want);
-            }
-        }
-
-        #[test]
-        fn ignore_case_matches_the_lowercased_text(p in "[aAbB*]{0,6}", t in "[aAbB]{0,8}") {
-            let lower = Pattern::compile(&p.to_lowercase(), GLOB).matches(&t.to_lowercase(), &NoVariables, false);
-            proptest::prop_assert_eq!(Pattern::compile(&p, GLOB).matches(&t, &NoVariables, true), lower);
-        }
-    }
-
-    #[test]
-    fn byte_globs_for_action_names() {
-        assert!(glob_match(
-            b"GenerateDataKey*",
-            b"GenerateDataKeyWithoutPlaintext",
-            false
-        ));
-        assert!(glob_match(b"generatedatakey", b"GenerateDataKey", true));
-        assert!(!glob_match(b"generatedatakey", b"GenerateDataKey", false));
-        assert!(glob_match(b"*", b"", false) && !glob_match(b"?", b"", false));
-        assert!(
-            glob_match(b"*crypt", b"Decrypt", false) && !glob_match(b"*crypt", b"Decrypted", false)
-        );
-    }
-}
+mod tests;
