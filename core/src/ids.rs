@@ -16,7 +16,19 @@ impl core::error::Error for IdError {}
 
 impl fmt::Display for IdError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` is not a valid {}", self.given, self.expected)
+        // A stranger's value can be megabytes long: show its ends and its length.
+        let chars = self.given.chars().count();
+        if chars > 96 {
+            let head: String = self.given.chars().take(48).collect();
+            let tail: String = self.given.chars().skip(chars - 24).collect();
+            write!(
+                f,
+                "`{head}…{tail}` ({chars} characters) is not a valid {}",
+                self.expected
+            )
+        } else {
+            write!(f, "`{}` is not a valid {}", self.given, self.expected)
+        }
     }
 }
 

@@ -32,6 +32,7 @@ pub mod principal;
 pub mod s3;
 pub mod scenario;
 pub mod share;
+pub mod text;
 pub mod world;
 
 pub use world::World;

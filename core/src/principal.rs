@@ -5,6 +5,41 @@ use core::fmt;
 
 use crate::ids::{AccountId, IdError};
 
+/// The longest ARN IAM accepts (characters).
+pub const MAX_ARN_CHARS: usize = 2048;
+/// The longest user, role or role session name IAM accepts.
+pub const MAX_NAME_CHARS: usize = 64;
+/// The shortest role session name STS accepts.
+const MIN_SESSION_NAME_CHARS: usize = 2;
+/// The longest path IAM accepts, its slashes counted.
+pub const MAX_PATH_CHARS: usize = 512;
+
+/// IAM's rule for user, role and session names: `[\w+=,.@-]`, within the lengths.
+fn iam_name(s: &str, min: usize) -> bool {
+    (min..=MAX_NAME_CHARS).contains(&s.len())
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c))
+}
+
+/// The name at the end of `[path/]Name` (after `user/` or `role/`), when the path and the
+/// name follow IAM's rules: the path is `/`, or `/`, printable ASCII without spaces, `/`
+/// (U+0021 to U+007E), 512 characters at most.
+fn path_and_name_ok(path_and_name: &str) -> Option<&str> {
+    let name = match path_and_name.rsplit_once('/') {
+        Some((inner, name)) => {
+            let path_ok = !inner.is_empty()
+                && inner.len() + 2 <= MAX_PATH_CHARS
+                && inner.bytes().all(|b| (0x21..=0x7e).contains(&b));
+            if !path_ok {
+                return None;
+            }
+            name
+        }
+        None => path_and_name,
+    };
+    iam_name(name, 1).then_some(name)
+}
+
 /// The identity behind a request: an account's root user, an IAM user, an IAM role, or a
 /// role session (`arn:aws:sts::...:assumed-role/Role/session`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -45,7 +80,7 @@ impl Principal {
     /// `...:role/[path/]Name`, or `arn:aws:sts::ACCOUNT:assumed-role/Role/Session`.
     pub fn parse(arn: &str) -> Result<Principal, IdError> {
         let refuse = || IdError {
-            expected: "principal ARN such as `arn:aws:iam::111122223333:user/Alice`",
+            expected: "principal ARN such as `arn:aws:iam::111122223333:user/Alice` (IAM allows names of 1 to 64 letters, digits and `+=,.@_-`, and paths of at most 512 printable ASCII characters)",
             given: String::from(arn),
         };
         let mut parts = arn.splitn(6, ':');
@@ -59,35 +94,22 @@ impl Principal {
         ) else {
             return Err(refuse());
         };
+        if arn.len() > MAX_ARN_CHARS {
+            return Err(refuse());
+        }
         let account = AccountId::parse(account).map_err(|_| refuse())?;
-        let valid_name = |s: &str| {
-            !s.is_empty()
-                && s.len() <= 128
-                && s.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+=,.@_-".contains(c))
-        };
         let kind = match (service, resource.split_once('/')) {
             ("iam", None) if resource == "root" => PrincipalKind::Root,
-            ("iam", Some(("user", path))) => {
-                let name = path.rsplit('/').next().unwrap_or_default();
-                if !valid_name(name) {
-                    return Err(refuse());
-                }
-                PrincipalKind::User {
-                    name: String::from(name),
-                }
-            }
-            ("iam", Some(("role", path))) => {
-                let name = path.rsplit('/').next().unwrap_or_default();
-                if !valid_name(name) {
-                    return Err(refuse());
-                }
-                PrincipalKind::Role {
-                    name: String::from(name),
-                }
-            }
+            ("iam", Some(("user", path_and_name))) => PrincipalKind::User {
+                name: String::from(path_and_name_ok(path_and_name).ok_or_else(refuse)?),
+            },
+            ("iam", Some(("role", path_and_name))) => PrincipalKind::Role {
+                name: String::from(path_and_name_ok(path_and_name).ok_or_else(refuse)?),
+            },
             ("sts", Some(("assumed-role", rest))) => match rest.split_once('/') {
-                Some((role, session)) if valid_name(role) && valid_name(session) => {
+                Some((role, session))
+                    if iam_name(role, 1) && iam_name(session, MIN_SESSION_NAME_CHARS) =>
+                {
                     PrincipalKind::AssumedRole {
                         role: String::from(role),
                         session: String::from(session),
@@ -322,6 +344,36 @@ mod tests {
         ] {
             assert!(Principal::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn names_and_paths_follow_iams_limits() {
+        let user = |path: &str, name: &str| {
+            Principal::parse(&std::format!("arn:aws:iam::111122223333:user{path}{name}"))
+        };
+        assert!(user("/", &"a".repeat(64)).is_ok());
+        assert!(user("/", &"a".repeat(65)).is_err(), "names: 64 characters");
+        // Paths: `/`, or `/` printable ASCII `/`, 512 characters at most with the slashes.
+        assert!(user(&std::format!("/{}/", "p".repeat(510)), "Bob").is_ok());
+        assert!(user(&std::format!("/{}/", "p".repeat(511)), "Bob").is_err());
+        assert!(user("/a/b*c~/", "Bob").is_ok());
+        assert!(user("//", "Bob").is_err(), "an empty path segment");
+        for bad_path in ["/a b/", "/a\u{202e}b/", "/\u{200b}/", "/é/", "/a\tb/"] {
+            assert!(user(bad_path, "Bob").is_err(), "{bad_path:?}");
+        }
+        // The review's ARN: a path of 70,000 characters.
+        let long = user(&std::format!("/{}/", "a".repeat(70_000)), "Name").unwrap_err();
+        assert!(
+            std::string::ToString::to_string(&long).len() < 400,
+            "the error shows its ends only: {long}"
+        );
+        assert!(
+            std::string::ToString::to_string(&long).contains("70036 characters"),
+            "{long}"
+        );
+        // Role session names: 2 to 64.
+        assert!(Principal::parse("arn:aws:sts::111122223333:assumed-role/Ops/s").is_err());
+        assert!(Principal::parse("arn:aws:sts::111122223333:assumed-role/Ops/s1").is_ok());
     }
 
     #[test]

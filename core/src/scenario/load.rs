@@ -235,7 +235,7 @@ fn read_principals(r: &mut Reader, doc: &Json) -> Vec<PrincipalSpec> {
             );
             continue;
         }
-        let name = r.string(p, "name", &path);
+        let name = r.name(p, &path);
         let listed = r.array(p, "policies", &path);
         if listed.len() > MAX_POLICIES_PER_PRINCIPAL {
             r.err(
@@ -326,7 +326,7 @@ fn read_keys(
             continue;
         }
         let at = |field: &str| k.get(field).map_or(k.loc, |v| v.loc);
-        let name = r.string(k, "name", &path);
+        let name = r.name(k, &path);
         let key_id = r.string(k, "keyId", &path).and_then(|id| {
             KeyId::parse(&id)
                 .map_err(|_| {

@@ -120,6 +120,19 @@ impl Reader {
         }
     }
 
+    /// A principal's or key's name (handle): a string [`crate::text::check_name`] accepts.
+    pub(super) fn name(&mut self, v: &Json, path: &str) -> Option<String> {
+        let name = self.string(v, "name", path)?;
+        match crate::text::check_name(&name) {
+            Ok(()) => Some(name),
+            Err(e) => {
+                let loc = v.get("name").map_or(v.loc, |f| f.loc);
+                self.err(&join(path, "name"), loc, e);
+                None
+            }
+        }
+    }
+
     /// A required string field.
     pub(super) fn required(&mut self, v: &Json, key: &str, path: &str) -> Option<String> {
         if v.get(key).is_none() {
