@@ -90,10 +90,16 @@ fn safe(text: &str) -> String {
 }
 
 /// Reads at most the largest scenario file, plus one byte to know it is larger: a huge
-/// file or `/dev/zero` is refused without being read whole.
+/// file or `/dev/zero` is refused without being read whole. A share link is opened as the
+/// page opens it: refused when it carries saved state, and a seed it sets is pointed out
+/// (on standard error).
 fn read_limited(file: &str) -> Result<String, String> {
     if file.starts_with("http") || file.starts_with('#') || file.starts_with("v1.") {
-        return kms_core::share::decode_link(file).map_err(|e| e.to_string());
+        let shared = kms_core::share::decode_link(file).map_err(|e| e.to_string())?;
+        if let Some(notice) = shared.seed_notice() {
+            eprintln!("note: {notice}");
+        }
+        return Ok(shared.text);
     }
     let f = std::fs::File::open(file).map_err(|e| format!("cannot read the file: {e}"))?;
     let mut bytes = Vec::new();
@@ -109,12 +115,21 @@ fn read_limited(file: &str) -> Result<String, String> {
 }
 
 fn load(file: &str) -> Result<Scenario, ExitCode> {
+    load_text(file).map(|(s, _)| s)
+}
+
+/// A scenario file (or link), loaded, with its text.
+fn load_text(file: &str) -> Result<(Scenario, String), ExitCode> {
     let shown = safe(file);
     let text = read_limited(file).map_err(|e| {
         eprintln!("{shown}: {}", safe(&e));
         ExitCode::from(2)
     })?;
-    Scenario::load(&text).map_err(|errors| {
+    let loaded = Scenario::load(&text);
+    if let Ok(s) = &loaded {
+        warn_lookalikes(&shown, s);
+    }
+    loaded.map(|s| (s, text)).map_err(|errors| {
         for e in &errors {
             eprintln!("{shown}:{}", safe(&e.to_string()));
         }
@@ -125,6 +140,29 @@ fn load(file: &str) -> Result<Scenario, ExitCode> {
         );
         ExitCode::from(2)
     })
+}
+
+/// Principals whose names look alike could be taken for one another in every line printed:
+/// says so on standard error.
+fn warn_lookalikes(shown: &str, s: &Scenario) {
+    let labels: Vec<String> = s
+        .principals
+        .iter()
+        .map(|p| {
+            p.name.clone().unwrap_or_else(|| {
+                kms_core::principal::Principal::parse(&p.arn)
+                    .map(|p| p.short_name())
+                    .unwrap_or_else(|_| p.arn.clone())
+            })
+        })
+        .collect();
+    for (a, b) in kms_core::text::lookalikes(labels.iter().map(String::as_str)) {
+        eprintln!(
+            "{shown}: warning: the principals `{}` and `{}` look alike: readers may take one for the other",
+            safe(a),
+            safe(b)
+        );
+    }
 }
 
 /// A loaded scenario's world, built (so `validate` finds whatever `run` would refuse).
@@ -155,11 +193,9 @@ fn validate(file: &str) -> ExitCode {
 }
 
 fn share(file: &str) -> ExitCode {
-    if let Err(code) = load(file) {
-        return code;
-    }
-    let Ok(text) = read_limited(file) else {
-        return ExitCode::from(2);
+    let text = match load_text(file) {
+        Ok((_, text)) => text,
+        Err(code) => return code,
     };
     let Ok(doc) = serde_json::from_str::<serde_json::Value>(&text) else {
         return ExitCode::from(2);

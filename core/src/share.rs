@@ -7,6 +7,13 @@
 //! What it carries is the file's definition: for a scenario, the file with every `state`
 //! field removed; for a world, [`World::to_shared_scenario`](crate::World) (no key
 //! material, no grant tokens, no data, no seed). Opening a link gives a fresh world.
+//!
+//! A link comes from a stranger, so [`decode_link`] does not trust it to hold only that: a
+//! link that carries `state` (key material, the random stream's seed and position, audit
+//! events) is refused, since whoever made it could plant keys and predict every data key
+//! the learner then generates. A `seed` is the author's right (it makes a course's
+//! ciphertexts the same for every student), so it is allowed, and handed back in
+//! [`Shared::seed`] for the page and the command line to say so.
 
 use alloc::format;
 use alloc::string::String;
@@ -36,6 +43,29 @@ pub enum ShareError {
     /// The compressed scenario does not inflate (damaged, or it inflates past the largest
     /// scenario file).
     Damaged,
+    /// The scenario in the link carries saved state, which links never do.
+    CarriesState,
+}
+
+/// A scenario opened from a link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shared {
+    /// The scenario file's text.
+    pub text: String,
+    /// The seed the file sets, if any: whoever made the link can then predict every key
+    /// ID, data key and ciphertext of the world it opens.
+    pub seed: Option<u64>,
+}
+
+impl Shared {
+    /// What a learner should be told about the seed, if the link sets one.
+    pub fn seed_notice(&self) -> Option<String> {
+        self.seed.map(|seed| {
+            format!(
+                "This link sets the random seed ({seed}): key IDs, data keys and ciphertexts in its world are the same for everyone who opens it, and whoever made the link can predict them. That is how a course shows every student the same thing; never put real secrets in such a world."
+            )
+        })
+    }
 }
 
 impl fmt::Display for ShareError {
@@ -51,6 +81,9 @@ impl fmt::Display for ShareError {
                 "this link was made by a newer version of KMS Playground ({v}): open it there"
             ),
             ShareError::Damaged => f.write_str("this link is damaged: its scenario does not read"),
+            ShareError::CarriesState => f.write_str(
+                "this link carries a saved world (`state`: key material, the random stream, audit events); links made by KMS Playground never do, so it was not opened (import it as a file if it is your own)",
+            ),
         }
     }
 }
@@ -88,9 +121,38 @@ pub fn encode_link(scenario: &Value) -> Result<String, ShareError> {
     Ok(link)
 }
 
-/// The scenario file's text a link fragment holds (with or without a leading `#`, `s=`
-/// or the whole URL before it). Reading it never inflates past the largest scenario file.
-pub fn decode_link(fragment: &str) -> Result<String, ShareError> {
+/// Whether a scenario file (as JSON) carries saved state anywhere a file may: the world's
+/// `state`, or a key's or grant's.
+pub fn carries_state(scenario: &Value) -> bool {
+    let Value::Object(doc) = scenario else {
+        return false;
+    };
+    doc.contains_key("state")
+        || ["keys", "grants"].into_iter().any(|list| {
+            doc.get(list)
+                .and_then(Value::as_array)
+                .is_some_and(|items| items.iter().any(|i| i.get("state").is_some()))
+        })
+}
+
+/// The scenario a link fragment holds (with or without a leading `#`, `s=` or the whole URL
+/// before it), refused when it carries saved state. Reading it never inflates past the
+/// largest scenario file.
+pub fn decode_link(fragment: &str) -> Result<Shared, ShareError> {
+    let text = inflate_link(fragment)?;
+    // A file that is not JSON is for the scenario loader to report, with its position.
+    let (state, seed) = match serde_json::from_str::<Value>(&text) {
+        Ok(v) => (carries_state(&v), v.get("seed").and_then(Value::as_u64)),
+        Err(_) => (false, None),
+    };
+    if state {
+        return Err(ShareError::CarriesState);
+    }
+    Ok(Shared { text, seed })
+}
+
+/// The text a link fragment holds, as it is.
+fn inflate_link(fragment: &str) -> Result<String, ShareError> {
     let f = fragment.rsplit('#').next().unwrap_or(fragment);
     let f = f.strip_prefix("s=").unwrap_or(f);
     if f.len() > MAX_LINK_CHARS {
@@ -114,6 +176,7 @@ pub fn decode_link(fragment: &str) -> Result<String, ShareError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::ToString;
     use serde_json::json;
 
     #[test]
@@ -127,8 +190,10 @@ mod tests {
         });
         let link = encode_link(&doc).unwrap();
         assert!(link.starts_with("v1.") && !link.contains(['+', '/', '=']));
-        let back: Value =
-            serde_json::from_str(&decode_link(&format!("#s={link}")).unwrap()).unwrap();
+        let opened = decode_link(&format!("#s={link}")).unwrap();
+        assert_eq!(opened.seed, Some(3));
+        assert!(opened.seed_notice().unwrap().contains("predict"));
+        let back: Value = serde_json::from_str(&opened.text).unwrap();
         assert_eq!(back, without_state(&doc));
         let text = alloc::format!("{back}");
         assert!(
@@ -137,6 +202,38 @@ mod tests {
                 && !text.contains("entropyPosition")
         );
         assert_eq!(back["seed"], 3, "an author's seed is no secret");
+    }
+
+    /// A link made by hand, not by [`encode_link`]: whatever JSON it is given.
+    fn forged(doc: &Value) -> String {
+        let packed = miniz_oxide::deflate::compress_to_vec(doc.to_string().as_bytes(), 9);
+        format!("{LINK_PREFIX}{}", b64::encode_url(&packed))
+    }
+
+    #[test]
+    fn a_link_that_carries_state_is_refused() {
+        // The review's link: key material, a seed and forged audit events, planted.
+        for planted in [
+            json!({"format": "kms-playground/scenario@1", "state": {"entropyPosition": 0}}),
+            json!({"format": "kms-playground/scenario@1",
+                   "keys": [{"name": "K", "state": {"materials": [{"material": "c2VjcmV0"}]}}]}),
+            json!({"format": "kms-playground/scenario@1",
+                   "grants": [{"key": "K", "state": {"grantTokens": ["t"]}}]}),
+        ] {
+            assert_eq!(
+                decode_link(&forged(&planted)),
+                Err(ShareError::CarriesState),
+                "{planted}"
+            );
+        }
+        assert!(ShareError::CarriesState.to_string().contains("never do"));
+        // Without state it opens, and a link with no seed has nothing to say about one.
+        let fine = decode_link(&forged(&json!({"format": "kms-playground/scenario@1"}))).unwrap();
+        assert_eq!((fine.seed, fine.seed_notice()), (None, None));
+        // Text that is not JSON is handed on for the loader to report where it breaks.
+        let packed = miniz_oxide::deflate::compress_to_vec(b"{not json", 9);
+        let link = format!("{LINK_PREFIX}{}", b64::encode_url(&packed));
+        assert_eq!(decode_link(&link).unwrap().text, "{not json");
     }
 
     #[test]
