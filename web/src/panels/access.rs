@@ -4,13 +4,19 @@
 //! see conditions at work, and the study notes' exercise: predict, then reveal.
 
 mod exercise;
+mod matrix;
+pub mod sliced;
 pub mod vm;
+
+use matrix::words;
+pub use matrix::{Legend, Matrix};
 
 use kms_core::action::Action;
 use kms_core::api::RequestFacts;
-use kms_core::authz::{Rule, Source, StatementCheck};
+use kms_core::authz::{Source, StatementCheck};
 use kms_core::context::EncryptionContext;
 use kms_core::ids::KeyArn;
+
 use leptos::prelude::*;
 
 use crate::editor::paint::{matching_bracket, tokenize};
@@ -18,8 +24,8 @@ use crate::format;
 use crate::kit::{Field, Fields, Input};
 use crate::route::{Panel, Route};
 use crate::store::Slice;
-use crate::widgets::{DecisionView, focus_later, uid, use_pg};
-use vm::{FixTarget, Grid, View};
+use crate::widgets::{DecisionView, use_pg};
+use vm::{FixTarget, View};
 
 /// A fix drafted from a denied cell, waiting for the policy editor to open it (unsaved).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,194 +99,6 @@ pub fn with_facts<R>(t: &FactsText, f: impl FnOnce(&RequestFacts<'_>) -> R) -> R
     f(&facts)
 }
 
-/// A cell's look: symbol, short word, CSS class.
-fn look(rule: Option<Rule>) -> (&'static str, &'static str, &'static str) {
-    match rule {
-        Some(Rule::KeyPolicy | Rule::Iam) => ("✓", "allow", "allow"),
-        Some(Rule::Grant) => ("✓", "grant", "grant"),
-        Some(Rule::ExplicitDeny) => ("✕", "deny", "deny"),
-        Some(Rule::ImplicitDeny) => ("–", "none", "implicit"),
-        None => ("·", "n/a", "na"),
-    }
-}
-
-/// A rule in words, for accessible names.
-fn words(rule: Option<Rule>) -> String {
-    match rule {
-        Some(r) => {
-            let v = format::verdict(r);
-            match r {
-                Rule::KeyPolicy => format!("{} (key policy)", v.word),
-                Rule::Iam => format!("{} (IAM policy)", v.word),
-                _ => String::from(v.word),
-            }
-        }
-        None => String::from("not applicable"),
-    }
-}
-
-/// What one cell of a matrix shows.
-#[derive(Clone, Debug, PartialEq, Eq)]
-struct Look {
-    class: String,
-    text: String,
-    label: String,
-}
-
-/// Every cell's look: the saved decision, or the draft's where it differs (marked).
-fn looks(g: &Grid, d: Option<&Grid>) -> Vec<Look> {
-    let cols = g.cols.len().max(1);
-    (0..g.cells.len())
-        .map(|i| {
-            let (r, c) = (i / cols, i % cols);
-            let saved = g.cell(r, c);
-            let after = d.map(|d| d.cell(r, c));
-            let changed = after.is_some_and(|a| a != saved);
-            let shown = if changed { after.flatten() } else { saved };
-            let (symbol, word, class) = look(shown);
-            let row = g.rows.get(r).map_or("", |x| x.1.as_str());
-            let col = g.cols.get(c).map_or("", |x| x.1.as_str());
-            let mut label = format!("{row}, {col}: {}", words(saved));
-            if changed {
-                label.push_str(&format!("; with the draft: {}", words(after.flatten())));
-            }
-            Look {
-                class: format!("cell {class}{}", if changed { " changed" } else { "" }),
-                text: format!("{symbol} {word}{}", if changed { " •" } else { "" }),
-                label,
-            }
-        })
-        .collect()
-}
-
-/// A matrix of decisions: row and column headers, a button per cell (arrow keys move
-/// between cells, Enter opens one), cells a draft would change marked. The table is built
-/// once per shape; a draft's keystroke only updates the cells' text and names.
-#[component]
-pub fn Matrix(
-    /// What the table holds, for screen readers.
-    caption: String,
-    /// The grid (saved).
-    #[prop(into)]
-    grid: Signal<Grid>,
-    /// The grid with a draft, if one is being edited.
-    #[prop(into)]
-    draft: Signal<Option<Grid>>,
-    /// Whether the draft's result is stale (the draft does not parse now).
-    #[prop(into)]
-    stale: Signal<bool>,
-    /// The open cell.
-    selected: RwSignal<Option<usize>>,
-) -> impl IntoView {
-    let focus = RwSignal::new(0usize);
-    let prefix: StoredValue<String> = StoredValue::new(uid("cell"));
-    let move_focus = move |to: usize| {
-        focus.set(to);
-        focus_later(format!("{}-{to}", prefix.get_value()));
-    };
-    let shown = Memo::new(move |_| {
-        let g = grid.get();
-        draft.with(|d| looks(&g, d.as_ref()))
-    });
-    let shape = Memo::new(move |_| grid.with(|g| (g.rows.clone(), g.cols.clone())));
-    // Each cell follows its own look: a keystroke that changes a few decisions touches only
-    // those cells in the page.
-    let cell_look = move |i: usize| Memo::new(move |_| shown.with(|s| s.get(i).cloned()));
-    let part = move |look: Memo<Option<Look>>, f: fn(&Look) -> String| {
-        move || look.with(|l| l.as_ref().map(f).unwrap_or_default())
-    };
-    view! {
-        <div class="table-wrap matrix-wrap" class:stale=move || stale.get()>
-            {move || {
-                let (row_labels, col_labels) = shape.get();
-                let cols = col_labels.len();
-                let rows = row_labels.len();
-                let mut groups: Vec<(&str, usize)> = Vec::new();
-                for c in &col_labels {
-                    match groups.last_mut() {
-                        Some((name, n)) if *name == c.2 => *n += 1,
-                        _ => groups.push((c.2, 1)),
-                    }
-                }
-                let grouped = groups.iter().any(|(g, _)| !g.is_empty());
-                let prefix = prefix.get_value();
-                view! {
-                    <table class="matrix" data-testid="matrix">
-                        <caption class="visually-hidden">{caption.clone()}</caption>
-                        <thead>
-                            {grouped.then(|| view! {
-                                <tr class="groups">
-                                    <td></td>
-                                    {groups.iter().map(|(name, n)| view! { <th scope="colgroup" colspan=n.to_string()>{name.to_string()}</th> }).collect_view()}
-                                </tr>
-                            })}
-                            <tr>
-                                <td></td>
-                                {col_labels.iter().map(|c| view! { <th scope="col"><span class="col-label">{c.1.clone()}</span></th> }).collect_view()}
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {(0..rows).map(|r| view! {
-                                <tr>
-                                    <th scope="row">{row_labels.get(r).map(|x| x.1.clone()).unwrap_or_default()}</th>
-                                    {(0..cols).map(|c| {
-                                        let i = r * cols + c;
-                                        let l = cell_look(i);
-                                        view! {
-                                            <td class=part(l, |l| l.class.clone())>
-                                                <button
-                                                    type="button"
-                                                    id=format!("{prefix}-{i}")
-                                                    aria-label=part(l, |l| l.label.clone())
-                                                    title=part(l, |l| l.label.clone())
-                                                    tabindex=move || if focus.get() == i { "0" } else { "-1" }
-                                                    aria-pressed=move || if selected.get() == Some(i) { "true" } else { "false" }
-                                                    on:click=move |_| { focus.set(i); selected.set(Some(i)); }
-                                                    on:keydown=move |ev| {
-                                                        let next = match ev.key().as_str() {
-                                                            "ArrowRight" if c + 1 < cols => Some(i + 1),
-                                                            "ArrowLeft" if c > 0 => Some(i - 1),
-                                                            "ArrowDown" if r + 1 < rows => Some(i + cols),
-                                                            "ArrowUp" if r > 0 => Some(i - cols),
-                                                            "Home" => Some(r * cols),
-                                                            "End" => Some(r * cols + cols - 1),
-                                                            _ => None,
-                                                        };
-                                                        if let Some(n) = next {
-                                                            ev.prevent_default();
-                                                            move_focus(n);
-                                                        }
-                                                    }
-                                                >
-                                                    <span aria-hidden="true">{part(l, |l| l.text.clone())}</span>
-                                                </button>
-                                            </td>
-                                        }
-                                    }).collect_view()}
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }
-            }}
-        </div>
-    }
-}
-
-/// The legend of the matrix's symbols.
-#[component]
-pub fn Legend() -> impl IntoView {
-    view! {
-        <p class="legend small" aria-label="Legend">
-            <span class="cell allow">"✓ allow"</span>" allowed (key policy or IAM) · "
-            <span class="cell grant">"✓ grant"</span>" allowed by a grant · "
-            <span class="cell deny">"✕ deny"</span>" explicit deny · "
-            <span class="cell implicit">"– none"</span>" implicit deny (nothing allows it) · "
-            <span class="cell changed">"•"</span>" the draft would change it"
-        </p>
-    }
-}
-
 /// The Access panel.
 #[component]
 pub fn AccessPanel() -> impl IntoView {
@@ -328,14 +146,25 @@ pub fn AccessPanel() -> impl IntoView {
         "key" => KeyArn::parse(&key.get()).map_or(View::Action(Action::Decrypt), View::Key),
         _ => View::Action(Action::from_name(&action.get()).unwrap_or(Action::Decrypt)),
     };
-    let grid = Memo::new(move |_| {
+    // Computed at once when small; a large world's grid in slices, the page answering
+    // meanwhile (sliced.rs).
+    let sliced = sliced::SlicedGrid::default();
+    Effect::new(move |_| {
         let v = view_now();
         let f = facts.get();
         let alias = by_alias.get();
-        pg.store.read(&Slice::DECISIONS, |w| {
-            with_facts(&f, |rf| vm::grid(w, &v, rf, alias, None))
-        })
+        let job = pg
+            .store
+            .read(&Slice::DECISIONS, |w| vm::GridJob::new(w, &v));
+        sliced.run(
+            pg.store,
+            job,
+            move |w, job, range| with_facts(&f, |rf| job.cells(w, rf, alias, None, range)),
+            |job, cells| job.finish(cells),
+        );
     });
+    let grid = Memo::new(move |_| sliced.value.get().unwrap_or_default());
+    let busy = sliced.busy;
     let selected: RwSignal<Option<usize>> = RwSignal::new(None);
     Effect::new(move |_| {
         grid.track();
@@ -385,6 +214,9 @@ pub fn AccessPanel() -> impl IntoView {
         <section class="card" aria-labelledby="matrix-heading" data-testid="access-matrix">
             <h2 id="matrix-heading">"Who may do what"</h2>
             <p class="help">"Each cell is the decision KMS would make now: the key policy first, IAM policies where the key policy lets them decide, grants, and an explicit deny over all. Open a cell to see why."</p>
+            {move || vm::lookalike_warning(&choices.get().0).map(|w| view! {
+                <p class="outcome warning" role="note" data-testid="lookalikes">{w}</p>
+            })}
             <Fields fields=vec![Field::new("View", Input::Select(kind, views))]/>
             {move || match kind.get().as_str() {
                 "principal" => view! { <Fields fields=vec![Field::new("Principal", Input::Select(principal, principal_options))]/> }.into_any(),
@@ -401,11 +233,14 @@ pub fn AccessPanel() -> impl IntoView {
                 ]/>
             </details>
             <Legend/>
+            {move || busy.get().map(|(done, all)| view! {
+                <p class="muted small" role="status" data-testid="matrix-busy">{format!("Deciding… {done} of {all} principals")}</p>
+            })}
             <Matrix
                 caption=String::from("Decisions")
                 grid=grid
                 draft=Signal::stored(None)
-                stale=Signal::stored(false)
+                stale=Signal::derive(move || busy.get().is_some())
                 selected=selected
             />
         </section>

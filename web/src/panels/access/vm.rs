@@ -14,6 +14,9 @@ use kms_core::principal::Principal;
 
 use crate::panels::keys::vm::{key_name, principal_label};
 
+mod grid;
+pub use grid::{GridJob, grid};
+
 /// The actions of the matrix, as AWS groups them: using a key, managing it, and grants.
 pub const GROUPS: [(&str, &[Action]); 3] = [
     (
@@ -68,6 +71,31 @@ pub fn principals(w: &World) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The warning for principals whose names look alike ("Admin" and a Cyrillic "Аdmin"),
+/// each pair with the ARNs that tell them apart; `None` when no two do.
+pub fn lookalike_warning(principals: &[(String, String)]) -> Option<String> {
+    let pairs = kms_core::text::lookalikes(principals.iter().map(|(_, l)| l.as_str()));
+    let arn_of = |label: &str| {
+        principals
+            .iter()
+            .find(|(_, l)| l == label)
+            .map_or("", |(a, _)| a.as_str())
+    };
+    let said: Vec<String> = pairs
+        .iter()
+        .map(|(a, b)| {
+            let (x, y) = (kms_core::text::isolate(a), kms_core::text::isolate(b));
+            format!("“{x}” ({}) and “{y}” ({})", arn_of(a), arn_of(b))
+        })
+        .collect();
+    (!said.is_empty()).then(|| {
+        format!(
+            "These principals' names look alike but they are different principals: {}. Tell them apart by their ARNs.",
+            said.join("; ")
+        )
+    })
+}
+
 /// Every key, customer managed first. (ARN, label.)
 pub fn keys(w: &World) -> Vec<(KeyArn, String)> {
     let mut out: Vec<(KeyArn, String)> = w
@@ -96,7 +124,7 @@ pub enum View {
 }
 
 /// A grid of decisions: row and column labels, and a cell per row and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     /// Rows: (id, label) — principal ARNs or key ARNs.
     pub rows: Vec<(String, String)>,
@@ -113,107 +141,6 @@ impl Grid {
     pub fn cell(&self, r: usize, c: usize) -> Option<Rule> {
         self.cells.get(r * self.cols.len() + c).copied().flatten()
     }
-}
-
-/// The grid of `view`, with `facts`, keys named by alias when `by_alias`, and `draft` in
-/// place of a saved policy.
-pub fn grid(
-    w: &World,
-    view: &View,
-    facts: &RequestFacts<'_>,
-    by_alias: bool,
-    draft: Option<Draft<'_>>,
-) -> Grid {
-    let all_keys = keys(w);
-    let all_principals = principals(w);
-    let acts = actions();
-    let group_of = |a: Action| {
-        GROUPS
-            .iter()
-            .find(|(_, list)| list.contains(&a))
-            .map_or("", |(g, _)| *g)
-    };
-    let action_cols = || {
-        acts.iter()
-            .map(|a| (a.name().to_string(), a.name().to_string(), group_of(*a)))
-            .collect::<Vec<_>>()
-    };
-    let (rows, cols, p, k, a): (_, _, Vec<String>, Vec<KeyArn>, Vec<Action>) = match view {
-        View::Principal(who) => (
-            all_keys
-                .iter()
-                .map(|(a, l)| (a.to_string(), l.clone()))
-                .collect(),
-            action_cols(),
-            vec![who.clone()],
-            all_keys.iter().map(|(a, _)| a.clone()).collect(),
-            acts.clone(),
-        ),
-        View::Key(key) => (
-            all_principals.clone(),
-            action_cols(),
-            all_principals.iter().map(|(a, _)| a.clone()).collect(),
-            vec![key.clone()],
-            acts.clone(),
-        ),
-        View::Action(action) => (
-            all_principals.clone(),
-            all_keys
-                .iter()
-                .map(|(a, l)| (a.to_string(), l.clone(), ""))
-                .collect(),
-            all_principals.iter().map(|(a, _)| a.clone()).collect(),
-            all_keys.iter().map(|(a, _)| a.clone()).collect(),
-            vec![*action],
-        ),
-    };
-    let p_refs: Vec<&str> = p.iter().map(String::as_str).collect();
-    let k_refs: Vec<&KeyArn> = k.iter().collect();
-    let raw = w.access_matrix(
-        &Axes {
-            principals: &p_refs,
-            keys: &k_refs,
-            actions: &a,
-        },
-        facts,
-        by_alias,
-        draft,
-    );
-    // access_matrix is principal-major, then key, then action: every view's rows × columns
-    // is that order with one axis of size 1, so the cells come in row-major order already.
-    let mut coords = Vec::with_capacity(raw.len());
-    for pa in &p {
-        for ka in &k {
-            for ac in &a {
-                coords.push((pa.clone(), ka.clone(), *ac));
-            }
-        }
-    }
-    Grid {
-        rows,
-        cols,
-        cells: raw,
-        coords,
-    }
-}
-
-/// Every decision of the world: every principal × every key × the 20 actions, with `draft`
-/// in place of a saved policy (for counting what a draft changes anywhere).
-pub fn whole(w: &World, draft: Option<Draft<'_>>) -> Vec<Option<Rule>> {
-    let p = principals(w);
-    let p_refs: Vec<&str> = p.iter().map(|(a, _)| a.as_str()).collect();
-    let k = keys(w);
-    let k_refs: Vec<&KeyArn> = k.iter().map(|(a, _)| a).collect();
-    w.access_matrix(
-        &Axes {
-            principals: &p_refs,
-            keys: &k_refs,
-            actions: &actions(),
-        },
-        &RequestFacts::default(),
-        false,
-        draft,
-    )
 }
 
 /// The cells a draft would change: (index, saved, draft).

@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use kms_core::World;
+use kms_core::api::RequestFacts;
+use kms_core::authz::Rule;
 use kms_core::ids::AccountId;
 use kms_core::matrix::Draft;
 use kms_core::policy::defaults::{ConsoleForm, console};
@@ -14,6 +16,7 @@ use serde_json::{Value, json};
 
 use crate::editor::PolicyEditor;
 use crate::kit::{Field, Fields, Input};
+use crate::panels::access::sliced::Sliced;
 use crate::panels::access::vm::{self as access, Grid, View};
 use crate::panels::access::{Legend, Matrix, PendingFix};
 use crate::panels::keys::vm::{account_principals, key_name};
@@ -243,7 +246,7 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
     let v1 = view.clone();
     let saved_grid = Memo::new(move |_| {
         pg.store.read(&Slice::DECISIONS, |w| {
-            access::grid(w, &v1, &kms_core::api::RequestFacts::default(), false, None)
+            access::grid(w, &v1, &RequestFacts::default(), false, None)
         })
     });
     let parsed = Memo::new(move |_| Policy::check(&draft.get(), kind).policy);
@@ -256,7 +259,7 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
             return last_good.get_value();
         };
         let g = pg.store.read(&Slice::DECISIONS, |w| {
-            let facts = kms_core::api::RequestFacts::default();
+            let facts = RequestFacts::default();
             match (&t4, &v2) {
                 (Target::Key(_), View::Key(arn)) => access::grid(
                     w,
@@ -290,42 +293,56 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
     });
     let stale = Signal::derive(move || parsed.get().is_none());
     // Over the whole matrix (every principal × every key × the 20 actions), how many
-    // decisions the draft changes; the grid below shows the policy's own slice.
-    let full_saved =
-        Memo::new(move |_| pg.store.read(&Slice::DECISIONS, |w| access::whole(w, None)));
+    // decisions the draft changes; the grid below shows the policy's own slice. A large
+    // world's count is made in slices, the editor answering meanwhile.
+    let full_saved = Sliced::<Vec<Option<Rule>>>::default();
+    Effect::new(move |_| {
+        let job = pg.store.read(&Slice::DECISIONS, access::GridJob::whole);
+        full_saved.run(
+            pg.store,
+            job,
+            |w, job, range| job.cells(w, &RequestFacts::default(), false, None, range),
+            |_, cells| cells,
+        );
+    });
+    let full_draft = Sliced::<Vec<Option<Rule>>>::default();
     let t5 = target.clone();
-    let full_draft = Memo::new(move |_| {
-        let policy = parsed.get()?;
-        Some(pg.store.read(&Slice::DECISIONS, |w| match (&t5, &v3) {
-            (Target::Key(_), View::Key(arn)) => access::whole(
-                w,
-                Some(Draft::KeyPolicy {
-                    key: arn,
-                    policy: &policy,
-                }),
-            ),
-            (Target::Iam { .. }, View::Principal(who)) => {
-                let name = policy_name.get();
-                access::whole(
-                    w,
-                    Some(Draft::IamPolicy {
+    Effect::new(move |_| {
+        let Some(policy) = parsed.get() else {
+            return;
+        };
+        let name = policy_name.get();
+        let job = pg.store.read(&Slice::DECISIONS, access::GridJob::whole);
+        let (t, v) = (t5.clone(), v3.clone());
+        full_draft.run(
+            pg.store,
+            job,
+            move |w, job, range| {
+                let facts = RequestFacts::default();
+                let draft = match (&t, &v) {
+                    (Target::Key(_), View::Key(arn)) => Some(Draft::KeyPolicy {
+                        key: arn,
+                        policy: &policy,
+                    }),
+                    (Target::Iam { .. }, View::Principal(who)) => Some(Draft::IamPolicy {
                         principal: who,
                         name: &name,
                         policy: &policy,
                     }),
-                )
-            }
-            _ => access::whole(w, None),
-        }))
+                    _ => None,
+                };
+                job.cells(w, &facts, false, draft, range)
+            },
+            |_, cells| cells,
+        );
     });
+    let counting = move || full_saved.busy.get().or(full_draft.busy.get());
     let changed = move || {
-        full_draft.get().map_or(0, |d| {
-            full_saved
-                .get()
-                .iter()
-                .zip(&d)
-                .filter(|(a, b)| a != b)
-                .count()
+        full_draft.value.with(|d| {
+            full_saved.value.with(|s| match (s, d) {
+                (Some(s), Some(d)) => s.iter().zip(d).filter(|(a, b)| a != b).count(),
+                _ => 0,
+            })
         })
     };
     let summary = move || {
@@ -333,6 +350,8 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
             String::from(
                 "The draft has an error: the decisions shown are from its last valid state, and out of date until it is fixed.",
             )
+        } else if let Some((done, all)) = counting() {
+            format!("Counting what the draft changes… {done} of {all} principals.")
         } else {
             match changed() {
                 0 => String::from("The draft changes no decision (yet)."),

@@ -160,3 +160,28 @@ fn the_study_notes_exercise_is_the_decrypt_grid_with_the_notes_reasoning() {
     assert!(right("deny", bob_c.answer) && !right("allow", bob_c.answer));
     assert!(lesson(bob_c.answer).contains("explicit deny"));
 }
+
+#[test]
+fn principals_whose_names_look_alike_are_named_with_their_arns() {
+    let rows = |names: &[(&str, &str)]| {
+        names
+            .iter()
+            .map(|(a, l)| (a.to_string(), l.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let notes = rows(&[
+        ("arn:aws:iam::111122223333:user/Alice", "Alice"),
+        ("arn:aws:iam::111122223333:user/Bob", "Bob"),
+    ]);
+    assert_eq!(lookalike_warning(&notes), None);
+    // "Admin" and "Аdmin" with a Cyrillic А: two principals, one name to the eye.
+    let spoof = rows(&[
+        ("arn:aws:iam::111122223333:user/Admin", "Admin"),
+        ("arn:aws:iam::111122223333:user/Admin2", "\u{0410}dmin"),
+    ]);
+    let w = lookalike_warning(&spoof).unwrap();
+    assert!(
+        w.contains("user/Admin)") && w.contains("user/Admin2)"),
+        "{w}"
+    );
+}
