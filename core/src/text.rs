@@ -40,6 +40,18 @@ const FORMAT: &[(u32, u32)] = &[
     (0xE0020, 0xE007F),
 ];
 
+/// `s` ready to be set inside a sentence or a row: a name that is not plain ASCII is
+/// wrapped in FIRST STRONG ISOLATE (U+2068) … POP DIRECTIONAL ISOLATE (U+2069), so its
+/// direction (a Hebrew or Arabic name, say) cannot reorder the text around it. Plain ASCII
+/// names come back as they are.
+pub fn isolate(s: &str) -> alloc::borrow::Cow<'_, str> {
+    if s.is_ascii() {
+        alloc::borrow::Cow::Borrowed(s)
+    } else {
+        alloc::borrow::Cow::Owned(alloc::format!("\u{2068}{s}\u{2069}"))
+    }
+}
+
 /// Whether `c` is a format character (Unicode category Cf).
 pub fn is_format(c: char) -> bool {
     let c = u32::from(c);
@@ -239,6 +251,13 @@ pub fn lookalikes<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<(&'a str,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_that_are_not_plain_ascii_are_isolated() {
+        assert_eq!(isolate("Alice"), "Alice");
+        assert_eq!(isolate("אליס"), "\u{2068}אליס\u{2069}");
+        assert_eq!(isolate("Zoë"), "\u{2068}Zoë\u{2069}");
+    }
 
     #[test]
     fn format_characters_are_refused_in_names() {

@@ -1,5 +1,6 @@
 //! Grants: create, list, list retirable, retire, revoke.
 
+use crate::text::isolate;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -338,9 +339,10 @@ impl World {
         let key_name = self
             .key_handle(&grant.key_arn)
             .unwrap_or(grant.key_arn.key_id_str());
+        let (who, key_name) = (isolate(&call.display_name), isolate(key_name));
         let names = Names {
-            principal: &call.display_name,
-            key: key_name,
+            principal: &who,
+            key: &key_name,
         };
         let (out, decision) = authz::authorize_retire(&req, grant, grant.key_arn.as_str(), &names);
         call.rule.set(Some(out.rule));

@@ -1,6 +1,7 @@
 //! Finding what a request names, and deciding whether it may: the key a `KeyId` names,
 //! the authorization of an action on a key or for IAM alone, and the key-state check.
 
+use crate::text::isolate;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -166,8 +167,9 @@ impl World {
             .map(String::from)
             .or_else(|| aliases.first().cloned())
             .unwrap_or_else(|| String::from(key.key_id.as_str()));
+        let (who, key_name) = (isolate(&call.display_name), isolate(&key_name));
         let names = Names {
-            principal: &call.display_name,
+            principal: &who,
             key: &key_name,
         };
         let decision = authz::explain(&out, req, Some(&facts), &self.grants, &names);
@@ -213,8 +215,9 @@ impl World {
         req.via_service = call.via_service;
         facts(&mut req);
         let out = authz::authorize_iam_only(&req, resource);
+        let who = isolate(&call.display_name);
         let names = Names {
-            principal: &call.display_name,
+            principal: &who,
             key: resource,
         };
         call.decisions

@@ -47,11 +47,12 @@ pub fn aliases_of(w: &World, k: &Key) -> Vec<String> {
 
 /// How the page names `k`: its first alias, its scenario handle, or its key ID.
 pub fn key_name(w: &World, k: &Key) -> String {
-    aliases_of(w, k)
+    let name = aliases_of(w, k)
         .into_iter()
         .next()
         .or_else(|| w.key_handle(&k.arn).map(String::from))
-        .unwrap_or_else(|| k.key_id.as_str().to_string())
+        .unwrap_or_else(|| k.key_id.as_str().to_string());
+    kms_core::text::isolate(&name).into_owned()
 }
 
 /// The rotation column: `Enabled (every 365 days)` or `Disabled`.
@@ -201,10 +202,13 @@ pub fn materials(k: &Key) -> Vec<MaterialRow> {
 
 /// How the page names a principal ARN: its handle or short name.
 pub fn principal_label(w: &World, arn: &str) -> String {
-    w.principal(arn)
+    let label = w
+        .principal(arn)
         .map(|p| p.name.clone().unwrap_or_else(|| p.principal.short_name()))
         .or_else(|| Principal::parse(arn).ok().map(|p| p.short_name()))
-        .unwrap_or_else(|| String::from(arn))
+        .unwrap_or_else(|| String::from(arn));
+    // A right-to-left name cannot reorder the sentence or row around it.
+    kms_core::text::isolate(&label).into_owned()
 }
 
 /// A grant as the Grants tab lists it.
