@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 
 use crate::Pending;
+use kms_core::share::Shared;
+
 use crate::embed::{self, Command};
+use crate::keep;
 use crate::panels::scenarios::{self, use_play};
 use crate::play::Play;
 use crate::route::{Panel, Route};
@@ -16,6 +19,7 @@ use crate::widgets::use_pg;
 pub fn Boot() -> impl IntoView {
     let pg = use_pg();
     let play = use_play();
+    let offer = RwSignal::new(None::<Offer>);
     if let Some(pending) = use_context::<Pending>() {
         // A play the learner started before this chunk arrived wins over the saved one.
         if let Some(saved) = pending
@@ -31,11 +35,11 @@ pub fn Boot() -> impl IntoView {
             }
         }
         pending.play.set(None);
-        // Links: the one the page opened with, and any pasted into this tab later.
+        // Links: the one the page opened with, and any that arrive in this tab later.
         Effect::new(move |_| {
             if let Some(hash) = pending.link.get() {
                 pending.link.set(None);
-                open_link(pg, play, &hash);
+                arrive(pg, play, offer, &hash);
             }
         });
     }
@@ -74,7 +78,10 @@ pub fn Boot() -> impl IntoView {
             }
         });
     }
-    embedded.then(|| view! { <EmbedBar/> })
+    view! {
+        <LinkOffer offer=offer/>
+        {embedded.then(|| view! { <EmbedBar/> })}
+    }
 }
 
 /// In embed mode: where this is, and the way out to the full playground (with this world,
@@ -102,43 +109,158 @@ fn EmbedBar() -> impl IntoView {
     }
 }
 
-/// Opens the scenario a share link carries: its world, and its guided play when it has
-/// steps. The link is then taken out of the address, so a reload keeps what the learner
-/// did since. A link that does not open says why and changes nothing.
-fn open_link(pg: crate::ui::Pg, play: scenarios::PlaySignal, hash: &str) {
-    let opened = kms_core::share::decode_link(hash)
-        .map_err(|e| format!("This link could not be opened: {e}."))
-        .and_then(|text| {
-            let has_steps = kms_core::scenario::Scenario::load(&text)
-                .map(|s| !s.steps.is_empty())
-                .unwrap_or(false);
-            if has_steps {
-                scenarios::start_play(pg, play, &text).map(|()| Panel::Scenarios)
-            } else {
-                scenarios::open_file(pg, &text, "Open a shared link").map(|_| Panel::Keys)
-            }
-            .map_err(|e| format!("This link's scenario does not load: {e}"))
-        });
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let search = window.location().search().unwrap_or_default();
-    let panel = match opened {
-        Ok(p) => embed::panel_asked(&search).unwrap_or(p),
+/// A share link waiting for the learner's word: it would replace a world with changes.
+#[derive(Clone, Debug)]
+struct Offer {
+    /// The scenario the link carries (never a saved state: see `kms_core::share`).
+    shared: Shared,
+    /// Its title.
+    title: String,
+}
+
+/// A share link that arrived (with the page, pasted into this tab, put in the address by
+/// another page): opened at once into a world without changes; otherwise offered first.
+/// A link that does not open says why and changes nothing.
+fn arrive(
+    pg: crate::ui::Pg,
+    play: scenarios::PlaySignal,
+    offer: RwSignal<Option<Offer>>,
+    hash: &str,
+) {
+    let shared = match kms_core::share::decode_link(hash) {
+        Ok(s) => s,
         Err(e) => {
-            pg.ui.link_problem.set(Some(e));
-            embed::panel_asked(&search).unwrap_or(Panel::Scenarios)
+            pg.ui
+                .link_problem
+                .set(Some(format!("This link could not be opened: {e}.")));
+            settle(
+                pg,
+                embed::panel_asked(&search()).unwrap_or(Panel::Scenarios),
+            );
+            return;
         }
     };
+    let title = serde_json::from_str::<serde_json::Value>(&shared.text)
+        .ok()
+        .and_then(|v| v.get("title")?.as_str().map(String::from))
+        .unwrap_or_else(|| String::from("an untitled world"));
+    if pg.store.has_changes() || play.with_untracked(Option::is_some) {
+        offer.set(Some(Offer { shared, title }));
+    } else {
+        open_link(pg, play, &shared, None);
+    }
+}
+
+/// The page's query string.
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Shows `panel`, and takes the link out of the address, so a reload keeps what the learner
+/// did since.
+fn settle(pg: crate::ui::Pg, panel: Panel) {
     pg.ui.route.set(Route {
         panel,
         detail: None,
     });
-    if let Ok(history) = window.history() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
         let _ = history.replace_state_with_url(
             &wasm_bindgen::JsValue::NULL,
             "",
-            Some(&format!("{search}{}", panel.href())),
+            Some(&format!("{}{}", search(), panel.href())),
         );
+    }
+}
+
+/// Opens the scenario a share link carries: its world, and its guided play when it has
+/// steps. `kept` names the world set aside for it, if one was.
+fn open_link(pg: crate::ui::Pg, play: scenarios::PlaySignal, shared: &Shared, kept: Option<&str>) {
+    let text = &shared.text;
+    let has_steps = kms_core::scenario::Scenario::load(text)
+        .map(|s| !s.steps.is_empty())
+        .unwrap_or(false);
+    let opened = if has_steps {
+        scenarios::start_play(pg, play, text).map(|()| Panel::Scenarios)
+    } else {
+        play.set(None);
+        scenarios::open_file(pg, text, "Open a shared link").map(|_| Panel::Keys)
+    }
+    .map_err(|e| format!("This link's scenario does not load: {e}"));
+    let panel = match opened {
+        Ok(p) => {
+            // Said when there is something to say: a world kept aside, a seed.
+            let said: Vec<String> = kept
+                .map(String::from)
+                .into_iter()
+                .chain(shared.seed_notice())
+                .collect();
+            if !said.is_empty() {
+                pg.ui.link_note.set(Some(said.join(" ")));
+            }
+            embed::panel_asked(&search()).unwrap_or(p)
+        }
+        Err(e) => {
+            pg.ui.link_problem.set(Some(e));
+            embed::panel_asked(&search()).unwrap_or(Panel::Scenarios)
+        }
+    };
+    settle(pg, panel);
+}
+
+/// The question a link asks before it replaces a world with changes.
+#[component]
+fn LinkOffer(offer: RwSignal<Option<Offer>>) -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let previous = keep::use_previous();
+    let problem = RwSignal::new(None::<String>);
+    let open = move |_| {
+        let Some(o) = offer.get_untracked() else {
+            return;
+        };
+        match keep::keep_current(
+            pg,
+            play,
+            previous,
+            &format!("the shared link “{}”", o.title),
+        ) {
+            Ok(()) => {
+                offer.set(None);
+                problem.set(None);
+                open_link(
+                    pg,
+                    play,
+                    &o.shared,
+                    Some("Your previous world is kept: restore it from the Scenarios panel."),
+                );
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let keep_mine = move |_| {
+        offer.set(None);
+        settle(pg, pg.ui.route.get_untracked().panel);
+        pg.ui.announcement.set(String::from(
+            "The link was not opened; your world is as it was.",
+        ));
+    };
+    move || {
+        offer.get().map(|o| {
+            let seed = o.shared.seed_notice();
+            view! {
+                <div class="banner warning" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-text" data-testid="link-offer">
+                    <p id="offer-title"><strong>"Open the shared world “"<bdi>{o.title.clone()}</bdi>"”?"</strong></p>
+                    <p id="offer-text">"It replaces the world you have here, which has changes. Your world is kept as your previous world, and you can restore it from the Scenarios panel."</p>
+                    {seed.map(|s| view! { <p class="small">{s}</p> })}
+                    <div class="toolbar">
+                        <button type="button" class="btn btn-primary" data-testid="link-offer-open" on:click=open>"Open the shared world"</button>
+                        <button type="button" class="btn" data-testid="link-offer-keep" on:click=keep_mine>"Keep my world"</button>
+                    </div>
+                    {move || problem.get().map(|e| view! { <p class="outcome error" role="alert">{e}</p> })}
+                </div>
+            }
+        })
     }
 }

@@ -35,6 +35,21 @@ pub fn is_embedded() -> bool {
     EMBEDDED.with(|e| *e)
 }
 
+/// Whether this page is shown inside a frame of a page from another origin: a frame whose
+/// top window's address this page may not read. (A meta CSP cannot set `frame-ancestors`;
+/// hosts set it as a header, README "Hosting".)
+pub fn framed_by_another_site() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.top() {
+        Ok(Some(top)) if !js_sys::Object::is(&top, &window) => top.location().href().is_err(),
+        // No top, or it cannot be reached: treat it as framed by a stranger.
+        Ok(None) | Err(_) => true,
+        Ok(Some(_)) => false,
+    }
+}
+
 /// `?embed`, `?x&embed=1`, or `#embed`.
 pub fn embedded_by(search: &str, hash: &str) -> bool {
     search
@@ -227,6 +242,72 @@ pub fn report_finished(p: &Play) {
     }
 }
 
+/// The most values (strings, numbers, objects, array items…) a message may hold: a 4 MiB
+/// scenario file has far fewer.
+const MAX_MESSAGE_VALUES: usize = 1_000_000;
+
+/// Checks that a message is plain JSON data — strings, finite numbers, booleans, null,
+/// arrays and plain objects — before it is converted; says what else it holds (a Date, a
+/// Map, a BigInt, a Blob…), which a conversion would silently drop or change.
+fn plain(v: &JsValue, depth: usize, left: &mut usize) -> Result<(), String> {
+    *left = left
+        .checked_sub(1)
+        .ok_or("the message holds too many values")?;
+    if depth > 128 {
+        return Err(String::from("the message is nested too deeply"));
+    }
+    if v.is_null() || v.is_string() || v.as_bool().is_some() {
+        return Ok(());
+    }
+    if let Some(n) = v.as_f64() {
+        return if n.is_finite() {
+            Ok(())
+        } else {
+            Err(String::from(
+                "the message holds a number that is not finite",
+            ))
+        };
+    }
+    if v.is_bigint() {
+        return Err(String::from(
+            "the message holds a BigInt; send plain JSON data (write the number as a string)",
+        ));
+    }
+    if !v.is_object() || v.is_function() {
+        return Err(String::from(
+            "the message holds something that is not JSON data (undefined, a symbol or a function)",
+        ));
+    }
+    if js_sys::Array::is_array(v) {
+        let items = js_sys::Array::from(v);
+        for item in items.iter() {
+            plain(&item, depth + 1, left)?;
+        }
+        return Ok(());
+    }
+    let proto =
+        js_sys::Reflect::get_prototype_of(v).map_err(|_| "the message could not be read")?;
+    let object_proto = js_sys::Reflect::get_prototype_of(&js_sys::Object::new().into())
+        .map_err(|_| "the message could not be read")?;
+    if !(proto.is_null() || js_sys::Object::is(&proto, &object_proto)) {
+        let name = js_sys::Reflect::get(&proto, &JsValue::from_str("constructor"))
+            .ok()
+            .and_then(|c| js_sys::Reflect::get(&c, &JsValue::from_str("name")).ok())
+            .and_then(|n| n.as_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| String::from("an object of a class"));
+        return Err(format!(
+            "the message holds a {name}, which is not plain JSON data: send strings, numbers, booleans, null, arrays and plain objects"
+        ));
+    }
+    let obj = js_sys::Object::unchecked_from_js_ref(v);
+    for entry in js_sys::Object::entries(obj).iter() {
+        let pair = js_sys::Array::from(&entry);
+        plain(&pair.get(1), depth + 1, left)?;
+    }
+    Ok(())
+}
+
 /// Listens to the host: each valid command is given to `apply` (which says what went
 /// wrong, if anything), and every message of ours is answered. Says `ready` first.
 pub fn listen(apply: impl Fn(Command) -> Result<(), String> + 'static) {
@@ -239,16 +320,23 @@ pub fn listen(apply: impl Fn(Command) -> Result<(), String> + 'static) {
     let parent = window.parent().ok().flatten();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-            let Ok(data) = serde_wasm_bindgen::from_value::<Value>(ev.data()) else {
-                return;
-            };
             // Only the page that embeds this frame may command it (not a sibling frame,
-            // not the opener of a popup).
+            // not the opener of a popup): checked before anything of the message is read.
             let from_parent = match (ev.source(), &parent) {
                 (Some(s), Some(p)) => js_sys::Object::is(&s, p),
                 _ => false,
             };
             if !from_parent {
+                return;
+            }
+            let raw = ev.data();
+            // Messages of other kinds (other tools on the host page) are not ours to answer.
+            let ours = raw.is_object()
+                && js_sys::Reflect::get(&raw, &JsValue::from_str("type"))
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .is_some_and(|t| t == MESSAGE_TYPE);
+            if !ours {
                 return;
             }
             let source = ev
@@ -259,6 +347,21 @@ pub fn listen(apply: impl Fn(Command) -> Result<(), String> + 'static) {
                 String::from("*")
             } else {
                 origin
+            };
+            let data = plain(&raw, 0, &mut MAX_MESSAGE_VALUES.clone()).and_then(|()| {
+                serde_wasm_bindgen::from_value::<Value>(raw)
+                    .map_err(|e| format!("the message could not be read: {e}"))
+            });
+            let data = match data {
+                Ok(d) => d,
+                Err(e) => {
+                    post(
+                        &message("error", json!({"message": e})),
+                        source.as_ref(),
+                        &reply_to,
+                    );
+                    return;
+                }
             };
             let reply = match read_command(&data) {
                 Ok(None) => return,

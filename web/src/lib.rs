@@ -7,6 +7,7 @@
 //! components, so they are tested natively.
 #![forbid(unsafe_code)]
 
+pub mod banners;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod boot;
@@ -18,6 +19,7 @@ pub mod embed;
 pub mod encrypt;
 pub mod format;
 pub mod header;
+pub mod keep;
 pub mod kit;
 pub mod panels;
 pub mod persist;
@@ -30,6 +32,7 @@ pub mod welcome;
 pub mod widgets;
 pub mod worker;
 
+use banners::Recovery;
 use kms_core::World;
 use leptos::prelude::*;
 use route::{Panel, Route};
@@ -87,15 +90,6 @@ pub fn save_prefs(pg: Pg) {
     let _ = persist::write(persist::PREFS_KEY, &prefs.to_string());
 }
 
-/// A save that could not be read, kept to offer it as a download.
-#[derive(Clone, Debug)]
-pub struct Recovery {
-    /// Why it could not be read.
-    pub why: String,
-    /// Its text.
-    pub text: String,
-}
-
 /// Creates the store and the page's state, opening the world saved in this browser if
 /// there is one, and puts them in context.
 pub fn provide_playground() -> Pg {
@@ -136,36 +130,51 @@ pub fn provide_playground() -> Pg {
     } else {
         load_prefs(&ui);
     }
+    // The full page inside another site's frame (not a course page's embed) neither reads
+    // nor writes the learner's world: that site could otherwise show it, or change it.
+    let framed = !embedded && embed::framed_by_another_site();
+    let readable = !embedded && !framed;
     match persist::storage() {
         _ if embedded => {}
+        _ if framed => ui.saving.set(Saving::Framed),
         Err(why) => ui.saving.set(Saving::NotSaved(why)),
         Ok(_) => match persist::read(persist::SAVE_KEY) {
             None => {}
             Some(text) => match persist::decode(&text) {
                 Ok(saved) => {
                     store.open_saved(saved.world, None);
-                    if let Some(a) = saved.acting_as {
-                        ui.acting_as.set(a);
-                    }
-                    if let Some(r) = saved.region {
-                        ui.region.set(r);
-                    }
+                    let (actor, region) = store.peek(|w| {
+                        (
+                            persist::checked_actor(w, saved.acting_as),
+                            persist::checked_region(w, saved.region),
+                        )
+                    });
+                    ui.acting_as.set(actor);
+                    ui.region.set(region);
                     // Resumed by the boot chunk (boot.rs), which holds the player.
                     pending.play.set(saved.play);
                 }
                 Err(e) => {
-                    // Kept aside before anything overwrites it; offered as a download.
-                    if persist::read(persist::UNREADABLE_KEY).is_none() {
-                        let _ = persist::write(persist::UNREADABLE_KEY, &text);
-                    }
+                    // Kept aside under a key of its own, and never written over meanwhile.
+                    let kept = persist::keep_unreadable(&text);
+                    let earlier = persist::kept_unreadable()
+                        .into_iter()
+                        .filter(|(k, _)| kept.as_ref().ok() != Some(k))
+                        .collect();
+                    ui.saving.set(Saving::Held);
                     recovery.set(Some(Recovery {
                         why: e.explain(),
                         text,
+                        kept,
+                        earlier,
                     }));
                 }
             },
         },
     }
+    let previous: keep::PreviousSignal =
+        RwSignal::new(readable.then(keep::stored_previous).flatten());
+    provide_context(previous);
     // A share link (`#s=v1.…`) is opened by the boot chunk; its panel shows meanwhile.
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
@@ -206,8 +215,8 @@ async fn boot_tools() -> AnyView {
 }
 
 /// Writes the world to this browser's storage now, and says how it went.
-fn save_now(pg: Pg, play: panels::scenarios::PlaySignal, pending: Option<Pending>) {
-    if embed::is_embedded() {
+pub(crate) fn save_now(pg: Pg, play: panels::scenarios::PlaySignal, pending: Option<Pending>) {
+    if embed::is_embedded() || !pg.ui.saving.get_untracked().may_write() {
         return;
     }
     let mut play = play
@@ -351,7 +360,7 @@ pub fn App() -> impl IntoView {
             <button type="button" class="skip-link" on:click=skip>"Skip to the panel"</button>
             <header::Header/>
             <SimulatorNotice/>
-            <Banners/>
+            <banners::Banners/>
             {move || boot_wanted.get().then(|| view! {
                 <Suspense fallback=|| ()>{Suspend::new(boot_tools())}</Suspense>
             })}
@@ -375,52 +384,6 @@ pub fn SimulatorNotice() -> impl IntoView {
             "Everything runs in your browser: nothing is sent to AWS or anywhere else. "
             "Do not paste real secrets, keys or credentials."
         </p>
-    }
-}
-
-/// A save that could not be opened, and storage that does not keep the world.
-#[component]
-fn Banners() -> impl IntoView {
-    let pg = widgets::use_pg();
-    let recovery =
-        use_context::<RwSignal<Option<Recovery>>>().unwrap_or_else(|| RwSignal::new(None));
-    let hide_saving = RwSignal::new(false);
-    let download = move || {
-        recovery.get().and_then(|r| {
-            let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&r.text));
-            let opts = web_sys::BlobPropertyBag::new();
-            opts.set_type("application/json");
-            web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-                .ok()
-                .and_then(|b| web_sys::Url::create_object_url_with_blob(&b).ok())
-        })
-    };
-    view! {
-        {move || recovery.get().map(|r| view! {
-            <div class="banner warning" role="alert" data-testid="recovery">
-                <p><strong>"Your saved world could not be opened. "</strong>{r.why}</p>
-                <p>"A fresh world was started. The unreadable save is kept aside in this browser, and you can download it to look at it or report a problem."</p>
-                <div class="toolbar">
-                    <a class="btn" data-testid="recovery-download" download="kms-playground-unreadable-save.json" href=download().unwrap_or_default()>"Download the unreadable save"</a>
-                    <button type="button" class="btn" on:click=move |_| recovery.set(None)>"Dismiss"</button>
-                </div>
-            </div>
-        })}
-        {move || pg.ui.link_problem.get().map(|p| view! {
-            <div class="banner warning" role="alert" data-testid="link-problem">
-                <p>{p}" The world you had is unchanged."</p>
-                <button type="button" class="btn btn-small" on:click=move |_| pg.ui.link_problem.set(None)>"OK"</button>
-            </div>
-        })}
-        {move || match (pg.ui.saving.get(), hide_saving.get()) {
-            (Saving::NotSaved(why), false) => Some(view! {
-                <div class="banner info" role="status" data-testid="not-saved">
-                    <p><strong>"Not saved in this browser: "</strong>{why}". The playground works as usual; export your world to keep it."</p>
-                    <button type="button" class="btn btn-small" on:click=move |_| hide_saving.set(true)>"OK"</button>
-                </div>
-            }),
-            _ => None,
-        }}
     }
 }
 

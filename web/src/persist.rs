@@ -17,8 +17,11 @@ pub const FORMAT: &str = "kms-playground/save";
 pub const VERSION: u64 = 2;
 /// Where the world is saved.
 pub const SAVE_KEY: &str = "kms-playground/save";
-/// Where an unreadable save is kept aside, so a new save does not overwrite it.
+/// Where an unreadable save is kept aside, so a new save does not overwrite it; a second
+/// one goes to `….unreadable.2`, and so on up to [`MAX_UNREADABLE`].
 pub const UNREADABLE_KEY: &str = "kms-playground/save.unreadable";
+/// How many unreadable saves are kept aside at most.
+pub const MAX_UNREADABLE: usize = 10;
 /// Where the page's preferences are kept (theme, welcome dismissed).
 pub const PREFS_KEY: &str = "kms-playground/prefs";
 /// The largest save written: browsers give a site about 5 MB of `localStorage`, and the
@@ -163,6 +166,62 @@ pub fn decode(text: &str) -> Result<Saved, Unreadable> {
     })
 }
 
+/// The principal a save acted as, when the world can act as it (one of its principals, or
+/// the root user of an account it names); else the world's first. A save is the
+/// learner's own, but it is read as untrusted text all the same.
+pub fn checked_actor(w: &World, acting_as: Option<String>) -> String {
+    acting_as
+        .filter(|a| crate::ui::actors(w).iter().any(|x| &x.arn == a))
+        .unwrap_or_else(|| crate::ui::first_actor(w))
+}
+
+/// The region a save was in, when it is a region's name; else the world's.
+pub fn checked_region(w: &World, region: Option<String>) -> String {
+    region
+        .filter(|r| kms_core::ids::Region::parse(r).is_ok())
+        .unwrap_or_else(|| w.region().to_string())
+}
+
+/// The storage key of the `n`th unreadable save kept aside (from 1).
+pub fn unreadable_key(n: usize) -> String {
+    if n <= 1 {
+        String::from(UNREADABLE_KEY)
+    } else {
+        format!("{UNREADABLE_KEY}.{n}")
+    }
+}
+
+/// Every unreadable save kept aside: (key, text), oldest first.
+pub fn kept_unreadable() -> Vec<(String, String)> {
+    (1..=MAX_UNREADABLE)
+        .filter_map(|n| {
+            let key = unreadable_key(n);
+            read(&key).map(|t| (key, t))
+        })
+        .collect()
+}
+
+/// Keeps `text` aside, under a key of its own (or the one that already holds the same
+/// text); gives the key, or why it could not be kept.
+pub fn keep_unreadable(text: &str) -> Result<String, String> {
+    let mut free = None;
+    for n in 1..=MAX_UNREADABLE {
+        let key = unreadable_key(n);
+        match read(&key) {
+            Some(t) if t == text => return Ok(key),
+            Some(_) => {}
+            None => {
+                free.get_or_insert(key);
+            }
+        }
+    }
+    let key = free.ok_or_else(|| {
+        format!("{MAX_UNREADABLE} unreadable saves are kept already; download and discard some")
+    })?;
+    write(&key, text)?;
+    Ok(key)
+}
+
 /// The browser's `localStorage`, or why there is none.
 pub fn storage() -> Result<web_sys::Storage, String> {
     let window = web_sys::window().ok_or("there is no window")?;
@@ -229,6 +288,34 @@ mod tests {
             Some("arn:aws:iam::123412341234:user/Bob")
         );
         assert_eq!(back.region.as_deref(), Some("eu-west-1"));
+    }
+
+    #[test]
+    fn who_a_save_acts_as_and_its_region_are_checked() {
+        let w = world();
+        let bob = String::from("arn:aws:iam::123412341234:user/Bob");
+        assert_eq!(checked_actor(&w, Some(bob.clone())), bob);
+        assert_eq!(
+            checked_actor(&w, Some(String::from("arn:aws:iam::123412341234:root"))),
+            "arn:aws:iam::123412341234:root"
+        );
+        for forged in ["arn:aws:iam::123412341234:user/Mallory", "<img src=x>", ""] {
+            assert_eq!(
+                checked_actor(&w, Some(String::from(forged))),
+                crate::ui::first_actor(&w)
+            );
+        }
+        assert_eq!(checked_actor(&w, None), crate::ui::first_actor(&w));
+        assert_eq!(
+            checked_region(&w, Some(String::from("eu-west-1"))),
+            "eu-west-1"
+        );
+        for forged in ["\u{202e}us-east-1", "moon base 9", "US-EAST-1", ""] {
+            assert_eq!(
+                checked_region(&w, Some(String::from(forged))),
+                w.region().to_string()
+            );
+        }
     }
 
     #[test]

@@ -73,6 +73,39 @@ pub struct Play {
     pub done: Vec<Played>,
 }
 
+/// Checks saved progress against its scenario: as many steps played as the position says,
+/// in order, each prediction one of its step's choices, and each "right" what the
+/// prediction and the outcome say. A save is read as untrusted text: progress that was
+/// never made is not shown.
+fn check_progress(scenario: &Scenario, position: usize, done: &[Played]) -> Result<(), String> {
+    let wrong = |what: &str| {
+        Err(format!(
+            "its saved progress does not match its scenario ({what})"
+        ))
+    };
+    if position > scenario.steps.len() {
+        return wrong("it is past the last step");
+    }
+    if done.len() != position || done.iter().enumerate().any(|(i, d)| d.index != i) {
+        return wrong("the steps played are not the steps before its position");
+    }
+    for (d, step) in done.iter().zip(&scenario.steps) {
+        let choices = vm::choices(step);
+        let right = match (&d.prediction, &choices) {
+            (None, _) => None,
+            (Some(p), Some(c)) if c.contains(p) => Some(
+                *p == d.outcome
+                    || (p == "fails" && !matches!(d.outcome.as_str(), "succeeds" | "allow")),
+            ),
+            (Some(_), _) => return wrong("a prediction that was never offered"),
+        };
+        if right != d.right {
+            return wrong("a prediction marked right or wrong against its outcome");
+        }
+    }
+    Ok(())
+}
+
 /// The title of a step: who does what.
 pub fn step_title(w: &World, kind: &StepKind) -> String {
     match kind {
@@ -243,11 +276,12 @@ impl Play {
             .and_then(Value::as_object)
             .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
             .unwrap_or_default();
-        let done = v
+        let done: Vec<Played> = v
             .get("done")
             .and_then(Value::as_array)
             .map(|a| a.iter().filter_map(Played::from_json).collect())
             .unwrap_or_default();
+        check_progress(&scenario, position, &done)?;
         let mut runner = Runner::resume(&scenario, position, outputs).map_err(|e| e.to_string())?;
         runner.world = World::default();
         Ok(Play {
@@ -256,5 +290,48 @@ impl Play {
             runner,
             done,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCENARIO: &str = include_str!("../../tests/scenarios/cmk-access.json");
+
+    fn played(index: usize, prediction: Option<&str>, outcome: &str, right: Option<bool>) -> Value {
+        json!({"index": index, "title": "t", "outcome": outcome,
+            "prediction": prediction, "right": right})
+    }
+
+    #[test]
+    fn saved_progress_is_checked_against_its_scenario() {
+        let save = |position: u64, done: Vec<Value>| json!({"scenario": SCENARIO, "position": position, "outputs": {}, "done": done});
+        // Honest progress resumes: one step played, predicted wrong.
+        let ok = Play::from_json(&save(
+            1,
+            vec![played(0, Some("deny"), "allow", Some(false))],
+        ));
+        assert_eq!(ok.unwrap().done.len(), 1);
+        // A wrong prediction marked right, progress past the end, steps never played, and a
+        // choice never offered are all refused with a reason.
+        for (forged, what) in [
+            (
+                save(1, vec![played(0, Some("deny"), "allow", Some(true))]),
+                "marked right",
+            ),
+            (save(999, Vec::new()), "past the last step"),
+            (
+                save(3, vec![played(0, None, "allow", None)]),
+                "the steps played",
+            ),
+            (
+                save(1, vec![played(0, Some("root"), "allow", Some(false))]),
+                "never offered",
+            ),
+        ] {
+            let e = Play::from_json(&forged).unwrap_err();
+            assert!(e.contains(what), "{what}: {e}");
+        }
     }
 }

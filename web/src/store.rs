@@ -60,6 +60,13 @@ impl Store {
         self.model.with_value(|m| f(m.start()))
     }
 
+    /// Whether the world differs from the one Reset returns to: something the learner would
+    /// lose if another world replaced it. (After a reload, the saved world counts as
+    /// changed: the page cannot tell what it was built from.)
+    pub fn has_changes(&self) -> bool {
+        self.model.with_value(|m| m.world() != m.start())
+    }
+
     /// The calls made, oldest first; the reading view runs again on every call.
     pub fn calls<R>(&self, f: impl FnOnce(&VecDeque<Arc<CallRecord>>) -> R) -> R {
         self.calls.track();

@@ -53,6 +53,19 @@ pub enum Saving {
     NotSaved(String),
     /// Embedded in another page: the frame keeps nothing in this browser.
     Embedded,
+    /// Held: a save that could not be read is still where the world is saved, and nothing
+    /// is written over it until the learner downloads or discards it.
+    Held,
+    /// The full page is shown inside another site's page: the learner's save is neither
+    /// read nor written there.
+    Framed,
+}
+
+impl Saving {
+    /// Whether the page may write the world to this browser's storage now.
+    pub fn may_write(&self) -> bool {
+        matches!(self, Saving::Saved | Saving::NotSaved(_))
+    }
 }
 
 /// The page's own state. `Copy`: every field is a signal.
@@ -78,6 +91,8 @@ pub struct Ui {
     pub saving: RwSignal<Saving>,
     /// A share link that could not be opened, and why.
     pub link_problem: RwSignal<Option<String>>,
+    /// What the page says after it opened a share link (a world kept aside, a seed).
+    pub link_note: RwSignal<Option<String>>,
 }
 
 impl Ui {
@@ -94,6 +109,7 @@ impl Ui {
             announcement: RwSignal::new(String::new()),
             saving: RwSignal::new(Saving::Saved),
             link_problem: RwSignal::new(None),
+            link_note: RwSignal::new(None),
         }
     }
 }

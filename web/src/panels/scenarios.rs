@@ -95,6 +95,7 @@ pub fn ScenariosPanel() -> impl IntoView {
             <GuidedPlay/>
         </Show>
         <Show when=rest>
+            {(!embedded).then(|| view! { <crate::keep::PreviousWorld/> })}
             <Gallery/>
             <WorldFile/>
         </Show>
