@@ -37,9 +37,9 @@ pub fn Boot() -> impl IntoView {
         pending.play.set(None);
         // Links: the one the page opened with, and any that arrive in this tab later.
         Effect::new(move |_| {
-            if let Some(hash) = pending.link.get() {
+            if let Some(link) = pending.link.get() {
                 pending.link.set(None);
-                arrive(pg, play, offer, &hash);
+                arrive(pg, play, offer, &link);
             }
         });
     }
@@ -109,25 +109,29 @@ fn EmbedBar() -> impl IntoView {
     }
 }
 
-/// A share link waiting for the learner's word: it would replace a world with changes.
+/// A share link waiting for the learner's word: it would replace a world with changes, or
+/// it was put in the address of the open page.
 #[derive(Clone, Debug)]
 struct Offer {
     /// The scenario the link carries (never a saved state: see `kms_core::share`).
     shared: Shared,
     /// Its title.
     title: String,
+    /// Whether the world it would replace has changes (then it is kept first).
+    changes: bool,
 }
 
-/// A share link that arrived (with the page, pasted into this tab, put in the address by
-/// another page): opened at once into a world without changes; otherwise offered first.
-/// A link that does not open says why and changes nothing.
+/// A share link that arrived: with the page, into a world without changes, it opens at
+/// once; into a world with changes, or put in the address of the open page (pasted, or set
+/// by another page), it is offered first. A link that does not open says why and changes
+/// nothing.
 fn arrive(
     pg: crate::ui::Pg,
     play: scenarios::PlaySignal,
     offer: RwSignal<Option<Offer>>,
-    hash: &str,
+    link: &crate::Arrival,
 ) {
-    let shared = match kms_core::share::decode_link(hash) {
+    let shared = match kms_core::share::decode_link(&link.hash) {
         Ok(s) => s,
         Err(e) => {
             pg.ui
@@ -144,8 +148,13 @@ fn arrive(
         .ok()
         .and_then(|v| v.get("title")?.as_str().map(String::from))
         .unwrap_or_else(|| String::from("an untitled world"));
-    if pg.store.has_changes() || play.with_untracked(Option::is_some) {
-        offer.set(Some(Offer { shared, title }));
+    let changes = pg.store.has_changes() || play.with_untracked(Option::is_some);
+    if changes || link.by_hashchange {
+        offer.set(Some(Offer {
+            shared,
+            title,
+            changes,
+        }));
     } else {
         open_link(pg, play, &shared, None);
     }
@@ -178,6 +187,8 @@ fn settle(pg: crate::ui::Pg, panel: Panel) {
 /// steps. `kept` names the world set aside for it, if one was.
 fn open_link(pg: crate::ui::Pg, play: scenarios::PlaySignal, shared: &Shared, kept: Option<&str>) {
     let text = &shared.text;
+    // What was said of an earlier link is not said of this one.
+    pg.ui.link_note.set(None);
     let has_steps = kms_core::scenario::Scenario::load(text)
         .map(|s| !s.steps.is_empty())
         .unwrap_or(false);
@@ -220,21 +231,24 @@ fn LinkOffer(offer: RwSignal<Option<Offer>>) -> impl IntoView {
         let Some(o) = offer.get_untracked() else {
             return;
         };
-        match keep::keep_current(
-            pg,
-            play,
-            previous,
-            &format!("the shared link “{}”", o.title),
-        ) {
-            Ok(()) => {
+        // A world without changes is not kept: it would push out a previous world that
+        // has some.
+        let kept = if o.changes {
+            keep::keep_current(
+                pg,
+                play,
+                previous,
+                &format!("the shared link “{}”", o.title),
+            )
+            .map(|()| Some("Your previous world is kept: restore it from the Scenarios panel."))
+        } else {
+            Ok(None)
+        };
+        match kept {
+            Ok(said) => {
                 offer.set(None);
                 problem.set(None);
-                open_link(
-                    pg,
-                    play,
-                    &o.shared,
-                    Some("Your previous world is kept: restore it from the Scenarios panel."),
-                );
+                open_link(pg, play, &o.shared, said);
             }
             Err(e) => problem.set(Some(e)),
         }
@@ -252,7 +266,11 @@ fn LinkOffer(offer: RwSignal<Option<Offer>>) -> impl IntoView {
             view! {
                 <div class="banner warning" role="alertdialog" aria-labelledby="offer-title" aria-describedby="offer-text" data-testid="link-offer">
                     <p id="offer-title"><strong>"Open the shared world “"<bdi>{o.title.clone()}</bdi>"”?"</strong></p>
-                    <p id="offer-text">"It replaces the world you have here, which has changes. Your world is kept as your previous world, and you can restore it from the Scenarios panel."</p>
+                    <p id="offer-text">{if o.changes {
+                        "It replaces the world you have here, which has changes. Your world is kept as your previous world, and you can restore it from the Scenarios panel."
+                    } else {
+                        "A link was put in this page's address. Opening it replaces the world you have here (it has no changes of yours)."
+                    }}</p>
                     {seed.map(|s| view! { <p class="small">{s}</p> })}
                     <div class="toolbar">
                         <button type="button" class="btn btn-primary" data-testid="link-offer-open" on:click=open>"Open the shared world"</button>

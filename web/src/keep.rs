@@ -59,7 +59,12 @@ fn current_save(pg: Pg, play: PlaySignal, replaced_by: &str) -> String {
     });
     match serde_json::from_str::<serde_json::Value>(&text) {
         Ok(mut v) => {
-            v["replacedBy"] = serde_json::Value::from(replaced_by);
+            if let Some(doc) = v.as_object_mut() {
+                doc.insert(
+                    String::from("replacedBy"),
+                    serde_json::Value::from(replaced_by),
+                );
+            }
             v.to_string()
         }
         Err(_) => text,

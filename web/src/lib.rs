@@ -188,9 +188,22 @@ pub fn provide_playground() -> Pg {
             panel,
             detail: None,
         });
-        pending.link.set(Some(hash));
+        pending.link.set(Some(Arrival {
+            hash,
+            by_hashchange: false,
+        }));
     }
     pg
+}
+
+/// A share link that arrived: its fragment, and how it came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Arrival {
+    /// `#s=v1.…`
+    pub hash: String,
+    /// It was put in the address of the open page (pasted, or set by another page that
+    /// holds this window): it opens only when the learner says so, whatever the world.
+    pub by_hashchange: bool,
 }
 
 /// What the boot chunk (boot.rs) does after the first paint: a saved guided play to resume,
@@ -199,8 +212,8 @@ pub fn provide_playground() -> Pg {
 pub struct Pending {
     /// A saved play, as saved.
     pub play: RwSignal<Option<serde_json::Value>>,
-    /// A share link's fragment.
-    pub link: RwSignal<Option<String>>,
+    /// A share link that arrived.
+    pub link: RwSignal<Option<Arrival>>,
 }
 
 impl Pending {
@@ -322,7 +335,10 @@ pub fn App() -> impl IntoView {
             .and_then(|w| w.location().hash().ok())
             .unwrap_or_default();
         if let (true, Some(p)) = (hash.starts_with("#s="), pending) {
-            p.link.set(Some(hash));
+            p.link.set(Some(Arrival {
+                hash,
+                by_hashchange: true,
+            }));
             if !boot_wanted.get_untracked() {
                 boot_wanted.set(true);
             }

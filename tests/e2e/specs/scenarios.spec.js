@@ -219,9 +219,12 @@ test("a malicious scenario, imported and opened from a link, is shown as text an
   const acting = await page.getByLabel("Acting as").locator("option").allTextContents();
   expect(acting.some((o) => o.includes(`Mallory ${evil}`))).toBe(true);
 
-  // Opened from a link and played: every string shown as it is.
+  // Opened from a link (put in the open page's address: it asks first) and played: every
+  // string shown as it is.
   await page.goto(`./#s=${link(scenario)}`);
   await pg.ready();
+  await expect(page.getByTestId("link-offer")).toContainText(`Open the shared world “Title ${evil}”?`);
+  await page.getByTestId("link-offer-open").click();
   await expect(play(page).getByRole("heading", { level: 2 })).toContainText(`Title ${evil}`);
   await play(page).getByRole("radio", { name: "implicit deny" }).check();
   await play(page).getByTestId("play-reveal").click();

@@ -4,6 +4,7 @@
 // world it replaced can be restored; a full storage never loses an unreadable save; names
 // that spoof are refused, isolated or flagged; the embed answers what it cannot read; the
 // full page framed by another site does not open the learner's world.
+import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "../fixtures.js";
 import { deflateRawSync } from "node:zlib";
 import { writeFileSync, mkdtempSync } from "node:fs";
@@ -27,6 +28,14 @@ async function watchLongTasks(page) {
 const now = (page) => page.evaluate(() => performance.now());
 const longTasksSince = (page, t0) =>
   page.evaluate((t) => window.__longTasks.filter((e) => e.start >= t).map((e) => Math.round(e.ms)), t0);
+// No serious or critical axe violation on the page as it is now.
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+}
+
 // Two frames: whatever the last change scheduled has run.
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -60,6 +69,10 @@ test("a 600-character link of wildcards opens, and Access answers with no long t
   await expect(pg.access.matrix()).toBeVisible();
   await pg.nav("Keys");
   await page.evaluate((f) => { location.hash = f; }, fragment);
+  // Put in the address of the open page: it opens when the learner says so.
+  await expect(page.getByTestId("link-offer")).toContainText("A link was put in this page's address.");
+  await page.getByTestId("link-offer-open").click();
+  await pg.nav("Keys");
   await expect(page.getByRole("region", { name: "KMS keys" })).toContainText("alias/k");
   const t0 = await now(page);
   await pg.nav("Access");
@@ -104,6 +117,9 @@ test("a 200 × 120 world's matrix is decided and drawn without holding the page 
   // The first visit to the panel fetches and compiles its code: one task, however fast
   // the machine, that is not the matrix's.
   expect(long.filter((ms) => ms > 50).length, `long tasks: ${long}`).toBeLessThanOrEqual(1);
+  // The pager and the page of the matrix pass axe (run after the measurement: axe itself
+  // holds the page).
+  expect(await axe(page)).toEqual([]);
 
   // Another action: decided again in slices; then other pages: the page answers all along.
   const t1 = await now(page);
@@ -140,6 +156,8 @@ test("a link that carries saved state is refused and plants nothing; a seed in a
   // A link without state but with a seed opens, and says what a seed means.
   const seeded = { format: "kms-playground/scenario@1", title: "Seeded", seed: 42, keys: [{ name: "k", aliases: ["alias/seeded"] }] };
   await page.evaluate((f) => { location.hash = f; }, `#s=${link(seeded)}`);
+  await expect(page.getByTestId("link-offer")).toContainText("This link sets the random seed (42)");
+  await page.getByTestId("link-offer-open").click();
   await pg.nav("Keys");
   await expect(list).toContainText("alias/seeded");
   await expect(page.getByTestId("link-note")).toContainText("This link sets the random seed (42)");
@@ -157,6 +175,10 @@ test("a link in a second tab asks before it replaces a world with changes, and t
   const offer = second.getByTestId("link-offer");
   await expect(offer).toContainText("Open the shared world “Their world”?");
   await expect(offer).toHaveAttribute("role", "alertdialog");
+  for (const scheme of ["light", "dark"]) {
+    await second.emulateMedia({ colorScheme: scheme });
+    expect(await axe(second)).toEqual([]);
+  }
   // Nothing is replaced while it asks.
   await second.getByTestId("nav-keys").click();
   const keys = second.getByRole("region", { name: "KMS keys" });
@@ -173,6 +195,7 @@ test("a link in a second tab asks before it replaces a world with changes, and t
   await second.getByTestId("nav-scenarios").click();
   const previous = second.getByTestId("previous-world");
   await expect(previous).toContainText("Kept when the shared link “Their world” replaced it, in this browser.");
+  expect(await axe(second)).toEqual([]);
   await previous.getByRole("button", { name: "Restore your previous world" }).click();
   await second.getByTestId("nav-keys").click();
   await expect(keys).toContainText("alias/mine");
@@ -212,6 +235,7 @@ test("a full storage never loses an unreadable save: nothing is written over it,
   const banner = page.getByTestId("recovery");
   await expect(banner).toContainText("could not be copied aside (the browser's storage for this site is full)");
   await expect(banner).toContainText("Nothing you do now is saved");
+  expect(await axe(page)).toEqual([]);
   // A change is not saved over the unreadable save.
   await page.getByRole("button", { name: "Dismiss the welcome" }).click();
   await page.getByLabel("Acting as").selectOption({ label: "root of 123412341234" });
@@ -262,6 +286,7 @@ test("names: a right-to-left name is isolated, a bidi control is refused, names 
     keys: [{ name: "k", aliases: ["alias/k"] }],
     steps: [{ as: hebrew, check: "kms:Decrypt", key: "k", expect: "implicit-deny" }] };
   await page.evaluate((f) => { location.hash = f; }, `#s=${link(names)}`);
+  await page.getByTestId("link-offer-open").click();
   const step = page.getByTestId("play").getByTestId("play-next");
   await expect(step).toContainText(`May \u2068${hebrew}\u2069 kms:Decrypt with k?`);
   await pg.nav("Access");
