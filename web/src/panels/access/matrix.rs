@@ -68,7 +68,7 @@ fn look_at(g: &Grid, d: Option<&Grid>, i: usize) -> Look {
 /// How many rows and columns of a matrix show at once. A 200 × 120 world's grid (24,000
 /// cells) cannot be laid out by a browser within a frame, nor read by a learner: it shows
 /// a page of it, with the pages to move between (as the AWS console pages its tables).
-const ROWS_PER_PAGE: usize = 20;
+const ROWS_PER_PAGE: usize = 12;
 const COLS_PER_PAGE: usize = 20;
 
 /// `first–last of all`, for the pager: "1–25 of 201".
