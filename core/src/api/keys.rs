@@ -84,7 +84,8 @@ impl World {
         // CreateKey's permission is kms:CreateKey in an IAM policy; the request's tags
         // are facts for aws:RequestTag/<k> and aws:TagKeys.
         self.authorize_iam_with(call, Action::CreateKey, "*", |req| {
-            req.bypass_lockout_check = Some(bypass.unwrap_or(false));
+            // Absent when the parameter is not sent (a `Null` condition sees the difference).
+            req.bypass_lockout_check = bypass;
             req.tags = Some(RequestTags::Pairs(&tags));
         })?;
         // "To use the Tags parameter, kms:TagResource (IAM policy)."

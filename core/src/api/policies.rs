@@ -33,12 +33,13 @@ impl World {
         }
         let text = policy_text(input)?
             .ok_or_else(|| ApiError::validation("policy", "Member must not be null"))?;
-        let bypass = input
-            .bool("BypassPolicyLockoutSafetyCheck")?
-            .unwrap_or(false);
+        // Absent from the request when the parameter is not sent: a `Null` condition on
+        // kms:BypassPolicyLockoutSafetyCheck tells the two apart, as a `check` step does.
+        let given = input.bool("BypassPolicyLockoutSafetyCheck")?;
+        let bypass = given.unwrap_or(false);
         let i = self.resolve_key(call, key_id)?;
         let mut req = self.request(call, Action::PutKeyPolicy);
-        req.bypass_lockout_check = Some(bypass);
+        req.bypass_lockout_check = given;
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::PutKeyPolicy)?;
         let policy = self.read_policy(text)?;
