@@ -35,6 +35,8 @@ impl fmt::Display for TimeError {
     }
 }
 
+impl core::error::Error for TimeError {}
+
 const SECS_PER_DAY: i64 = 86_400;
 /// Years outside 0001–9999 cannot be written in RFC 3339.
 const MIN_SECS: i64 = -62_135_596_800; // 0001-01-01T00:00:00Z
@@ -162,17 +164,17 @@ impl Duration {
     pub const fn seconds(s: i64) -> Duration {
         Duration(s)
     }
-    /// A duration of whole minutes.
+    /// A duration of whole minutes (saturating at the longest duration there is).
     pub const fn minutes(m: i64) -> Duration {
-        Duration(m * 60)
+        Duration(m.saturating_mul(60))
     }
-    /// A duration of whole hours.
+    /// A duration of whole hours (saturating at the longest duration there is).
     pub const fn hours(h: i64) -> Duration {
-        Duration(h * 3600)
+        Duration(h.saturating_mul(3600))
     }
-    /// A duration of whole days.
+    /// A duration of whole days (saturating at the longest duration there is).
     pub const fn days(d: i64) -> Duration {
-        Duration(d * SECS_PER_DAY)
+        Duration(d.saturating_mul(SECS_PER_DAY))
     }
     /// The duration in seconds.
     pub const fn as_seconds(self) -> i64 {
@@ -298,6 +300,14 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_from_huge_counts_saturate_instead_of_overflowing() {
+        assert_eq!(Duration::days(i64::MAX).as_seconds(), i64::MAX);
+        assert_eq!(Duration::hours(i64::MIN).as_seconds(), i64::MIN);
+        assert_eq!(Duration::minutes(i64::MAX / 2).as_seconds(), i64::MAX);
+        assert_eq!(Duration::days(2).as_seconds(), 172_800);
+    }
     use alloc::string::ToString;
 
     #[test]

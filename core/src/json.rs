@@ -85,6 +85,8 @@ impl fmt::Display for JsonError {
     }
 }
 
+impl core::error::Error for JsonError {}
+
 /// Objects with at most this many members check for repeated keys by search.
 const SMALL_OBJECT: usize = 16;
 

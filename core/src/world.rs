@@ -397,12 +397,17 @@ impl World {
         let mut due = self.due_events(target);
         while let Some(Reverse((when, index, is_deletion))) = due.pop() {
             self.clock.advance_to(when);
+            // An index the queue holds is always a key's; should it not be, nothing fires.
             let event = if is_deletion {
-                let e = self.delete_key_now(index)?;
+                let Some(e) = self.delete_key_now(index)? else {
+                    continue;
+                };
                 due = self.due_events(target);
                 e
             } else {
-                let e = self.rotate_automatically(index)?;
+                let Some(e) = self.rotate_automatically(index)? else {
+                    continue;
+                };
                 if let Some((when, is_deletion)) = self.keys.get(index).and_then(Self::next_event)
                     && when <= target
                 {
@@ -471,9 +476,10 @@ impl World {
             .collect()
     }
 
-    fn delete_key_now(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
+    /// Deletes the key at `index` (`None`: there is none).
+    fn delete_key_now(&mut self, index: usize) -> Result<Option<AuditEvent>, EntropyError> {
         if index >= self.keys.len() {
-            return Err(EntropyError);
+            return Ok(None);
         }
         let key = self.keys.remove(index);
         self.grants.retain(|g| g.key_arn != key.arn);
@@ -481,24 +487,25 @@ impl World {
             !(a.target_key_id == key.key_id && a.account == key.account && a.region == key.region)
         });
         self.deleted_keys.push(key.arn.clone());
-        self.service_event("DeleteKey", &key.arn)
+        self.service_event("DeleteKey", &key.arn).map(Some)
     }
 
-    fn rotate_automatically(&mut self, index: usize) -> Result<AuditEvent, EntropyError> {
+    /// Rotates the key at `index` (`None`: there is none).
+    fn rotate_automatically(&mut self, index: usize) -> Result<Option<AuditEvent>, EntropyError> {
         let version = self
             .keys
             .get(index)
             .map_or(1, |k| k.materials.len() as u32 + 1);
         let material = self.new_material(version, MaterialOrigin::Automatic)?;
         let Some(key) = self.keys.get_mut(index) else {
-            return Err(EntropyError);
+            return Ok(None);
         };
         key.materials.push(material);
         if let Some(r) = key.rotation.as_mut() {
             r.next = r.next.plus(Duration::days(i64::from(r.period_days)));
         }
         let arn = key.arn.clone();
-        self.service_event("RotateKey", &arn)
+        self.service_event("RotateKey", &arn).map(Some)
     }
 
     fn service_event(&mut self, name: &str, arn: &KeyArn) -> Result<AuditEvent, EntropyError> {

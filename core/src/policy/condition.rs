@@ -57,6 +57,14 @@ pub struct ValueError {
     pub message: String,
 }
 
+impl core::fmt::Display for ValueError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "value {}: {}", self.index + 1, self.message)
+    }
+}
+
+impl core::error::Error for ValueError {}
+
 impl Condition {
     /// Compiles one entry. `variables`: whether `${...}` are policy variables.
     pub fn compile(

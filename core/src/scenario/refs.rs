@@ -84,6 +84,8 @@ impl core::fmt::Display for ReferenceError {
     }
 }
 
+impl core::error::Error for ReferenceError {}
+
 /// Replaces `${id.Path}` in every string of `v` with the value at `Path` in step `id`'s
 /// output. A string that is exactly one reference takes the referenced value as is.
 pub(super) fn resolve(

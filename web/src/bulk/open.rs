@@ -46,6 +46,8 @@ impl fmt::Display for BulkError {
     }
 }
 
+impl std::error::Error for BulkError {}
+
 /// Decrypts the frames of a message whose header (already parsed, `header_len` bytes at
 /// the start of `source`) is checked here against `data_key`: gives `sink` the plaintext
 /// of each frame, in order, as WebCrypto opens it, and calls `progress(done, total)` as

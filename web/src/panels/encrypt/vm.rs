@@ -152,6 +152,14 @@ pub struct FormError {
     pub message: String,
 }
 
+impl std::fmt::Display for FormError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for FormError {}
+
 fn form_error(field: &'static str, message: impl Into<String>) -> FormError {
     FormError {
         field,
