@@ -15,6 +15,7 @@
 //! deciding rule, the statements that matched, a one-line reason and, for a denial, what
 //! would allow it, with a trace of every statement.
 
+use crate::keys::{KeySpec, KeyUsage, Origin};
 use alloc::string::String;
 use core::fmt;
 
@@ -69,9 +70,9 @@ impl<'a> KeyFacts<'a> {
             policy,
             aliases: &[],
             tags: &[],
-            key_spec: "SYMMETRIC_DEFAULT",
-            key_usage: "ENCRYPT_DECRYPT",
-            origin: "AWS_KMS",
+            key_spec: KeySpec::SymmetricDefault.name(),
+            key_usage: KeyUsage::EncryptDecrypt.name(),
+            origin: Origin::AwsKms.name(),
             multi_region: false,
         }
     }

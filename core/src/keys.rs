@@ -1,8 +1,10 @@
 //! KMS keys: metadata, state, key material versions, rotation and deletion schedules.
 
+mod kind;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
+pub use kind::{KeySpec, KeyUsage, Origin};
 
 use crate::action::Action;
 use crate::clock::{Duration, Timestamp};
@@ -184,6 +186,12 @@ pub struct Key {
     pub state: KeyState,
     /// Customer or AWS managed.
     pub manager: KeyManager,
+    /// Its key spec (`SYMMETRIC_DEFAULT`).
+    pub spec: KeySpec,
+    /// What it may be used for (`ENCRYPT_DECRYPT`).
+    pub usage: KeyUsage,
+    /// Where its material came from (`AWS_KMS`).
+    pub origin: Origin,
     /// When it was created.
     pub created: Timestamp,
     /// When a key pending deletion is deleted.

@@ -15,7 +15,9 @@ use crate::crypto::KeyMaterial;
 use crate::entropy::{Entropy, EntropyError};
 use crate::grants::Grant;
 use crate::ids::{AccountId, AliasName, GrantId, IdError, KeyArn, KeyId, Region};
-use crate::keys::{Key, KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
+use crate::keys::{
+    Key, KeyManager, KeySpec, KeyState, KeyUsage, MaterialOrigin, MaterialVersion, Origin, Rotation,
+};
 use crate::policy::{Policy, PrincipalDirectory};
 use crate::principal::{Principal, PrincipalKind, PrincipalPattern};
 
@@ -246,6 +248,9 @@ impl World {
                 KeyState::Disabled
             },
             manager: k.manager,
+            spec: KeySpec::default(),
+            usage: KeyUsage::default(),
+            origin: Origin::default(),
             created: now,
             deletion_date: None,
             pending_window_days: None,

@@ -34,18 +34,21 @@ pub(super) fn key_metadata(k: &Key) -> Value {
     m.insert("CreationDate".into(), epoch(k.created));
     m.insert("Enabled".into(), json!(k.state == KeyState::Enabled));
     m.insert("Description".into(), json!(k.description));
-    m.insert("KeyUsage".into(), json!("ENCRYPT_DECRYPT"));
+    m.insert("KeyUsage".into(), json!(k.usage.name()));
     m.insert("KeyState".into(), json!(k.state.as_str()));
     if let Some(d) = k.deletion_date {
         m.insert("DeletionDate".into(), epoch(d));
     }
     // PendingDeletionWindowInDays "is present only when the KeyState of the KMS key is
     // PendingReplicaDeletion" (multi-Region keys, which the simulator does not have).
-    m.insert("Origin".into(), json!("AWS_KMS"));
+    m.insert("Origin".into(), json!(k.origin.name()));
     m.insert("KeyManager".into(), json!(k.manager.as_str()));
-    m.insert("CustomerMasterKeySpec".into(), json!("SYMMETRIC_DEFAULT"));
-    m.insert("KeySpec".into(), json!("SYMMETRIC_DEFAULT"));
-    m.insert("EncryptionAlgorithms".into(), json!(["SYMMETRIC_DEFAULT"]));
+    m.insert("CustomerMasterKeySpec".into(), json!(k.spec.name()));
+    m.insert("KeySpec".into(), json!(k.spec.name()));
+    m.insert(
+        "EncryptionAlgorithms".into(),
+        json!(k.spec.encryption_algorithms()),
+    );
     m.insert("MultiRegion".into(), json!(false));
     if let Some(mv) = k.current_material() {
         m.insert("CurrentKeyMaterialId".into(), json!(mv.material_id));

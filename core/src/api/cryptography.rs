@@ -27,7 +27,7 @@ impl World {
         let mut req = self.request(call, action);
         req.encryption_context = Some(ctx);
         req.grant_tokens = tokens;
-        req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
+        req.encryption_algorithm = Some(self.key(i)?.spec.default_algorithm());
         req.request_alias = alias.and_then(super::resolve::request_alias);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, action)
@@ -81,8 +81,9 @@ impl World {
             return Err(dry_run_error());
         }
         let (blob, _) = self.seal_with(i, &ctx, &plaintext)?;
+        let key = self.key(i)?;
         Ok(
-            json!({"CiphertextBlob": b64::encode(&blob.to_bytes()), "KeyId": self.key(i)?.arn, "EncryptionAlgorithm": "SYMMETRIC_DEFAULT"}),
+            json!({"CiphertextBlob": b64::encode(&blob.to_bytes()), "KeyId": key.arn, "EncryptionAlgorithm": key.spec.default_algorithm()}),
         )
     }
 
@@ -204,7 +205,7 @@ impl World {
             .map(|m| m.material_id.clone())
             .unwrap_or_default();
         Ok(
-            json!({"KeyId": key.arn, "Plaintext": b64::encode(plaintext.expose()), "EncryptionAlgorithm": "SYMMETRIC_DEFAULT", "KeyMaterialId": material_id}),
+            json!({"KeyId": key.arn, "Plaintext": b64::encode(plaintext.expose()), "EncryptionAlgorithm": key.spec.default_algorithm(), "KeyMaterialId": material_id}),
         )
     }
 
@@ -246,7 +247,7 @@ impl World {
             let mut req = self.request(call, action);
             req.encryption_context = Some(ctx);
             req.grant_tokens = &tokens;
-            req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
+            req.encryption_algorithm = Some(self.key(i)?.spec.default_algorithm());
             req.reencrypt_on_same_key = Some(same);
             req.request_alias = alias.and_then(super::resolve::request_alias);
             self.authorize_on_key(call, i, &req)?;
@@ -268,8 +269,8 @@ impl World {
             "CiphertextBlob": b64::encode(&new_blob.to_bytes()),
             "SourceKeyId": src.arn,
             "KeyId": self.key(di)?.arn,
-            "SourceEncryptionAlgorithm": "SYMMETRIC_DEFAULT",
-            "DestinationEncryptionAlgorithm": "SYMMETRIC_DEFAULT",
+            "SourceEncryptionAlgorithm": src.spec.default_algorithm(),
+            "DestinationEncryptionAlgorithm": self.key(di)?.spec.default_algorithm(),
             "SourceKeyMaterialId": source_material,
             "DestinationKeyMaterialId": dest_material,
         }))

@@ -12,7 +12,7 @@ use crate::action::Action;
 use crate::authz::RequestTags;
 use crate::clock::Duration;
 use crate::ids::KeyArn;
-use crate::keys::{self, Key, KeyManager, KeyState, MaterialOrigin};
+use crate::keys::{self, Key, KeyManager, KeySpec, KeyState, KeyUsage, MaterialOrigin, Origin};
 use crate::policy::{self};
 use crate::world::World;
 
@@ -36,39 +36,30 @@ impl World {
             "XksKeyId",
         ])?;
         let description = input.str_len("Description", 0, 8192)?.unwrap_or("");
-        match input.str("KeyUsage")? {
-            None | Some("ENCRYPT_DECRYPT") => {}
-            Some(u) => {
-                return Err(ApiError::new(
-                    ErrorCode::UnsupportedOperation,
-                    format!(
-                        "KeyUsage {u} is not offered by the simulator: only symmetric ENCRYPT_DECRYPT keys"
-                    ),
-                ));
-            }
-        }
+        // The kinds of key the simulator has: anything else is not offered (yet).
+        let unsupported = |what: &str, given: &str, have: &str| {
+            ApiError::new(
+                ErrorCode::UnsupportedOperation,
+                format!("{what} {given} is not offered by the simulator: only {have}"),
+            )
+        };
+        let mut spec = KeySpec::default();
         for f in ["KeySpec", "CustomerMasterKeySpec"] {
-            match input.str(f)? {
-                None | Some("SYMMETRIC_DEFAULT") => {}
-                Some(s) => {
-                    return Err(ApiError::new(
-                        ErrorCode::UnsupportedOperation,
-                        format!(
-                            "{f} {s} is not offered by the simulator: only SYMMETRIC_DEFAULT keys"
-                        ),
-                    ));
-                }
+            if let Some(s) = input.str(f)? {
+                spec = KeySpec::from_name(s)
+                    .ok_or_else(|| unsupported(f, s, "SYMMETRIC_DEFAULT keys"))?;
             }
         }
-        match input.str("Origin")? {
-            None | Some("AWS_KMS") => {}
-            Some(o) => {
-                return Err(ApiError::new(
-                    ErrorCode::UnsupportedOperation,
-                    format!("Origin {o} is not offered by the simulator: only AWS_KMS"),
-                ));
-            }
-        }
+        let usage = match input.str("KeyUsage")? {
+            Some(u) => KeyUsage::from_name(u)
+                .filter(|u| spec.usages().contains(u))
+                .ok_or_else(|| unsupported("KeyUsage", u, "symmetric ENCRYPT_DECRYPT keys"))?,
+            None => spec.usages().first().copied().unwrap_or_default(),
+        };
+        let origin = match input.str("Origin")? {
+            Some(o) => Origin::from_name(o).ok_or_else(|| unsupported("Origin", o, "AWS_KMS"))?,
+            None => Origin::default(),
+        };
         if input.bool("MultiRegion")? == Some(true)
             || input.str("CustomKeyStoreId")?.is_some()
             || input.str("XksKeyId")?.is_some()
@@ -124,6 +115,9 @@ impl World {
             description: String::from(description),
             state: KeyState::Enabled,
             manager: KeyManager::Customer,
+            spec,
+            usage,
+            origin,
             created: self.now(),
             deletion_date: None,
             pending_window_days: None,

@@ -133,6 +133,9 @@ impl World {
         KeyFacts {
             aliases,
             tags: &key.tags,
+            key_spec: key.spec.name(),
+            key_usage: key.usage.name(),
+            origin: key.origin.name(),
             ..KeyFacts::symmetric(key.arn.as_str(), key.account, &key.policy)
         }
     }

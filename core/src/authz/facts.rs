@@ -1,6 +1,7 @@
 //! The facts of one request about one key, as conditions and policy variables read them.
 
 use crate::action::Action;
+use crate::keys::{KeySpec, KeyUsage, Origin};
 use crate::policy::pattern::{Budget, MAX_MATCH_WORK};
 use crate::policy::{CondKey, Fact, Facts, Multi, Val, Variable, Variables};
 
@@ -90,15 +91,16 @@ impl Facts for Ctx<'_> {
             // and AWS counts a default even when the request leaves the parameter out.
             CondKey::KeySpec => str_fact(
                 k.map(|k| k.key_spec)
-                    .or(creating(r).then_some("SYMMETRIC_DEFAULT")),
+                    .or(creating(r).then_some(KeySpec::default().name())),
             ),
             CondKey::KeyUsage => str_fact(
                 k.map(|k| k.key_usage)
-                    .or(creating(r).then_some("ENCRYPT_DECRYPT")),
+                    .or(creating(r).then_some(KeyUsage::default().name())),
             ),
-            CondKey::KeyOrigin => {
-                str_fact(k.map(|k| k.origin).or(creating(r).then_some("AWS_KMS")))
-            }
+            CondKey::KeyOrigin => str_fact(
+                k.map(|k| k.origin)
+                    .or(creating(r).then_some(Origin::default().name())),
+            ),
             CondKey::MultiRegion => match k {
                 Some(k) => Fact::One(Val::Bool(k.multi_region)),
                 None if creating(r) => Fact::One(Val::Bool(false)),

@@ -265,9 +265,15 @@ fn general(pg: Pg, key: KeyView, last: Last) -> AnyView {
             "Key manager",
             Cell::Text(String::from(if aws { "AWS" } else { "Customer" })),
         ),
-        ("Key spec", Cell::Mono(String::from("SYMMETRIC_DEFAULT"))),
-        ("Key usage", Cell::Text(String::from("Encrypt and decrypt"))),
-        ("Origin", Cell::Text(String::from("AWS KMS"))),
+        ("Key spec", Cell::Mono(String::from(key.row.kind.0.name()))),
+        // As the console words it.
+        (
+            "Key usage",
+            Cell::Text(String::from(match key.row.kind.1 {
+                kms_core::keys::KeyUsage::EncryptDecrypt => "Encrypt and decrypt",
+            })),
+        ),
+        ("Origin", Cell::Mono(String::from(key.row.kind.2.name()))),
         (
             "Regionality",
             Cell::Text(format!(

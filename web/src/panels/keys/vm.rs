@@ -6,6 +6,7 @@ use kms_core::action::ActionSet;
 use kms_core::clock::Timestamp;
 use kms_core::grants::Grant;
 use kms_core::keys::{Key, KeyManager, KeyState, MaterialOrigin};
+use kms_core::keys::{KeySpec, KeyUsage, Origin};
 use kms_core::principal::Principal;
 
 use crate::format;
@@ -31,6 +32,8 @@ pub struct KeyRow {
     pub created: String,
     /// For a key pending deletion: when, and how long until then.
     pub deletion: Option<(String, String)>,
+    /// Its key spec, usage and origin, as AWS names them.
+    pub kind: (KeySpec, KeyUsage, Origin),
 }
 
 /// The aliases of `k`, sorted.
@@ -89,6 +92,7 @@ pub fn key_rows(
             deletion: k
                 .deletion_date
                 .map(|d| (format::time(d), format::until(w.now(), d))),
+            kind: (k.spec, k.usage, k.origin),
         })
         .filter(|r| {
             needle.is_empty()
