@@ -21,6 +21,7 @@ pub mod context;
 pub mod crypto;
 pub mod entropy;
 pub mod envelope;
+pub mod fix;
 pub mod grants;
 pub mod iam;
 pub mod ids;

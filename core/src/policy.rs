@@ -9,6 +9,7 @@
 mod condition;
 pub mod defaults;
 mod diagnostic;
+pub mod edit;
 mod parse;
 pub mod pattern;
 

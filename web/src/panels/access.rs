@@ -322,8 +322,13 @@ fn CellDecision(
                 .unwrap_or_default(),
         );
         let fix = d.as_ref().filter(|d| !format::allowed(d)).and_then(|d| {
+            let (p, k) = vm::page_names(w, &principal, &key_arn)?;
+            let names = kms_core::authz::Names {
+                principal: &p,
+                key: &k,
+            };
             with_facts(&facts, |f| {
-                vm::suggest_fix(w, &principal, &key_arn, action, d, f)
+                kms_core::fix::suggest(w, &principal, &key_arn, action, d, f, &names)
             })
             .and_then(|fix| {
                 fix_route(w, &fix.target).map(|detail| PendingFix {

@@ -1,4 +1,6 @@
 use super::*;
+use kms_core::matrix::Draft;
+use kms_core::policy::{Policy, PolicyKind};
 use kms_core::scenario::Scenario;
 
 fn world() -> World {
@@ -82,6 +84,17 @@ fn a_draft_without_the_root_statement_takes_alices_access() {
     assert!(changed.contains(&(i, Some(Rule::Iam), Some(Rule::ImplicitDeny))));
 }
 
+/// The fix the page offers for `who` decrypting with `key`, as its Access panel drafts it.
+fn decrypt_fix(w: &World, who: &str, key: &KeyArn, d: &Decision) -> Option<Fix> {
+    let (p, k) = page_names(w, who, key)?;
+    let names = kms_core::authz::Names {
+        principal: &p,
+        key: &k,
+    };
+    let facts = RequestFacts::default();
+    kms_core::fix::suggest(w, who, key, Action::Decrypt, d, &facts, &names)
+}
+
 #[test]
 fn fixes_are_offered_only_when_the_core_says_they_work() {
     let w = world();
@@ -90,7 +103,7 @@ fn fixes_are_offered_only_when_the_core_says_they_work() {
     let a = cmk(&w, "CMK-A");
     let d = explain(&w, BOB, &a, Action::Decrypt, &facts).unwrap();
     assert_eq!(d.rule, Rule::ImplicitDeny);
-    let fix = suggest_fix(&w, BOB, &a, Action::Decrypt, &d, &facts).unwrap();
+    let fix = decrypt_fix(&w, BOB, &a, &d).unwrap();
     assert_eq!(
         fix.target,
         FixTarget::Iam(String::from(BOB), String::from("kms-access"))
@@ -103,7 +116,7 @@ fn fixes_are_offered_only_when_the_core_says_they_work() {
     // CMK-B ignores IAM: the fix names Alice in its key policy.
     let b = cmk(&w, "CMK-B");
     let d = explain(&w, ALICE, &b, Action::Decrypt, &facts).unwrap();
-    let fix = suggest_fix(&w, ALICE, &b, Action::Decrypt, &d, &facts).unwrap();
+    let fix = decrypt_fix(&w, ALICE, &b, &d).unwrap();
     assert_eq!(fix.target, FixTarget::KeyPolicy(b.clone()));
     assert!(fix.text.contains(ALICE));
     assert!(
@@ -115,14 +128,14 @@ fn fixes_are_offered_only_when_the_core_says_they_work() {
     let c = cmk(&w, "CMK-C");
     let d = explain(&w, BOB, &c, Action::Decrypt, &facts).unwrap();
     assert_eq!(d.rule, Rule::ExplicitDeny);
-    let fix = suggest_fix(&w, BOB, &c, Action::Decrypt, &d, &facts);
+    let fix = decrypt_fix(&w, BOB, &c, &d);
     // Without the Deny, Bob is still not allowed (nothing names him): no fix is offered.
     assert_eq!(fix, None);
     // David on CMK-C: denied explicitly; his IAM policy allows CMK-C, so taking the Deny
     // out works.
     let david = "arn:aws:iam::123412341234:user/David";
     let d = explain(&w, david, &c, Action::Decrypt, &facts).unwrap();
-    let fix = suggest_fix(&w, david, &c, Action::Decrypt, &d, &facts).unwrap();
+    let fix = decrypt_fix(&w, david, &c, &d).unwrap();
     assert_eq!(fix.target, FixTarget::KeyPolicy(c));
     assert!(!fix.text.contains("Deny Bob Charlie David"));
 }
