@@ -7,6 +7,7 @@
     reason = "benchmark set-up"
 )]
 
+use kms_core::service::Service;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -30,10 +31,11 @@ fn world() -> (World, String) {
         Entropy::seeded(1),
     );
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
+    w = w
+        .with_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
         .unwrap();
     let k = w
-        .call(&Caller::new(ALICE), "CreateKey", &json!({}))
+        .request(&Caller::new(ALICE), Service::Kms, "CreateKey", &json!({}))
         .output
         .unwrap()["KeyMetadata"]["KeyId"]
         .as_str()
@@ -86,8 +88,9 @@ fn crypto(c: &mut Criterion) {
         |b| {
             b.iter(|| {
                 black_box(
-                    w.call(
+                    w.request(
                         &alice,
+                        Service::Kms,
                         "Encrypt",
                         &json!({"KeyId": k, "Plaintext": plaintext, "EncryptionContext": ctx}),
                     )
@@ -98,8 +101,9 @@ fn crypto(c: &mut Criterion) {
         },
     );
     let blob = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Encrypt",
             &json!({"KeyId": k, "Plaintext": plaintext, "EncryptionContext": ctx}),
         )
@@ -109,8 +113,9 @@ fn crypto(c: &mut Criterion) {
     c.bench_function("KMS Decrypt of 4 KiB through the door", |b| {
         b.iter(|| {
             black_box(
-                w.call(
+                w.request(
                     &alice,
+                    Service::Kms,
                     "Decrypt",
                     &json!({"CiphertextBlob": blob, "EncryptionContext": ctx}),
                 )
@@ -121,14 +126,19 @@ fn crypto(c: &mut Criterion) {
     });
 
     let (mut w, k) = world();
-    w.s3(&alice, "CreateBucket", &json!({"Bucket": "bench"}))
-        .output
-        .unwrap();
+    w.request(
+        &alice,
+        Service::S3,
+        "CreateBucket",
+        &json!({"Bucket": "bench"}),
+    )
+    .output
+    .unwrap();
     let body = kms_core::b64::encode(&vec![1u8; 1 << 20]);
     let mut g = c.benchmark_group("s3");
     g.throughput(Throughput::Bytes(1 << 20));
     g.bench_function("PutObject 1 MiB with SSE-KMS", |b| {
-        b.iter(|| black_box(w.s3(&alice, "PutObject", &json!({"Bucket": "bench", "Key": "o", "Body": body, "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": k})).output.is_ok()))
+        b.iter(|| black_box(w.request(&alice, Service::S3, "PutObject", &json!({"Bucket": "bench", "Key": "o", "Body": body, "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": k})).output.is_ok()))
     });
     g.finish();
 }

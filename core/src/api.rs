@@ -112,29 +112,16 @@ impl Call<'_> {
 }
 
 impl World {
-    /// Calls `operation` (its AWS API name, such as `Encrypt`) with `input` (a JSON object
-    /// in the AWS shape) as `caller`. An unknown name gives `UnknownOperationException`
-    /// and, like a request AWS cannot route, no audit event.
-    pub fn call(&mut self, caller: &Caller<'_>, operation: &str, input: &Value) -> CallResult {
-        match Operation::from_name(operation) {
-            Some(op) => self.call_op(caller, op, input),
-            None => CallResult {
-                output: Err(ApiError::new(
-                    ErrorCode::UnknownOperation,
-                    alloc::format!(
-                        "Unknown operation `{operation}`{}",
-                        Operation::similar_to(operation)
-                            .map(|o| alloc::format!(": did you mean `{o}`?"))
-                            .unwrap_or_default()
-                    ),
-                )),
-                decisions: Vec::new(),
-            },
-        }
-    }
-
-    /// Calls `op` with `input` as `caller`.
-    pub fn call_op(&mut self, caller: &Caller<'_>, op: Operation, input: &Value) -> CallResult {
+    /// Calls the KMS operation `op` with `input` as `caller`: resolves the caller, checks
+    /// the input against the operation's descriptor, runs the handler and records the
+    /// event. Reached through [`World::request`], S3's calls on a caller's behalf and the
+    /// scenario runner.
+    pub(crate) fn call_op(
+        &mut self,
+        caller: &Caller<'_>,
+        op: Operation,
+        input: &Value,
+    ) -> CallResult {
         let mut call = match self.open_call(caller) {
             Ok(c) => c,
             Err(e) => {
@@ -156,12 +143,20 @@ impl World {
                 };
             }
         };
-        let output = match Input::new(input) {
-            Ok(inp) => {
-                call.request_parameters = inp.audit_parameters();
-                self.dispatch(&call, op, &inp)
-            }
-            Err(e) => Err(e),
+        let descriptor = op.descriptor();
+        let output = match crate::service::check_input(descriptor, input) {
+            Err(v) => Err(ApiError::from_refusal(&crate::service::check::refusal(
+                crate::service::Service::Kms,
+                &v,
+            ))),
+            Ok(()) => match Input::new(input) {
+                Ok(inp) => {
+                    call.request_parameters =
+                        input::camel_keys(&crate::service::redact(descriptor.input(), input));
+                    self.dispatch(&call, op, &inp)
+                }
+                Err(e) => Err(e),
+            },
         };
         self.record(&call, op, event_id, &output);
         CallResult {
@@ -324,7 +319,7 @@ impl World {
             aws_region: call.region.clone(),
             user_identity: identity_of(&call.principal, call.via_service),
             request_parameters: call.request_parameters.clone(),
-            response_elements: scrub(response),
+            response_elements: crate::service::redact(op.descriptor().output(), &response),
             error_code: code,
             error_message: message,
             resources,
@@ -374,13 +369,4 @@ pub(crate) fn fill<'r, 'f: 'r>(req: &mut Request<'r>, facts: &RequestFacts<'f>) 
     if req.action.takes_encryption_context() {
         req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
     }
-}
-
-/// Removes secrets from a response before it goes into the audit log.
-fn scrub(mut v: Value) -> Value {
-    if let Value::Object(m) = &mut v {
-        m.remove("Plaintext");
-        m.remove("GrantToken");
-    }
-    v
 }

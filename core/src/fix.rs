@@ -191,6 +191,7 @@ mod tests {
     use super::*;
     use crate::api::Caller;
     use crate::scenario::Scenario;
+    use crate::service::Service;
     use serde_json::json;
 
     const NOTES: &str = include_str!("../../tests/scenarios/cmk-access.json");
@@ -244,8 +245,9 @@ mod tests {
             let root = Caller::new(ROOT);
             match &fix.target {
                 FixTarget::KeyPolicy(k) => {
-                    w.call(
+                    w.request(
                         &Caller::new(admin),
+                        Service::Kms,
                         "PutKeyPolicy",
                         &json!({"KeyId": k.as_str(), "PolicyName": "default", "Policy": fix.text}),
                     )
@@ -254,11 +256,13 @@ mod tests {
                 }
                 FixTarget::Iam(p, name) => {
                     let user = p.rsplit('/').next().unwrap();
-                    w.iam(
+                    w.request(
                         &root,
+                        Service::Iam,
                         "PutUserPolicy",
                         &json!({"UserName": user, "PolicyName": name, "PolicyDocument": fix.text}),
                     )
+                    .output
                     .unwrap();
                 }
             }

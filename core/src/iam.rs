@@ -19,19 +19,9 @@ use crate::audit::{AuditEvent, EventType};
 use crate::policy::{MAX_POLICIES_PER_PRINCIPAL, Policy, PolicyKind};
 use crate::principal::{Principal, PrincipalKind};
 use crate::scenario::MAX_PRINCIPALS;
+use crate::service::check::refusal;
+use crate::service::{Descriptor, Service, check_input};
 use crate::world::{PrincipalRecord, World};
-
-/// The IAM operations the simulator offers (without the `iam:` prefix).
-pub const OPERATIONS: &[&str] = &[
-    "CreateUser",
-    "DeleteUser",
-    "CreateRole",
-    "DeleteRole",
-    "PutUserPolicy",
-    "DeleteUserPolicy",
-    "PutRolePolicy",
-    "DeleteRolePolicy",
-];
 
 /// IAM records its events in this region: IAM is a global service.
 pub const EVENT_REGION: &str = "us-east-1";
@@ -174,16 +164,16 @@ fn camel_keys(v: &Value) -> Value {
 }
 
 impl World {
-    /// Calls an IAM operation (`CreateUser`, with or without the `iam:` prefix) as
-    /// `caller`, on the users and roles of the caller's own account. Every recognised call
-    /// is audited, allowed or not.
-    pub fn iam(
+    /// Answers the IAM request `d` describes as `caller` (through [`World::request`]), on
+    /// the users and roles of the caller's own account. Every call is audited, allowed or
+    /// not.
+    pub(crate) fn iam(
         &mut self,
         caller: &Caller<'_>,
-        operation: &str,
+        d: &Descriptor,
         input: &Value,
     ) -> Result<Value, IamError> {
-        let op = operation.strip_prefix("iam:").unwrap_or(operation);
+        let op = d.name();
         let principal = self.open_call(caller).map(|c| c.principal).map_err(|_| {
             IamError::new(
                 "InvalidClientTokenId",
@@ -194,23 +184,15 @@ impl World {
                 ),
             )
         })?;
-        let Some(op) = OPERATIONS.iter().copied().find(|o| *o == op) else {
-            return Err(IamError::new(
-                "InvalidAction",
-                400,
-                format!(
-                    "Could not find operation {op}: the simulator offers {}",
-                    OPERATIONS.join(", ")
-                ),
-            ));
-        };
         let event_id = self
             .new_uuid()
             .map_err(|e| IamError::new("ServiceFailure", 500, e.to_string()))?;
-        let output = if input.is_object() {
-            self.iam_op(&principal, op, input)
-        } else {
-            Err(IamError::validation("The request must be a JSON object."))
+        let output = match check_input(d, input) {
+            Err(v) => {
+                let e = refusal(Service::Iam, &v);
+                Err(IamError::new(&e.code, e.status, e.message))
+            }
+            Ok(()) => self.iam_op(&principal, op, input),
         };
         self.record_iam(&principal, caller.via_service, op, input, event_id, &output);
         output
@@ -218,10 +200,16 @@ impl World {
 
     fn iam_op(&mut self, caller: &Principal, op: &str, input: &Value) -> Result<Value, IamError> {
         let account = caller.account_str().to_string();
-        let entity = if op.contains("User") {
-            Entity::User
-        } else {
-            Entity::Role
+        let entity = match op {
+            "CreateUser" | "DeleteUser" | "PutUserPolicy" | "DeleteUserPolicy" => Entity::User,
+            "CreateRole" | "DeleteRole" | "PutRolePolicy" | "DeleteRolePolicy" => Entity::Role,
+            other => {
+                return Err(IamError::new(
+                    "InvalidAction",
+                    400,
+                    format!("the simulator has no handler for iam:{other}"),
+                ));
+            }
         };
         let name = required(input, entity.field())?;
         check_entity_name(name).map_err(IamError::validation)?;
@@ -230,7 +218,7 @@ impl World {
             "CreateUser" | "CreateRole" => self.create_entity(entity, &arn, name, input),
             "DeleteUser" | "DeleteRole" => self.delete_entity(entity, &arn, name),
             "PutUserPolicy" | "PutRolePolicy" => self.put_inline_policy(entity, &arn, name, input),
-            _ => self.delete_inline_policy(entity, &arn, name, input),
+            _ => self.delete_inline_policy(entity, &arn, name, input), // Delete*Policy
         }
     }
 

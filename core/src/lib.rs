@@ -32,6 +32,7 @@ pub mod policy;
 pub mod principal;
 pub mod s3;
 pub mod scenario;
+pub mod service;
 pub mod share;
 pub mod text;
 pub mod world;

@@ -201,8 +201,21 @@ impl World {
         found.map_or(&[], |r| r.policies.as_slice())
     }
 
+    /// The world with one more principal and its named IAM policies: a step of building
+    /// a world, before any request (afterwards users and roles come through IAM's
+    /// operations, through [`World::request`]).
+    pub fn with_principal(
+        mut self,
+        arn: &str,
+        name: Option<&str>,
+        policies: Vec<(String, Policy)>,
+    ) -> Result<World, IdError> {
+        self.setup_principal(arn, name, policies)?;
+        Ok(self)
+    }
+
     /// Adds a principal (scenario set-up) with its named IAM policies.
-    pub fn setup_principal(
+    pub(crate) fn setup_principal(
         &mut self,
         arn: &str,
         name: Option<&str>,
@@ -267,7 +280,7 @@ impl World {
     }
 
     /// Adds an alias (scenario set-up).
-    pub fn setup_alias(&mut self, name: AliasName, key_arn: &KeyArn) -> bool {
+    pub(crate) fn setup_alias(&mut self, name: AliasName, key_arn: &KeyArn) -> bool {
         let Some(key) = self.keys.iter().find(|k| k.arn == *key_arn) else {
             return false;
         };
@@ -287,14 +300,14 @@ impl World {
     }
 
     /// Adds a grant (scenario set-up: in effect at once).
-    pub fn setup_grant(&mut self, grant: Grant) {
+    pub(crate) fn setup_grant(&mut self, grant: Grant) {
         self.grants.push(grant);
     }
 
     /// The AWS managed key of `service` (`s3` → `alias/aws/s3`) for `account` in `region`,
     /// created with its documented policy the first time a service needs it. Returns its
     /// ARN.
-    pub fn aws_managed_key(
+    pub(crate) fn aws_managed_key(
         &mut self,
         account: AccountId,
         region: &Region,
@@ -357,12 +370,12 @@ impl World {
     }
 
     /// A new grant ID (64 hex digits).
-    pub fn new_grant_id(&mut self) -> Result<GrantId, EntropyError> {
+    pub(crate) fn new_grant_id(&mut self) -> Result<GrantId, EntropyError> {
         Ok(GrantId::from_random_bytes(self.entropy.array()?))
     }
 
     /// A new grant token.
-    pub fn new_grant_token(&mut self) -> Result<String, EntropyError> {
+    pub(crate) fn new_grant_token(&mut self) -> Result<String, EntropyError> {
         Ok(alloc::format!("AQpA{}", self.new_hex(48)?))
     }
 

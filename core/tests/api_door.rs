@@ -8,6 +8,7 @@ mod support;
 
 use kms_core::api::Caller;
 use kms_core::clock::Duration;
+use kms_core::service::Service;
 use serde_json::json;
 use support::*;
 
@@ -291,8 +292,9 @@ fn the_audit_log_records_every_call_allowed_or_denied() {
         region: None,
         via_service: Some("s3.us-east-1.amazonaws.com"),
     };
-    w.call(
+    w.request(
         &via,
+        Service::Kms,
         "GenerateDataKey",
         &json!({"KeyId": k, "KeySpec": "AES_256"}),
     )

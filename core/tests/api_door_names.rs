@@ -7,6 +7,7 @@
 mod support;
 
 use kms_core::api::Caller;
+use kms_core::service::Service;
 use serde_json::json;
 use support::*;
 
@@ -92,7 +93,7 @@ fn key_ids_aliases_arns_and_regions() {
         via_service: None,
     };
     assert_eq!(
-        w.call(&other, "DescribeKey", &json!({"KeyId": k}))
+        w.request(&other, Service::Kms, "DescribeKey", &json!({"KeyId": k}))
             .output
             .unwrap_err()
             .code
@@ -100,14 +101,17 @@ fn key_ids_aliases_arns_and_regions() {
         "NotFoundException"
     );
     assert_eq!(
-        w.call(&other, "DescribeKey", &json!({"KeyId": arn}))
+        w.request(&other, Service::Kms, "DescribeKey", &json!({"KeyId": arn}))
             .output
             .unwrap_err()
             .code
             .as_str(),
         "NotFoundException"
     );
-    let created = w.call(&other, "CreateKey", &json!({})).output.unwrap();
+    let created = w
+        .request(&other, Service::Kms, "CreateKey", &json!({}))
+        .output
+        .unwrap();
     assert!(
         created["KeyMetadata"]["Arn"]
             .as_str()
@@ -241,14 +245,24 @@ fn tags() {
 #[test]
 fn aws_managed_keys_are_made_once_and_users_cannot_change_them() {
     let mut w = world(16);
-    let account = w.account();
-    let region = w.region().clone();
-    let arn = w.aws_managed_key(account, &region, "s3").unwrap();
+    // S3 creates aws/s3 the first time it needs it, and only then.
+    ok(
+        &mut w,
+        ALICE,
+        "s3:CreateBucket",
+        json!({"Bucket": "first-use"}),
+    );
+    let put = json!({"Bucket": "first-use", "Key": "k", "Body": b64(b"x"), "ServerSideEncryption": "aws:kms"});
+    let first = ok(&mut w, ALICE, "s3:PutObject", put.clone());
+    let arn = first["SSEKMSKeyId"].as_str().unwrap().to_string();
+    let keys = w.keys().len();
+    let second = ok(&mut w, ALICE, "s3:PutObject", put);
     assert_eq!(
-        w.aws_managed_key(account, &region, "s3").unwrap(),
-        arn,
+        second["SSEKMSKeyId"],
+        arn.as_str(),
         "created on first use only"
     );
+    assert_eq!(w.keys().len(), keys);
     let d = ok(
         &mut w,
         ALICE,
@@ -259,7 +273,7 @@ fn aws_managed_keys_are_made_once_and_users_cannot_change_them() {
     assert!(
         w.keys()
             .iter()
-            .find(|k| k.arn == arn)
+            .find(|k| k.arn.as_str() == arn)
             .unwrap()
             .next_rotation()
             .is_some(),
@@ -300,8 +314,9 @@ fn aws_managed_keys_are_made_once_and_users_cannot_change_them() {
         region: None,
         via_service: Some("s3.us-east-1.amazonaws.com"),
     };
-    let r = w.call(
+    let r = w.request(
         &via,
+        Service::Kms,
         "GenerateDataKey",
         &json!({"KeyId": "alias/aws/s3", "KeySpec": "AES_256"}),
     );
@@ -314,8 +329,9 @@ fn aws_managed_keys_are_made_once_and_users_cannot_change_them() {
         via_service: Some("s3.us-east-1.amazonaws.com"),
     };
     assert_eq!(
-        w.call(
+        w.request(
             &eve,
+            Service::Kms,
             "GenerateDataKey",
             &json!({"KeyId": arn, "KeySpec": "AES_256"})
         )
@@ -381,12 +397,13 @@ mod review_fixes {
             PolicyKind::Identity,
         )
         .unwrap();
-        w.setup_principal(
-            "arn:aws:iam::444455556666:user/Mallory",
-            Some("Mallory"),
-            vec![("none".into(), none)],
-        )
-        .unwrap();
+        w = w
+            .with_principal(
+                "arn:aws:iam::444455556666:user/Mallory",
+                Some("Mallory"),
+                vec![("none".into(), none)],
+            )
+            .unwrap();
         assert_eq!(
             code(
                 &mut w,
@@ -405,12 +422,13 @@ mod review_fixes {
             {"Effect":"Allow","Action":"kms:CreateKey","Resource":"*","Condition":{"StringEquals":{"kms:KeySpec":"SYMMETRIC_DEFAULT","kms:KeyUsage":"ENCRYPT_DECRYPT"},"Bool":{"kms:MultiRegion":"false"}}},
             {"Effect":"Deny","Action":"kms:CreateKey","Resource":"*","Condition":{"Bool":{"kms:BypassPolicyLockoutSafetyCheck":"true"}}},
             {"Effect":"Allow","Action":["kms:PutKeyPolicy"],"Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-        w.setup_principal(
-            "arn:aws:iam::111122223333:user/Dana",
-            Some("Dana"),
-            vec![("dana".into(), p)],
-        )
-        .unwrap();
+        w = w
+            .with_principal(
+                "arn:aws:iam::111122223333:user/Dana",
+                Some("Dana"),
+                vec![("dana".into(), p)],
+            )
+            .unwrap();
         let dana = "arn:aws:iam::111122223333:user/Dana";
         ok(&mut w, dana, "CreateKey", json!({}));
         let r = call(
@@ -489,8 +507,9 @@ mod review_fixes {
             via_service: None,
         };
         let e = w
-            .call(
+            .request(
                 &eu,
+                Service::Kms,
                 "Decrypt",
                 &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
             )

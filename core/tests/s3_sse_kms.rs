@@ -13,22 +13,29 @@ mod support;
 
 use kms_core::api::Caller;
 use kms_core::policy::{Policy, PolicyKind};
-use kms_core::s3::{Actor, S3Result};
+use kms_core::s3::Actor;
+use kms_core::service::{Response, Service};
 use kms_core::world::World;
 use serde_json::{Value, json};
 use support::*;
 
 const CAROL: &str = "arn:aws:iam::111122223333:user/Carol";
 
-fn s3(w: &mut World, who: &str, op: &str, input: Value) -> S3Result {
-    w.s3(&Caller::new(who), op, &input)
+fn s3(w: &mut World, who: &str, op: &str, input: Value) -> Response {
+    w.request(
+        &Caller::new(who),
+        Service::S3,
+        op.trim_start_matches("s3:"),
+        &input,
+    )
 }
 
 fn setup() -> (World, String) {
     let mut w = world(21);
     // Carol may only generate data keys (upload), not decrypt (download).
     let carol = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:GenerateDataKey","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(CAROL, Some("Carol"), vec![("carol".into(), carol)])
+    w = w
+        .with_principal(CAROL, Some("Carol"), vec![("carol".into(), carol)])
         .unwrap();
     let k = new_key(&mut w);
     s3(&mut w, ALICE, "CreateBucket", json!({"Bucket": "reports"}))

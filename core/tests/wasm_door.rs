@@ -5,6 +5,7 @@
 
 use kms_core::api::Caller;
 use kms_core::policy::{Policy, PolicyKind};
+use kms_core::service::Service;
 use kms_core::world::World;
 use serde_json::json;
 use wasm_bindgen_test::*;
@@ -16,7 +17,8 @@ const ALICE: &str = "arn:aws:iam::111122223333:user/Alice";
 fn world() -> World {
     let mut w = World::default();
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
+    w = w
+        .with_principal(ALICE, Some("Alice"), vec![("all".into(), all)])
         .unwrap();
     w
 }
@@ -29,15 +31,19 @@ fn encrypt_decrypt_and_data_keys_in_the_browser() {
     );
     let mut w = world();
     let alice = Caller::new(ALICE);
-    let key = w.call(&alice, "CreateKey", &json!({})).output.unwrap();
+    let key = w
+        .request(&alice, Service::Kms, "CreateKey", &json!({}))
+        .output
+        .unwrap();
     let key_id = key["KeyMetadata"]["KeyId"].as_str().unwrap().to_string();
     let plaintext = kms_core::b64::encode(b"hello from the browser");
-    let enc = w.call(&alice, "Encrypt", &json!({"KeyId": key_id, "Plaintext": plaintext, "EncryptionContext": {"where": "chromium"}})).output.unwrap();
-    let dec = w.call(&alice, "Decrypt", &json!({"CiphertextBlob": enc["CiphertextBlob"], "EncryptionContext": {"where": "chromium"}})).output.unwrap();
+    let enc = w.request(&alice, Service::Kms, "Encrypt", &json!({"KeyId": key_id, "Plaintext": plaintext, "EncryptionContext": {"where": "chromium"}})).output.unwrap();
+    let dec = w.request(&alice, Service::Kms, "Decrypt", &json!({"CiphertextBlob": enc["CiphertextBlob"], "EncryptionContext": {"where": "chromium"}})).output.unwrap();
     assert_eq!(dec["Plaintext"], plaintext);
     let wrong = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Decrypt",
             &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
         )
@@ -46,16 +52,18 @@ fn encrypt_decrypt_and_data_keys_in_the_browser() {
     assert_eq!(wrong.code.as_str(), "InvalidCiphertextException");
 
     let a = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "GenerateDataKey",
             &json!({"KeyId": key_id, "KeySpec": "AES_256"}),
         )
         .output
         .unwrap();
     let b = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "GenerateDataKey",
             &json!({"KeyId": key_id, "KeySpec": "AES_256"}),
         )
@@ -72,8 +80,9 @@ fn encrypt_decrypt_and_data_keys_in_the_browser() {
         32
     );
     let back = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Decrypt",
             &json!({"CiphertextBlob": a["CiphertextBlob"]}),
         )

@@ -3,7 +3,8 @@
 //! leave the keys as they were.
 #![no_main]
 
-use kms_core::api::{Caller, Operation};
+use kms_core::service::Service;
+use kms_core::api::Caller;
 use kms_core::clock::Timestamp;
 use kms_core::entropy::Entropy;
 use kms_core::ids::{AccountId, Region};
@@ -18,10 +19,10 @@ fn world() -> Option<(World, String)> {
     let account = AccountId::parse("111122223333").ok()?;
     let mut w = World::new(Region::default_region(), account, Timestamp::DEFAULT_START, Entropy::seeded(1));
     let all = Policy::parse(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}"#, PolicyKind::Identity).ok()?;
-    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all)]).ok()?;
-    let out = w.call(&Caller::new(ALICE), "CreateKey", &json!({})).output.ok()?;
+    w = w.with_principal(ALICE, Some("Alice"), vec![("all".into(), all)]).ok()?;
+    let out = w.request(&Caller::new(ALICE), Service::Kms, "CreateKey", &json!({})).output.ok()?;
     let id = out["KeyMetadata"]["KeyId"].as_str()?.to_string();
-    w.call(&Caller::new(ALICE), "CreateAlias", &json!({"AliasName": "alias/fuzz", "TargetKeyId": id})).output.ok()?;
+    w.request(&Caller::new(ALICE), Service::Kms, "CreateAlias", &json!({"AliasName": "alias/fuzz", "TargetKeyId": id})).output.ok()?;
     Some((w, id))
 }
 
@@ -31,22 +32,19 @@ fuzz_target!(|data: &[u8]| {
     let alice = Caller::new(ALICE);
     // Any bytes as a ciphertext blob.
     let blob = kms_core::b64::encode(rest);
-    let r = w.call(&alice, "Decrypt", &json!({"CiphertextBlob": blob, "KeyId": if selector % 2 == 0 { key_id.as_str() } else { "alias/fuzz" }}));
+    let r = w.request(&alice, Service::Kms, "Decrypt", &json!({"CiphertextBlob": blob, "KeyId": if selector % 2 == 0 { key_id.as_str() } else { "alias/fuzz" }}));
     assert!(r.output.is_err() || rest.len() > 19);
     // Any JSON as the input of any operation.
     if let Ok(input) = serde_json::from_slice::<serde_json::Value>(rest) {
-        let kms = Operation::ALL.len();
-        let pick = usize::from(selector) % (kms + kms_core::iam::OPERATIONS.len());
-        let before = (w.keys().to_vec(), w.principals().to_vec());
-        if let Some(op) = Operation::ALL.get(pick) {
-            let r = w.call(&alice, op.name(), &input);
-            if r.output.is_err() {
-                assert_eq!(w.keys(), before.0.as_slice(), "{op:?} failed but changed the keys");
-            }
-        } else if let Some(op) = kms_core::iam::OPERATIONS.get(pick - kms) {
-            if w.iam(&alice, op, &input).is_err() {
-                assert_eq!(w.principals(), before.1.as_slice(), "{op} failed but changed the principals");
-            }
+        // Any operation of any service, picked by the selector, through the one door.
+        let all: Vec<_> = Service::ALL.iter().flat_map(|s| s.operations()).collect();
+        let d = all[usize::from(selector) % all.len()];
+        let before = (w.keys().to_vec(), w.principals().to_vec(), w.buckets().to_vec());
+        let r = w.request(&alice, d.service, d.name(), &input);
+        if r.output.is_err() {
+            assert_eq!(w.keys(), before.0.as_slice(), "{} failed but changed the keys", d.name());
+            assert_eq!(w.principals(), before.1.as_slice(), "{} failed but changed the principals", d.name());
+            assert_eq!(w.buckets(), before.2.as_slice(), "{} failed but changed the buckets", d.name());
         }
         let _ = w.advance(kms_core::clock::Duration::days(i64::from(selector)));
     }

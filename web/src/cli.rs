@@ -7,6 +7,8 @@
 
 use serde_json::Value;
 
+use kms_core::service::{Kind, Location, Member};
+
 use crate::store::Service;
 
 /// `KeyId` → `key-id`, `SSEKMSKeyId` → `ssekms-key-id`, `ListObjectsV2` → `list-objects-v2`:
@@ -56,65 +58,83 @@ fn printable(b64: &str) -> Option<String> {
     (!text.is_empty() && text.len() <= 120 && !text.chars().any(char::is_control)).then_some(text)
 }
 
-/// The file a policy-valued member is read from.
-fn policy_file(member: &str) -> Option<&'static str> {
-    match member {
-        "Policy" | "PolicyDocument" => Some("policy.json"),
-        "AssumeRolePolicyDocument" => Some("trust-policy.json"),
-        _ => None,
+/// The file a member's value is read from: `policy.json` for a policy, `trust-policy.json`
+/// for a role's trust policy, `ciphertext.bin` for `CiphertextBlob`.
+fn file_for(member: &Member) -> String {
+    match (member.shape.kind, member.name) {
+        (Kind::String, "AssumeRolePolicyDocument") => String::from("trust-policy.json"),
+        (Kind::String, _) => String::from("policy.json"),
+        _ => format!("{}.bin", kebab(member.name).trim_end_matches("-blob")),
     }
 }
 
-/// The arguments of one member of the request.
-fn arguments(service: Service, member: &str, value: &Value, raw_text: &mut bool) -> Vec<String> {
-    let flag = format!("--{}", kebab(member));
+/// Whether a string member holds a policy document (AWS's model names its shape so).
+fn is_policy(member: &Member) -> bool {
+    matches!(member.shape.kind, Kind::String)
+        && member.shape.name.to_ascii_lowercase().contains("policy")
+        && member.name.contains("Policy")
+        && !member.name.ends_with("Name")
+}
+
+/// A list item or map in the CLI's shorthand (`TagKey=team,TagValue=blue`), when it can
+/// say it.
+fn shorthand(map: &serde_json::Map<String, Value>) -> Option<String> {
+    map.iter()
+        .all(|(k, v)| {
+            shorthand_safe(k)
+                && v.as_str()
+                    .is_some_and(|s| s.chars().all(|c| c != ',' && c != '=' && !c.is_control()))
+        })
+        .then(|| {
+            map.iter()
+                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+}
+
+/// The arguments of one member of the request, by its shape in AWS's model.
+fn arguments(member: &Member, value: &Value, raw_text: &mut bool) -> Vec<String> {
+    let flag = format!("--{}", kebab(member.name));
     let with = |v: String| vec![flag.clone(), v];
-    match (member, value) {
-        ("Plaintext", Value::String(b64)) => match printable(b64) {
+    match (member.shape.kind, value) {
+        // S3's object data is a file path (`--body object.bin`).
+        (Kind::Blob, Value::String(_)) if member.location == Location::Payload => {
+            with(String::from("object.bin"))
+        }
+        (Kind::Blob, Value::String(b64)) => match printable(b64) {
             Some(text) => {
                 *raw_text = true;
                 with(quote(&text))
             }
-            None => with(String::from("fileb://plaintext.bin")),
+            None => with(format!("fileb://{}", file_for(member))),
         },
-        ("CiphertextBlob", Value::String(_)) => with(String::from("fileb://ciphertext.bin")),
-        ("Body", Value::String(_)) if service == Service::S3 => with(String::from("object.bin")),
-        (m, Value::String(_)) if policy_file(m).is_some() => with(format!(
-            "file://{}",
-            policy_file(m).unwrap_or("policy.json")
-        )),
+        (Kind::String, Value::String(_)) if is_policy(member) => {
+            with(format!("file://{}", file_for(member)))
+        }
         (_, Value::String(s)) => with(quote(s)),
         (_, Value::Bool(true)) => vec![flag],
-        (_, Value::Bool(false)) => vec![format!("--no-{}", kebab(member))],
+        (_, Value::Bool(false)) => vec![format!("--no-{}", kebab(member.name))],
         (_, Value::Number(n)) => with(n.to_string()),
-        ("Tags", Value::Array(tags)) => {
+        (Kind::List(item), Value::Array(items)) => {
             let mut out = vec![flag.clone()];
-            for t in tags {
-                let k = t.get("TagKey").and_then(Value::as_str).unwrap_or_default();
-                let v = t
-                    .get("TagValue")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                out.push(quote(&format!("TagKey={k},TagValue={v}")));
+            for it in items {
+                match (item.kind, it) {
+                    (_, Value::String(s)) => out.push(quote(s)),
+                    (Kind::Structure(_), Value::Object(m)) => {
+                        out.push(quote(&shorthand(m).unwrap_or_else(|| it.to_string())))
+                    }
+                    _ => out.push(quote(&it.to_string())),
+                }
             }
             out
         }
-        (_, Value::Array(items)) if items.iter().all(Value::is_string) => {
-            let mut out = vec![flag.clone()];
-            out.extend(items.iter().filter_map(Value::as_str).map(quote));
-            out
-        }
-        (_, Value::Object(map))
-            if map
-                .iter()
-                .all(|(k, v)| shorthand_safe(k) && v.as_str().is_some_and(shorthand_safe)) =>
+        (Kind::Map(..), Value::Object(map)) => match shorthand(map)
+            .filter(|_| map.values().all(|v| v.as_str().is_some_and(shorthand_safe)))
         {
-            let pairs: Vec<String> = map
-                .iter()
-                .map(|(k, v)| format!("{k}={}", v.as_str().unwrap_or_default()))
-                .collect();
-            with(pairs.join(","))
-        }
+            Some(pairs) => with(pairs),
+            None => with(quote(&value.to_string())),
+        },
         (_, other) => with(quote(&other.to_string())),
     }
 }
@@ -132,8 +152,19 @@ pub fn command(service: Service, operation: &str, input: &Value, region: &str) -
         let first = ["KeyId", "Bucket", "UserName", "RoleName"];
         let mut ordered: Vec<(&String, &Value)> = members.iter().collect();
         ordered.sort_by_key(|(k, _)| first.iter().position(|f| f == k).unwrap_or(first.len()));
-        for (member, value) in ordered {
-            parts.extend(arguments(service, member, value, &mut raw_text));
+        let members = service
+            .operation(operation)
+            .map(|d| d.input())
+            .unwrap_or_default();
+        for (name, value) in ordered {
+            match members.iter().find(|m| m.name == name) {
+                Some(m) => parts.extend(arguments(m, value, &mut raw_text)),
+                // Not a member of the operation (the door refused it): shown as sent.
+                None => {
+                    parts.push(format!("--{}", kebab(name)));
+                    parts.push(quote(&value.to_string()));
+                }
+            }
         }
     }
     if raw_text {

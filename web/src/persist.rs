@@ -264,6 +264,7 @@ pub fn remove(key: &str) {
 mod tests {
     use super::*;
     use kms_core::api::Caller;
+    use kms_core::service::Service;
 
     fn world() -> World {
         crate::starting_world().unwrap()
@@ -272,8 +273,9 @@ mod tests {
     #[test]
     fn a_save_reads_back_as_the_same_world() {
         let mut w = world();
-        w.call(
+        w.request(
             &Caller::new("arn:aws:iam::123412341234:root"),
+            Service::Kms,
             "CreateKey",
             &json!({"Description": "saved"}),
         )
@@ -368,8 +370,7 @@ mod tests {
         let alice = Caller::new("arn:aws:iam::123412341234:user/Alice");
         let big = kms_core::b64::encode(&[7u8; 4096]);
         for _ in 0..1500 {
-            w.call(
-                &alice,
+            w.request(&alice, Service::Kms,
                 "Encrypt",
                 &json!({"KeyId": "alias/cmk-a", "Plaintext": big, "EncryptionContext": {"k": "v".repeat(3000)}}),
             );

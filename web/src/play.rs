@@ -171,10 +171,7 @@ impl Play {
         let (result, call): (StepResult, Option<u64>) = match self.runner.prepare_call() {
             Some(prepared) => match &prepared {
                 Ok(p) => {
-                    let (service, operation) = match p.operation.strip_prefix("s3:") {
-                        Some(op) => (Service::S3, op),
-                        None => (Service::Kms, p.operation.as_str()),
-                    };
+                    let (service, operation) = Service::split(&p.operation);
                     let caller = Caller {
                         principal: &p.principal,
                         region: None,

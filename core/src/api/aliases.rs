@@ -114,7 +114,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["AliasName", "TargetKeyId"])?;
         let name = alias_name(input)?;
         let target = input.required_str("TargetKeyId")?;
         if name.is_aws_managed() {
@@ -122,7 +121,7 @@ impl World {
         }
         let i = self.alias_target_key(call, target)?;
         self.authorize_iam(call, Action::CreateAlias, &World::alias_arn(call, &name))?;
-        let req = self.request(call, Action::CreateAlias);
+        let req = self.auth_request(call, Action::CreateAlias);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::CreateAlias)?;
         if self.find_alias(call, &name).is_ok() {
@@ -161,7 +160,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["AliasName", "TargetKeyId"])?;
         let name = alias_name(input)?;
         let target = input.required_str("TargetKeyId")?;
         let ai = self.find_alias(call, &name)?;
@@ -175,7 +173,7 @@ impl World {
         let old = self.alias_key(ai)?;
         self.authorize_iam(call, Action::UpdateAlias, &World::alias_arn(call, &name))?;
         for i in [old, new] {
-            let req = self.request(call, Action::UpdateAlias);
+            let req = self.auth_request(call, Action::UpdateAlias);
             self.authorize_on_key(call, i, &req)?;
         }
         self.check_state(new, Action::UpdateAlias)?;
@@ -199,7 +197,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["AliasName"])?;
         let name = alias_name(input)?;
         let ai = self.find_alias(call, &name)?;
         if name.is_aws_managed() {
@@ -210,7 +207,7 @@ impl World {
         }
         let i = self.alias_key(ai)?;
         self.authorize_iam(call, Action::DeleteAlias, &World::alias_arn(call, &name))?;
-        let req = self.request(call, Action::DeleteAlias);
+        let req = self.auth_request(call, Action::DeleteAlias);
         self.authorize_on_key(call, i, &req)?;
         self.aliases.remove(ai);
         Ok(json!({}))
@@ -221,7 +218,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Limit", "Marker"])?;
         let key_filter = match input.str("KeyId")? {
             Some(k) => {
                 let i = self.resolve_key(call, k)?;

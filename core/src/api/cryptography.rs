@@ -24,7 +24,7 @@ impl World {
         tokens: &[String],
         alias: Option<&str>,
     ) -> Result<(), ApiError> {
-        let mut req = self.request(call, action);
+        let mut req = self.auth_request(call, action);
         req.encryption_context = Some(ctx);
         req.grant_tokens = tokens;
         req.encryption_algorithm = Some(self.key(i)?.spec.default_algorithm());
@@ -62,14 +62,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "KeyId",
-            "Plaintext",
-            "EncryptionContext",
-            "GrantTokens",
-            "EncryptionAlgorithm",
-            "DryRun",
-        ])?;
         let key_id = input.required_str("KeyId")?;
         let plaintext = input.required_blob("Plaintext", 1, MAX_PLAINTEXT)?;
         let ctx = input.context("EncryptionContext")?.unwrap_or_default();
@@ -148,16 +140,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "CiphertextBlob",
-            "EncryptionContext",
-            "GrantTokens",
-            "KeyId",
-            "EncryptionAlgorithm",
-            "DryRun",
-            "DryRunModifiers",
-            "Recipient",
-        ])?;
         // "When set to IGNORE_CIPHERTEXT, KMS performs only authorization validation
         // without ciphertext validation … CiphertextBlob … is required in all cases
         // except when DryRun is true and DryRunModifiers is set to IGNORE_CIPHERTEXT"
@@ -214,17 +196,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "CiphertextBlob",
-            "SourceEncryptionContext",
-            "SourceKeyId",
-            "DestinationKeyId",
-            "DestinationEncryptionContext",
-            "SourceEncryptionAlgorithm",
-            "DestinationEncryptionAlgorithm",
-            "GrantTokens",
-            "DryRun",
-        ])?;
         let bytes = input.required_blob("CiphertextBlob", 1, MAX_CIPHERTEXT)?;
         let dest_id = input.required_str("DestinationKeyId")?;
         let src_ctx = input
@@ -244,7 +215,7 @@ impl World {
             (si, Action::ReEncryptFrom, &src_ctx, src_id),
             (di, Action::ReEncryptTo, &dst_ctx, Some(dest_id)),
         ] {
-            let mut req = self.request(call, action);
+            let mut req = self.auth_request(call, action);
             req.encryption_context = Some(ctx);
             req.grant_tokens = &tokens;
             req.encryption_algorithm = Some(self.key(i)?.spec.default_algorithm());
@@ -282,15 +253,6 @@ impl World {
         input: &Input<'_>,
         with_plaintext: bool,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "KeyId",
-            "EncryptionContext",
-            "NumberOfBytes",
-            "KeySpec",
-            "GrantTokens",
-            "DryRun",
-            "Recipient",
-        ])?;
         let key_id = input.required_str("KeyId")?;
         let ctx = input.context("EncryptionContext")?.unwrap_or_default();
         let tokens = grant_tokens(input, self)?;
@@ -359,7 +321,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["NumberOfBytes", "CustomKeyStoreId", "Recipient"])?;
         if input.str("CustomKeyStoreId")?.is_some() || input.object("Recipient")?.is_some() {
             return Err(ApiError::new(
                 ErrorCode::UnsupportedOperation,

@@ -82,6 +82,16 @@ impl ErrorCode {
     }
 }
 
+impl ErrorCode {
+    /// The HTTP status KMS answers with: 500 for its internal errors, 400 for the rest.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::Internal => 500,
+            _ => 400,
+        }
+    }
+}
+
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -125,6 +135,28 @@ impl ApiError {
                 "The request was rejected because an internal exception occurred: {cause}."
             ),
         )
+    }
+}
+
+impl ApiError {
+    /// The door's refusal of a request that does not read (`service::check`).
+    pub(crate) fn from_refusal(e: &crate::service::ServiceError) -> ApiError {
+        let code = if e.code == ErrorCode::Serialization.as_str() {
+            ErrorCode::Serialization
+        } else {
+            ErrorCode::Validation
+        };
+        ApiError::new(code, e.message.clone())
+    }
+}
+
+impl From<ApiError> for crate::service::ServiceError {
+    fn from(e: ApiError) -> crate::service::ServiceError {
+        crate::service::ServiceError {
+            code: String::from(e.code.as_str()),
+            status: e.code.status(),
+            message: e.message,
+        }
     }
 }
 

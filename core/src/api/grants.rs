@@ -102,7 +102,6 @@ fn grant_constraints(input: &Input<'_>) -> Result<GrantConstraints, ApiError> {
     let Some(c) = input.object("Constraints")? else {
         return Ok(GrantConstraints::default());
     };
-    c.allow(&["EncryptionContextEquals", "EncryptionContextSubset"])?;
     let gc = GrantConstraints {
         equals: constraint(&c, "EncryptionContextEquals")?,
         subset: constraint(&c, "EncryptionContextSubset")?,
@@ -122,16 +121,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "KeyId",
-            "GranteePrincipal",
-            "RetiringPrincipal",
-            "Operations",
-            "Constraints",
-            "GrantTokens",
-            "Name",
-            "DryRun",
-        ])?;
         let key_id = input.required_str("KeyId")?;
         let grantee = input
             .str_len("GranteePrincipal", 1, 256)?
@@ -166,7 +155,7 @@ impl World {
         let tokens = grant_tokens(input, self)?;
         let dry_run = dry_run(input)?;
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::CreateGrant);
+        let mut req = self.auth_request(call, Action::CreateGrant);
         req.grant_tokens = &tokens;
         req.grant = Some(GrantRequest {
             operations,
@@ -234,7 +223,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Limit", "Marker", "GrantId", "GranteePrincipal"])?;
         let key_id = input.required_str("KeyId")?;
         let grant_filter = input.str("GrantId")?;
         let grantee_filter = input.str("GranteePrincipal")?;
@@ -270,7 +258,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["RetiringPrincipal", "Limit", "Marker"])?;
         let retiring = input.required_str("RetiringPrincipal")?;
         self.authorize_iam(call, Action::ListRetirableGrants, "*")?;
         let list: Vec<&Grant> = self
@@ -297,7 +284,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["GrantToken", "KeyId", "GrantId", "DryRun"])?;
         let token = input.str("GrantToken")?;
         let key_id = input.str("KeyId")?;
         let grant_id = input.str("GrantId")?;
@@ -335,7 +321,7 @@ impl World {
             .get(gi)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Grant not found"))?;
         call.add_resource(grant.key_arn.as_str());
-        let req = self.request(call, Action::RetireGrant);
+        let req = self.auth_request(call, Action::RetireGrant);
         let key_name = self
             .key_handle(&grant.key_arn)
             .unwrap_or(grant.key_arn.key_id_str());
@@ -370,7 +356,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "GrantId", "DryRun"])?;
         let key_id = input.required_str("KeyId")?;
         let grant_id = input.required_str("GrantId")?;
         let i = self.open_key(call, key_id, Action::RevokeGrant)?;

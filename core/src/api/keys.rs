@@ -22,19 +22,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "Policy",
-            "Description",
-            "KeyUsage",
-            "KeySpec",
-            "CustomerMasterKeySpec",
-            "Origin",
-            "BypassPolicyLockoutSafetyCheck",
-            "Tags",
-            "MultiRegion",
-            "CustomKeyStoreId",
-            "XksKeyId",
-        ])?;
         let description = input.str_len("Description", 0, 8192)?.unwrap_or("");
         // The kinds of key the simulator has: anything else is not offered (yet).
         let unsupported = |what: &str, given: &str, have: &str| {
@@ -138,11 +125,10 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "GrantTokens"])?;
         let key_id = input.required_str("KeyId")?;
         let tokens = grant_tokens(input, self)?;
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::DescribeKey);
+        let mut req = self.auth_request(call, Action::DescribeKey);
         req.grant_tokens = &tokens;
         req.request_alias = super::resolve::request_alias(key_id);
         self.authorize_on_key(call, i, &req)?;
@@ -154,7 +140,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["Limit", "Marker"])?;
         self.authorize_iam(call, Action::ListKeys, "*")?;
         let account = call.principal.account();
         let keys: Vec<&Key> = self
@@ -179,7 +164,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Description"])?;
         let key_id = input.required_str("KeyId")?;
         let description = input
             .str_len("Description", 0, 8192)?
@@ -195,7 +179,6 @@ impl World {
         input: &Input<'_>,
         enable: bool,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId"])?;
         let key_id = input.required_str("KeyId")?;
         let action = if enable {
             Action::EnableKey
@@ -231,13 +214,12 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "PendingWindowInDays"])?;
         let key_id = input.required_str("KeyId")?;
         let days = input
             .int("PendingWindowInDays", 7, 30)?
             .unwrap_or(i64::from(keys::DEFAULT_PENDING_WINDOW_DAYS));
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::ScheduleKeyDeletion);
+        let mut req = self.auth_request(call, Action::ScheduleKeyDeletion);
         req.pending_window_days = Some(days);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::ScheduleKeyDeletion)?;
@@ -257,7 +239,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::CancelKeyDeletion)?;
         let key = self.key_mut(i)?;

@@ -36,6 +36,11 @@ operations! {
 }
 
 impl Operation {
+    /// Its descriptor: its members from AWS's model and what the simulator knows of it.
+    pub fn descriptor(self) -> &'static crate::service::Descriptor {
+        crate::service::kms_descriptor(self)
+    }
+
     /// The operation with this exact name (AWS API names are case-sensitive).
     pub fn from_name(name: &str) -> Option<Operation> {
         Operation::ALL.iter().copied().find(|o| o.name() == name)
@@ -96,22 +101,13 @@ impl Operation {
 
     /// Whether CloudTrail marks the event read-only (`Describe*`, `Get*`, `List*`).
     pub fn is_read_only(self) -> bool {
-        let n = self.name();
-        n.starts_with("Describe") || n.starts_with("Get") || n.starts_with("List")
+        self.descriptor().read_only
     }
 
     /// Whether the operation is cryptographic: its response carries data or keys, so
     /// CloudTrail records `responseElements` as null.
     pub fn is_cryptographic(self) -> bool {
-        matches!(
-            self,
-            Operation::Encrypt
-                | Operation::Decrypt
-                | Operation::ReEncrypt
-                | Operation::GenerateDataKey
-                | Operation::GenerateDataKeyWithoutPlaintext
-                | Operation::GenerateRandom
-        )
+        self.descriptor().cryptographic
     }
 }
 

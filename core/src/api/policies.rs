@@ -14,12 +14,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&[
-            "KeyId",
-            "PolicyName",
-            "Policy",
-            "BypassPolicyLockoutSafetyCheck",
-        ])?;
         let key_id = input.required_str("KeyId")?;
         if let Some(n) = input.str("PolicyName")?
             && n != "default"
@@ -38,7 +32,7 @@ impl World {
         let given = input.bool("BypassPolicyLockoutSafetyCheck")?;
         let bypass = given.unwrap_or(false);
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::PutKeyPolicy);
+        let mut req = self.auth_request(call, Action::PutKeyPolicy);
         req.bypass_lockout_check = given;
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::PutKeyPolicy)?;
@@ -59,7 +53,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "PolicyName"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::GetKeyPolicy)?;
         Ok(json!({"Policy": self.key(i)?.policy.text(), "PolicyName": "default"}))
@@ -70,7 +63,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Limit", "Marker"])?;
         let key_id = input.required_str("KeyId")?;
         self.open_key(call, key_id, Action::ListKeyPolicies)?;
         Ok(json!({"PolicyNames": ["default"], "Truncated": false}))

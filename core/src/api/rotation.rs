@@ -18,13 +18,12 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "RotationPeriodInDays"])?;
         let key_id = input.required_str("KeyId")?;
         let days = input
             .int("RotationPeriodInDays", 90, 2560)?
             .unwrap_or(i64::from(keys::DEFAULT_ROTATION_DAYS));
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::EnableKeyRotation);
+        let mut req = self.auth_request(call, Action::EnableKeyRotation);
         req.rotation_period_days = Some(days);
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::EnableKeyRotation)?;
@@ -48,7 +47,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::DisableKeyRotation)?;
         let key = self.key_mut(i)?;
@@ -67,7 +65,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::GetKeyRotationStatus)?;
         let key = self.key(i)?;
@@ -94,7 +91,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::RotateKeyOnDemand)?;
         let key = self.key(i)?;
@@ -128,7 +124,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Limit", "Marker", "IncludeKeyMaterial"])?;
         let key_id = input.required_str("KeyId")?;
         // "The default value of this parameter is ROTATIONS_ONLY."
         let all = match input.str("IncludeKeyMaterial")? {

@@ -17,14 +17,13 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Tags"])?;
         let key_id = input.required_str("KeyId")?;
         if input.objects("Tags")?.is_none() {
             return Err(ApiError::validation("tags", "Member must not be null"));
         }
         let tags = read_tags(input)?;
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::TagResource);
+        let mut req = self.auth_request(call, Action::TagResource);
         req.tags = Some(RequestTags::Pairs(&tags));
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::TagResource)?;
@@ -54,13 +53,12 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "TagKeys"])?;
         let key_id = input.required_str("KeyId")?;
         let names = input
             .str_list("TagKeys")?
             .ok_or_else(|| ApiError::validation("tagKeys", "Member must not be null"))?;
         let i = self.resolve_key(call, key_id)?;
-        let mut req = self.request(call, Action::UntagResource);
+        let mut req = self.auth_request(call, Action::UntagResource);
         req.tags = Some(RequestTags::Keys(&names));
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::UntagResource)?;
@@ -75,7 +73,6 @@ impl World {
         call: &Call<'_>,
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
-        input.allow(&["KeyId", "Limit", "Marker"])?;
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::ListResourceTags)?;
         let mut out = Map::new();

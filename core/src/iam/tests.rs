@@ -1,5 +1,6 @@
 use super::*;
 use crate::api::Caller;
+use crate::service::{Service, ServiceError};
 use serde_json::json;
 
 const ROOT: &str = "arn:aws:iam::111122223333:root";
@@ -13,11 +14,12 @@ fn world() -> World {
         .unwrap()
 }
 
-fn iam(w: &mut World, who: &str, op: &str, input: Value) -> Result<Value, IamError> {
-    w.iam(&Caller::new(who), op, &input)
+fn iam(w: &mut World, who: &str, op: &str, input: Value) -> Result<Value, ServiceError> {
+    w.request(&Caller::new(who), Service::Iam, op, &input)
+        .output
 }
 
-fn code(r: Result<Value, IamError>) -> String {
+fn code(r: Result<Value, ServiceError>) -> String {
     r.unwrap_err().code
 }
 
@@ -48,12 +50,13 @@ fn a_user_is_created_given_a_policy_and_can_then_call_kms() {
 
     // With the default key policy (root: kms:*), the IAM policy now lets Erin encrypt.
     let key = w
-        .call(&Caller::new(ROOT), "CreateKey", &json!({}))
+        .request(&Caller::new(ROOT), Service::Kms, "CreateKey", &json!({}))
         .output
         .unwrap();
     let key_id = key["KeyMetadata"]["KeyId"].as_str().unwrap();
-    let r = w.call(
+    let r = w.request(
         &Caller::new(erin),
+        Service::Kms,
         "Encrypt",
         &json!({"KeyId": key_id, "Plaintext": "aGk="}),
     );

@@ -3,6 +3,7 @@ use crate::api::Caller;
 use crate::context::EncryptionContext;
 use crate::policy::PolicyKind;
 use crate::scenario::Scenario;
+use crate::service::Service;
 use alloc::string::ToString;
 use serde_json::json;
 
@@ -117,8 +118,7 @@ fn grants_and_their_tokens_count_as_at_the_door() {
     let mut w = seed_world();
     let root = Caller::new("arn:aws:iam::123412341234:root");
     let out = w
-        .call(
-            &root,
+        .request(&root, Service::Kms,
             "CreateGrant",
             &json!({"KeyId": "alias/cmk-a", "GranteePrincipal": "arn:aws:iam::123412341234:user/Bob", "Operations": ["Decrypt"]}),
         )

@@ -12,12 +12,13 @@ use super::bucket_keys::{self, derive_object_key};
 use super::steps::{Actor, S3Step, hex_prefix, kms_refused};
 use super::{ObjectEncryption, S3Error, internal};
 use crate::api::Caller;
-use crate::authz::Decision;
+use crate::api::Operation;
 use crate::b64;
 use crate::context::EncryptionContext;
 use crate::crypto::{self, DataKey, Secret};
 use crate::ids::KeyArn;
 use crate::principal::Principal;
+use crate::service::ChildCall;
 use crate::world::World;
 
 /// What a download asks KMS to decrypt.
@@ -37,7 +38,7 @@ impl World {
         p: &Principal,
         input: &Value,
         steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
+        children: &mut Vec<ChildCall>,
         with_body: bool,
     ) -> Result<Value, S3Error> {
         let bi = self.bucket_index(input)?;
@@ -103,7 +104,7 @@ impl World {
                     bucket_key: *bucket_key,
                     nonce: &obj.nonce,
                 };
-                self.download_data_key(&download, steps, decisions)?
+                self.download_data_key(&download, steps, children)?
             }
         };
         let body = crypto::aes256_gcm_open(
@@ -148,7 +149,7 @@ impl World {
         &mut self,
         d: &Download<'_>,
         steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
+        children: &mut Vec<ChildCall>,
     ) -> Result<DataKey, S3Error> {
         let requester = String::from(d.p.arn());
         let now = self.now();
@@ -180,13 +181,12 @@ impl World {
             via_service: Some(&via),
         };
         let req = json!({"CiphertextBlob": b64::encode(d.encrypted), "EncryptionContext": d.context.as_map()});
-        let r = self.call(&caller, "Decrypt", &req);
+        let (output, decision) = self.kms_for_s3(&caller, Operation::Decrypt, req, children);
         let mut call_step = S3Step::new(Actor::S3, Actor::Kms, "Decrypt", format!("S3 sends the stored encrypted data key to KMS, on {}'s behalf, with the same encryption context.", d.p.short_name()))
             .with("encrypted data key", format!("{} bytes", d.encrypted.len()))
             .with("EncryptionContext", serde_json::to_string(d.context.as_map()).unwrap_or_default());
-        call_step.decision = r.decisions.last().cloned();
-        decisions.extend(r.decisions);
-        let out = match r.output {
+        call_step.decision = decision;
+        let out = match output {
             Err(e) => return Err(kms_refused(steps, call_step, &e, "download")),
             Ok(out) => out,
         };

@@ -14,12 +14,13 @@ use super::{
     BUCKET_KEY_LIFETIME, MAX_OBJECT_BYTES, Object, ObjectEncryption, S3Error, etag, internal, store,
 };
 use crate::api::Caller;
-use crate::authz::Decision;
+use crate::api::Operation;
 use crate::b64;
 use crate::context::EncryptionContext;
 use crate::crypto::{self, DataKey, Secret};
 use crate::ids::KeyArn;
 use crate::principal::Principal;
+use crate::service::ChildCall;
 use crate::world::World;
 
 /// A PutObject request, read.
@@ -32,16 +33,6 @@ struct Put<'a> {
     caller_context: Option<&'a str>,
     bucket_key: bool,
 }
-
-const FIELDS: &[&str] = &[
-    "Bucket",
-    "Key",
-    "Body",
-    "ServerSideEncryption",
-    "SSEKMSKeyId",
-    "SSEKMSEncryptionContext",
-    "BucketKeyEnabled",
-];
 
 fn invalid(message: impl Into<String>) -> S3Error {
     S3Error::new("InvalidArgument", 400, message)
@@ -70,15 +61,6 @@ fn caller_context(b64_json: &str) -> Result<EncryptionContext, S3Error> {
 
 impl World {
     fn read_put<'a>(&self, input: &'a Value) -> Result<Put<'a>, S3Error> {
-        if let Some(unknown) = input
-            .as_object()
-            .and_then(|m| m.keys().find(|k| !FIELDS.contains(&k.as_str())))
-        {
-            return Err(invalid(format!(
-                "Unknown parameter in input: \"{unknown}\", must be one of: {}",
-                FIELDS.join(", ")
-            )));
-        }
         let bucket = self.bucket_index(input)?;
         let key = String::from(World::object_key(input)?);
         let body = match input.get("Body") {
@@ -115,7 +97,7 @@ impl World {
         p: &Principal,
         input: &Value,
         steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
+        children: &mut Vec<ChildCall>,
     ) -> Result<Value, S3Error> {
         let put = self.read_put(input)?;
         let (bucket_name, bucket_region, owner) = {
@@ -188,7 +170,7 @@ impl World {
             bucket_key: put.bucket_key,
             nonce: &nonce,
         };
-        let (data_key, encrypted, kms_arn) = self.upload_data_key(&upload, steps, decisions)?;
+        let (data_key, encrypted, kms_arn) = self.upload_data_key(&upload, steps, children)?;
         let stored = crypto::aes256_gcm_seal(
             data_key.expose(),
             &nonce,
@@ -329,7 +311,7 @@ impl World {
         &mut self,
         u: &Upload<'_>,
         steps: &mut Vec<S3Step>,
-        decisions: &mut Vec<Decision>,
+        children: &mut Vec<ChildCall>,
     ) -> Result<(DataKey, Vec<u8>, KeyArn), S3Error> {
         let region = self.bucket(u.bucket)?.region.clone();
         let via = format!("s3.{region}.amazonaws.com");
@@ -353,14 +335,14 @@ impl World {
             ));
         }
         let gdk = json!({"KeyId": u.kms_key, "KeySpec": "AES_256", "EncryptionContext": u.context.as_map()});
-        let r = self.call(&caller, "GenerateDataKey", &gdk);
+        let (output, decision) =
+            self.kms_for_s3(&caller, Operation::GenerateDataKey, gdk, children);
         let mut call_step = S3Step::new(Actor::S3, Actor::Kms, "GenerateDataKey", format!("S3 asks KMS, on {}'s behalf, for a data key under {}, with the encryption context.", u.p.short_name(), u.kms_key))
             .with("KeyId", u.kms_key)
             .with("EncryptionContext", serde_json::to_string(u.context.as_map()).unwrap_or_default())
             .with("kms:ViaService", via.clone());
-        call_step.decision = r.decisions.last().cloned();
-        decisions.extend(r.decisions);
-        let out = match r.output {
+        call_step.decision = decision;
+        let out = match output {
             Err(e) => return Err(kms_refused(steps, call_step, &e, "upload")),
             Ok(out) => out,
         };

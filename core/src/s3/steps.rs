@@ -90,8 +90,8 @@ pub struct S3Result {
     pub output: Result<Value, S3Error>,
     /// The steps it took.
     pub steps: Vec<S3Step>,
-    /// The KMS authorization decisions made on the way.
-    pub decisions: Vec<Decision>,
+    /// The calls S3 made to KMS on the caller's behalf.
+    pub children: Vec<crate::service::ChildCall>,
 }
 
 pub(super) fn hex_prefix(bytes: &[u8], n: usize) -> String {

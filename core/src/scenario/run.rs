@@ -11,6 +11,7 @@ use super::{Expect, Scenario, ScenarioError, Step, StepKind};
 use crate::api::{ApiError, Caller, RequestFacts};
 use crate::authz::{Decision, RequestTags, Rule};
 use crate::policy::Effect;
+use crate::service::{Service, ServiceError};
 use crate::world::World;
 
 /// A failed call's error: the AWS (or S3) code and message.
@@ -20,6 +21,15 @@ pub struct StepError {
     pub code: String,
     /// The message.
     pub message: String,
+}
+
+impl From<ServiceError> for StepError {
+    fn from(e: ServiceError) -> Self {
+        StepError {
+            code: e.code,
+            message: e.message,
+        }
+    }
 }
 
 impl From<ApiError> for StepError {
@@ -286,22 +296,14 @@ impl Runner {
             region: None,
             via_service: p.via.as_deref(),
         };
-        if p.operation.starts_with("s3:") {
-            let r = self.world.s3(&caller, &p.operation, &p.input);
-            let steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
-            let out = r.output.map_err(|e| StepError {
-                code: e.code,
-                message: e.message,
-            });
-            (out, r.decisions.last().cloned(), steps)
-        } else {
-            let r = self.world.call(&caller, &p.operation, &p.input);
-            (
-                r.output.map_err(StepError::from),
-                r.decisions.last().cloned(),
-                Vec::new(),
-            )
-        }
+        let (service, operation) = Service::split(&p.operation);
+        let r = self.world.request(&caller, service, operation, &p.input);
+        let steps = r.steps.iter().map(crate::s3::S3Step::to_json).collect();
+        (
+            r.output.map_err(StepError::from),
+            r.decisions.last().cloned(),
+            steps,
+        )
     }
 
     /// Runs the next step.

@@ -3,6 +3,7 @@
 use super::*;
 use crate::api::Caller;
 use crate::clock::Duration;
+use crate::service::Service;
 use alloc::string::ToString;
 use serde_json::json;
 
@@ -128,7 +129,12 @@ fn a_world_round_trips_through_a_scenario_file() {
     let w = &mut r.world;
     // Some history: rotation, a grant, tags, a disabled key, a pending deletion, a second alias.
     let k2 = w
-        .call(&alice, "CreateKey", &json!({"Description": "second"}))
+        .request(
+            &alice,
+            Service::Kms,
+            "CreateKey",
+            &json!({"Description": "second"}),
+        )
         .output
         .unwrap()["KeyMetadata"]["KeyId"]
         .as_str()
@@ -157,14 +163,20 @@ fn a_world_round_trips_through_a_scenario_file() {
             json!({"KeyId": k2, "PendingWindowInDays": 9}),
         ),
     ] {
-        w.call(&alice, op, &input).output.unwrap();
+        w.request(&alice, Service::Kms, op, &input).output.unwrap();
     }
-    w.s3(&alice, "CreateBucket", &json!({"Bucket": "saved"}))
-        .output
-        .unwrap();
-    w.s3(&alice, "PutObject", &json!({"Bucket": "saved", "Key": "k", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": "CMK-A", "BucketKeyEnabled": true})).output.unwrap();
-    w.s3(
+    w.request(
         &alice,
+        Service::S3,
+        "CreateBucket",
+        &json!({"Bucket": "saved"}),
+    )
+    .output
+    .unwrap();
+    w.request(&alice, Service::S3, "PutObject", &json!({"Bucket": "saved", "Key": "k", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": "CMK-A", "BucketKeyEnabled": true})).output.unwrap();
+    w.request(
+        &alice,
+        Service::S3,
         "PutObject",
         &json!({"Bucket": "saved", "Key": "plain", "Body": "aGk="}),
     )
@@ -172,8 +184,9 @@ fn a_world_round_trips_through_a_scenario_file() {
     .unwrap();
     w.advance(Duration::days(100)).unwrap();
     let enc = w
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Encrypt",
             &json!({"KeyId": "CMK-A", "Plaintext": "aGk="}),
         )
@@ -187,8 +200,9 @@ fn a_world_round_trips_through_a_scenario_file() {
     assert_eq!(&back, &r.world, "world → file → world gives the same world");
     // And it behaves the same: old ciphertexts decrypt, the random stream continues alike.
     let d = back
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Decrypt",
             &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
         )
@@ -196,22 +210,33 @@ fn a_world_round_trips_through_a_scenario_file() {
         .unwrap();
     assert_eq!(d["Plaintext"], "aGk=");
     assert_eq!(
-        back.s3(&alice, "GetObject", &json!({"Bucket": "saved", "Key": "k"}))
-            .output
-            .unwrap()["Body"],
+        back.request(
+            &alice,
+            Service::S3,
+            "GetObject",
+            &json!({"Bucket": "saved", "Key": "k"})
+        )
+        .output
+        .unwrap()["Body"],
         "aGk="
     );
     let mut original = r.world.clone();
     original
-        .call(
+        .request(
             &alice,
+            Service::Kms,
             "Decrypt",
             &json!({"CiphertextBlob": enc["CiphertextBlob"]}),
         )
         .output
         .unwrap();
     original
-        .s3(&alice, "GetObject", &json!({"Bucket": "saved", "Key": "k"}))
+        .request(
+            &alice,
+            Service::S3,
+            "GetObject",
+            &json!({"Bucket": "saved", "Key": "k"}),
+        )
         .output
         .unwrap();
     assert_eq!(back, original);
@@ -329,8 +354,9 @@ fn a_world_with_the_platforms_randomness_saves_and_loads_back() {
     let mut s = Scenario::load(MINIMAL).unwrap();
     s.seed = None;
     let mut w = s.build_world().unwrap();
-    w.call(
+    w.request(
         &Caller::new("arn:aws:iam::111122223333:root"),
+        Service::Kms,
         "CreateKey",
         &json!({}),
     )
@@ -368,7 +394,8 @@ fn a_call_sent_through_another_door_is_checked_as_step_checks_it() {
                             region: None,
                             via_service: p.via.as_deref(),
                         };
-                        let r = elsewhere.call(&caller, &p.operation, &p.input);
+                        let (service, op) = Service::split(&p.operation);
+                        let r = elsewhere.request(&caller, service, op, &p.input);
                         (
                             r.output.map_err(StepError::from),
                             r.decisions.last().cloned(),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::service::Service;
 use alloc::string::ToString;
 
 #[test]
@@ -22,20 +23,25 @@ fn the_next_due_event_is_the_earliest_rotation_deletion_or_grant() {
     );
     let root = Caller::new("arn:aws:iam::111122223333:root");
     let mut key = || {
-        let out = w.call(&root, "CreateKey", &json!({})).output.unwrap();
+        let out = w
+            .request(&root, Service::Kms, "CreateKey", &json!({}))
+            .output
+            .unwrap();
         KeyArn::parse(out["KeyMetadata"]["Arn"].as_str().unwrap()).unwrap()
     };
     let (a, b) = (key(), key());
     assert_eq!(w.next_due(), None, "nothing is scheduled");
-    w.call(
+    w.request(
         &root,
+        Service::Kms,
         "EnableKeyRotation",
         &json!({"KeyId": a.as_str(), "RotationPeriodInDays": 90}),
     )
     .output
     .unwrap();
-    w.call(
+    w.request(
         &root,
+        Service::Kms,
         "ScheduleKeyDeletion",
         &json!({"KeyId": b.as_str(), "PendingWindowInDays": 7}),
     )
@@ -45,8 +51,7 @@ fn the_next_due_event_is_the_earliest_rotation_deletion_or_grant() {
     assert_eq!((due.kind, &due.key_arn), (DueKind::Deletion, &b));
     assert_eq!(due.at, w.now().plus(Duration::days(7)));
     let grant = w
-        .call(
-            &root,
+        .request(&root, Service::Kms,
             "CreateGrant",
             &json!({"KeyId": a.as_str(), "GranteePrincipal": "arn:aws:iam::111122223333:root", "Operations": ["Encrypt"]}),
         )

@@ -7,11 +7,12 @@
     reason = "test helpers fail loudly; each test file uses part of them"
 )]
 
-use kms_core::api::{CallResult, Caller};
+use kms_core::api::Caller;
 use kms_core::clock::Timestamp;
 use kms_core::entropy::Entropy;
 use kms_core::ids::{AccountId, Region};
 use kms_core::policy::{Policy, PolicyKind};
+use kms_core::service::{Response, Service, ServiceError};
 use kms_core::world::World;
 use serde_json::Value;
 
@@ -33,16 +34,19 @@ pub fn world(seed: u64) -> World {
         Entropy::seeded(seed),
     );
     let all = Policy::parse(ALLOW_ALL_KMS, PolicyKind::Identity).unwrap();
-    w.setup_principal(ALICE, Some("Alice"), vec![("all".into(), all.clone())])
+    w = w
+        .with_principal(ALICE, Some("Alice"), vec![("all".into(), all.clone())])
         .unwrap();
-    w.setup_principal(BOB, Some("Bob"), vec![]).unwrap();
-    w.setup_principal(EVE, Some("Eve"), vec![("all".into(), all)])
+    w = w.with_principal(BOB, Some("Bob"), vec![]).unwrap();
+    w = w
+        .with_principal(EVE, Some("Eve"), vec![("all".into(), all)])
         .unwrap();
     w
 }
 
-pub fn call(w: &mut World, who: &str, op: &str, input: Value) -> CallResult {
-    w.call(&Caller::new(who), op, &input)
+pub fn call(w: &mut World, who: &str, op: &str, input: Value) -> Response {
+    let (service, op) = Service::split(op);
+    w.request(&Caller::new(who), service, op, &input)
 }
 
 pub fn ok(w: &mut World, who: &str, op: &str, input: Value) -> Value {
@@ -52,15 +56,15 @@ pub fn ok(w: &mut World, who: &str, op: &str, input: Value) -> Value {
     }
 }
 
-pub fn err(w: &mut World, who: &str, op: &str, input: Value) -> kms_core::api::ApiError {
+pub fn err(w: &mut World, who: &str, op: &str, input: Value) -> ServiceError {
     match call(w, who, op, input).output {
         Ok(v) => panic!("{op} as {who} should fail, got {v}"),
         Err(e) => e,
     }
 }
 
-pub fn code(w: &mut World, who: &str, op: &str, input: Value) -> &'static str {
-    err(w, who, op, input).code.as_str()
+pub fn code(w: &mut World, who: &str, op: &str, input: Value) -> String {
+    err(w, who, op, input).code
 }
 
 /// Creates a key as Alice and returns its key ID.

@@ -261,6 +261,7 @@ pub fn AuditPanel() -> impl IntoView {
 mod tests {
     use super::*;
     use kms_core::api::Caller;
+    use kms_core::service::Service;
     use serde_json::json;
 
     #[test]
@@ -268,17 +269,24 @@ mod tests {
         let mut w = crate::starting_world().unwrap();
         let alice = Caller::new("arn:aws:iam::123412341234:user/Alice");
         let bob = Caller::new("arn:aws:iam::123412341234:user/Bob");
-        w.call(
+        w.request(
             &alice,
+            Service::Kms,
             "Encrypt",
             &json!({"KeyId": "alias/cmk-a", "Plaintext": "aGk="}),
         );
-        w.call(
+        w.request(
             &bob,
+            Service::Kms,
             "Encrypt",
             &json!({"KeyId": "alias/cmk-a", "Plaintext": "aGk="}),
         );
-        w.call(&alice, "DescribeKey", &json!({"KeyId": "alias/cmk-c"}));
+        w.request(
+            &alice,
+            Service::Kms,
+            "DescribeKey",
+            &json!({"KeyId": "alias/cmk-c"}),
+        );
         let (all, total) = audit_rows(&w, &Filter::default(), 10);
         assert_eq!(total, 3);
         assert_eq!(all[0].name, "DescribeKey", "newest first");
@@ -320,8 +328,9 @@ mod tests {
     fn service_events_are_told_apart() {
         let mut w = crate::starting_world().unwrap();
         let root = Caller::new("arn:aws:iam::123412341234:root");
-        w.call(
+        w.request(
             &root,
+            Service::Kms,
             "ScheduleKeyDeletion",
             &json!({"KeyId": "aaaaaaaa-0000-4000-8000-00000000000a", "PendingWindowInDays": 7}),
         )

@@ -8,52 +8,14 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use kms_core::World;
-use kms_core::api::{Caller, Operation};
+use kms_core::api::Caller;
 use kms_core::authz::Decision;
 use kms_core::clock::{Duration, Timestamp};
 use kms_core::s3::S3Step;
 use kms_core::world::Advanced;
 use serde_json::Value;
 
-/// Which door a call goes through.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Service {
-    /// AWS KMS (`World::call`).
-    Kms,
-    /// The simulated IAM (`World::iam`).
-    Iam,
-    /// The simulated S3 (`World::s3`).
-    S3,
-}
-
-impl Service {
-    /// The service's name in the AWS CLI (`kms`, `iam`, `s3api`).
-    pub fn cli_name(self) -> &'static str {
-        match self {
-            Service::Kms => "kms",
-            Service::Iam => "iam",
-            Service::S3 => "s3api",
-        }
-    }
-
-    /// The endpoint a call in `region` goes to (IAM is global).
-    pub fn endpoint(self, region: &str) -> String {
-        match self {
-            Service::Kms => format!("kms.{region}.amazonaws.com"),
-            Service::Iam => String::from("iam.amazonaws.com"),
-            Service::S3 => format!("s3.{region}.amazonaws.com"),
-        }
-    }
-
-    /// How people name it (`KMS`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Service::Kms => "KMS",
-            Service::Iam => "IAM",
-            Service::S3 => "S3",
-        }
-    }
-}
+pub use kms_core::service::Service;
 
 /// A part of the world that views read. A change notifies only the slices it touched, so
 /// a view of the keys is not recomputed when an audit event is appended.
@@ -230,98 +192,79 @@ pub struct Model {
 }
 
 /// Whether `op` of `service` may change the world beyond its audit log (so Undo needs
-/// the world from before it).
+/// the world from before it): what its descriptor says.
 pub fn may_change(service: Service, op: &str) -> bool {
-    match service {
-        Service::Kms => {
-            Operation::from_name(op).is_some_and(|o| !o.is_read_only() && !o.is_cryptographic())
-        }
-        Service::Iam => kms_core::iam::OPERATIONS.contains(&op),
-        Service::S3 => matches!(op, "CreateBucket" | "PutObject" | "DeleteObject"),
+    service.operation(op).is_some_and(|d| !d.changes.is_empty())
+}
+
+/// The slices a successful `op` of `service` may change, from its descriptor (every call
+/// that reaches a service also appends to the audit log).
+pub fn slices_of(service: Service, op: &str) -> Slices {
+    use kms_core::service::Parts;
+    let changes = service.operation(op).map_or(Parts::NONE, |d| d.changes);
+    let touched = [
+        (Parts::PRINCIPALS, Slice::Principals),
+        (Parts::POLICIES, Slice::Policies),
+        (Parts::KEYS, Slice::Keys),
+        (Parts::GRANTS, Slice::Grants),
+        (Parts::S3, Slice::S3),
+    ]
+    .into_iter()
+    .filter(|(p, _)| changes.contains(*p))
+    .map(|(_, s)| s)
+    .collect::<Vec<_>>();
+    Slices::of(&touched).union(Slices::of(&[Slice::Audit]))
+}
+
+/// What a service's error says, for the drawer.
+fn failure(e: kms_core::service::ServiceError) -> Failure {
+    Failure {
+        code: e.code,
+        message: e.message,
+        status: Some(e.status),
     }
 }
 
-/// The slices a successful `op` of `service` may change (every call that reaches a door
-/// also appends to the audit log).
-pub fn slices_of(service: Service, op: &str) -> Slices {
-    use Slice as S;
-    let touched: &[Slice] = match (service, op) {
-        (Service::Kms, "CreateKey") => &[S::Keys, S::Policies],
-        (Service::Kms, "PutKeyPolicy") => &[S::Policies],
-        (Service::Kms, "CreateGrant" | "RetireGrant" | "RevokeGrant") => &[S::Grants],
-        (Service::Kms, _) if may_change(service, op) => &[S::Keys],
-        (Service::Kms, _) => &[],
-        (Service::Iam, _) => &[S::Principals, S::Policies],
-        // S3 creates the AWS managed key aws/s3 the first time it is used, and GetObject
-        // may keep a bucket key.
-        (Service::S3, "CreateBucket" | "PutObject" | "DeleteObject") => {
-            &[S::S3, S::Keys, S::Policies]
-        }
-        (Service::S3, _) => &[S::S3],
-    };
-    Slices::of(touched).union(Slices::of(&[S::Audit]))
-}
-
-/// `camelCase` → `PascalCase`: CloudTrail's spelling of a request member back to the API's.
-fn pascal(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
-        .unwrap_or_default()
-}
-
-/// The records of the calls S3 made to KMS during one S3 request: from the audit events
-/// appended since `from` that S3 invoked, in order, with the decisions of S3's KMS steps.
-fn kms_calls_of(
-    w: &World,
-    from: usize,
-    steps: &[S3Step],
+/// A call S3 made to KMS on the caller's behalf, as a record of its own. What KMS
+/// returned to S3 is shown, but for the plaintext data key, which S3 keeps to itself.
+fn child_record(
+    c: kms_core::service::ChildCall,
+    seq: u64,
     parent: u64,
+    caller: &str,
     caller_name: &str,
-) -> Vec<CallRecord> {
-    let mut decisions = steps
-        .iter()
-        .filter(|s| s.to == kms_core::s3::Actor::Kms && s.decision.is_some())
-        .map(|s| s.decision.clone());
-    w.audit_log()
-        .iter()
-        .skip(from)
-        .filter(|e| e.user_identity.invoked_by.as_deref() == Some("s3.amazonaws.com"))
-        .zip(1u64..)
-        .map(|(e, n)| {
-            let input = match &e.request_parameters {
-                Value::Object(m) => Value::Object(m.iter().map(|(k, v)| (pascal(k), v.clone())).collect()),
-                other => other.clone(),
-            };
-            let output = match (&e.error_code, &e.error_message) {
-                (Some(code), message) => Err(Failure {
-                    code: code.clone(),
-                    message: message.clone().unwrap_or_default(),
-                    status: None,
-                }),
-                (None, _) => Ok(if e.response_elements.is_null() {
-                    serde_json::json!({"(not shown)": "KMS returned the data key to S3: the plaintext key never leaves S3"})
-                } else {
-                    e.response_elements.clone()
-                }),
-            };
-            CallRecord {
-                seq: parent + n,
-                service: Service::Kms,
-                operation: e.event_name.clone(),
-                caller: e.user_identity.arn.clone().unwrap_or_default(),
-                caller_name: format!("{caller_name} through S3"),
-                region: e.aws_region.clone(),
-                at: e.event_time,
-                input,
-                output,
-                decisions: decisions.next().flatten().into_iter().collect(),
-                steps: Vec::new(),
-                kms_calls: Vec::new(),
-                made_by: Some(parent),
+    at: Timestamp,
+) -> CallRecord {
+    let output = c.output.map_err(failure).map(|mut v| {
+        if let (Some(d), Value::Object(m)) = (c.service.operation(c.operation), &mut v) {
+            for member in d.output() {
+                if member.shape.sensitive && m.contains_key(member.name) {
+                    m.insert(
+                        member.name.to_string(),
+                        Value::String(String::from(
+                            "(sensitive: KMS returned it to S3, which uses it and never returns it)",
+                        )),
+                    );
+                }
             }
-        })
-        .collect()
+        }
+        v
+    });
+    CallRecord {
+        seq,
+        service: c.service,
+        operation: c.operation.to_string(),
+        caller: caller.to_string(),
+        caller_name: format!("{caller_name} through S3"),
+        region: c.region,
+        at,
+        input: c.input,
+        output,
+        decisions: c.decisions,
+        steps: Vec::new(),
+        kms_calls: Vec::new(),
+        made_by: Some(parent),
+    }
 }
 
 impl Model {
@@ -397,49 +340,21 @@ impl Model {
         self.group = None;
     }
 
-    /// Makes a call through a door as `caller`, records it, and says which slices changed.
+    /// Makes a call through the world's door as `caller`, records it, and says which
+    /// slices changed.
     pub fn dispatch(&mut self, caller: &Caller<'_>, req: Request<'_>) -> (Arc<CallRecord>, Slices) {
         let before = may_change(req.service, req.operation).then(|| self.world.clone());
         let last_event = |w: &World| w.audit_log().last().map(|e| e.event_id.clone());
         let audit_before = last_event(&self.world);
         let at = self.world.now();
-        let audit_len = self.world.audit_log().len();
-        let (output, decisions, steps) = match req.service {
-            Service::Kms => {
-                let r = self.world.call(caller, req.operation, req.input);
-                let output = r.output.map_err(|e| Failure {
-                    code: e.code.as_str().to_string(),
-                    message: e.message,
-                    status: None,
-                });
-                (output, r.decisions, Vec::new())
-            }
-            Service::Iam => {
-                let output = self
-                    .world
-                    .iam(caller, req.operation, req.input)
-                    .map_err(|e| Failure {
-                        code: e.code,
-                        message: e.message,
-                        status: Some(e.status),
-                    });
-                (output, Vec::new(), Vec::new())
-            }
-            Service::S3 => {
-                let r = self.world.s3(caller, req.operation, req.input);
-                let output = r.output.map_err(|e| Failure {
-                    code: e.code,
-                    message: e.message,
-                    status: Some(e.status),
-                });
-                (output, r.decisions, r.steps)
-            }
-        };
+        let r = self
+            .world
+            .request(caller, req.service, req.operation, req.input);
         let mut slices = Slices::NONE;
         if last_event(&self.world) != audit_before {
             slices = slices.union(Slices::of(&[Slice::Audit]));
         }
-        if output.is_ok() {
+        if r.ok() {
             slices = slices.union(slices_of(req.service, req.operation));
         }
         let (caller_arn, caller_name) = self
@@ -458,13 +373,12 @@ impl Model {
                 (caller.principal.to_string(), name)
             });
         let seq = self.next_seq;
-        // The calls S3 made to KMS on the caller's behalf: each a record of its own, from
-        // its audit event and the decision S3's step kept.
-        let children = if req.service == Service::S3 {
-            kms_calls_of(&self.world, audit_len, &steps, seq, &caller_name)
-        } else {
-            Vec::new()
-        };
+        let children: Vec<CallRecord> = r
+            .children
+            .into_iter()
+            .zip(seq + 1..)
+            .map(|(c, n)| child_record(c, n, seq, &caller_arn, &caller_name, at))
+            .collect();
         let record = Arc::new(CallRecord {
             seq,
             service: req.service,
@@ -477,9 +391,9 @@ impl Model {
                 .to_string(),
             at,
             input: req.input.clone(),
-            output,
-            decisions,
-            steps,
+            output: r.output.map_err(failure),
+            decisions: r.decisions,
+            steps: r.steps,
             kms_calls: children.iter().map(|c| c.seq).collect(),
             made_by: None,
         });

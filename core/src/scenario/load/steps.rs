@@ -7,7 +7,6 @@ use alloc::vec::Vec;
 use serde_json::{Map, Value};
 
 use crate::action::Action;
-use crate::api::Operation;
 use crate::clock::Duration;
 use crate::json::{self, Json};
 use crate::principal::{Principal, PrincipalKind};
@@ -106,25 +105,33 @@ fn read_step(
         r.fields(s, path, CALL_STEP);
         let principal = who(r);
         let operation = r.string(s, "call", path)?;
-        if let Some(op) = operation.strip_prefix("s3:") {
-            if !crate::s3::OPERATIONS.contains(&op) {
-                r.err(
-                    &join(path, "call"),
-                    at("call"),
-                    format!(
-                        "unknown S3 operation `{operation}`: the simulator offers s3:{}",
-                        crate::s3::OPERATIONS.join(", s3:")
-                    ),
-                );
-            }
-        } else if Operation::from_name(&operation).is_none() {
-            let hint = Operation::similar_to(&operation)
-                .map(|o| format!(" (did you mean `{o}`?)"))
+        let (service, op) = crate::service::Service::split(&operation);
+        if service.operation(op).is_none() {
+            let hint = service
+                .similar_to(op)
+                .map(|d| match service {
+                    crate::service::Service::Kms => format!(" (did you mean `{}`?)", d.name()),
+                    s => format!(" (did you mean `{}:{}`?)", s.prefix(), d.name()),
+                })
                 .unwrap_or_default();
+            let offered = match service {
+                crate::service::Service::Kms => String::new(),
+                s => format!(
+                    ": the simulator offers {}",
+                    s.operations()
+                        .iter()
+                        .map(|d| format!("{}:{}", s.prefix(), d.name()))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
             r.err(
                 &join(path, "call"),
                 at("call"),
-                format!("unknown operation `{operation}`{hint}"),
+                format!(
+                    "unknown {} operation `{operation}`{hint}{offered}",
+                    service.label()
+                ),
             );
         }
         let input = match s.get("input") {

@@ -309,6 +309,7 @@ pub fn account_principals(w: &World, account: &str) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use kms_core::api::Caller;
+    use kms_core::service::Service;
     use serde_json::json;
 
     const ROOT: &str = "arn:aws:iam::123412341234:root";
@@ -347,22 +348,25 @@ mod tests {
         let mut w = world();
         let root = Caller::new(ROOT);
         let a = "aaaaaaaa-0000-4000-8000-00000000000a";
-        w.call(
+        w.request(
             &root,
+            Service::Kms,
             "ScheduleKeyDeletion",
             &json!({"KeyId": a, "PendingWindowInDays": 7}),
         )
         .output
         .unwrap();
-        w.call(
+        w.request(
             &root,
+            Service::Kms,
             "EnableKeyRotation",
             &json!({"KeyId": "cccccccc-0000-4000-8000-00000000000c", "RotationPeriodInDays": 90}),
         )
         .output
         .unwrap();
-        w.call(
+        w.request(
             &root,
+            Service::Kms,
             "RotateKeyOnDemand",
             &json!({"KeyId": "cccccccc-0000-4000-8000-00000000000c"}),
         )
@@ -396,8 +400,7 @@ mod tests {
     fn grants_say_who_what_and_when_they_take_effect() {
         let mut w = world();
         let out = w
-            .call(
-                &Caller::new(ROOT),
+            .request(&Caller::new(ROOT), Service::Kms,
                 "CreateGrant",
                 &json!({"KeyId": "aaaaaaaa-0000-4000-8000-00000000000a", "GranteePrincipal": "arn:aws:iam::123412341234:user/Bob",
                         "Operations": ["Encrypt", "Decrypt"], "Constraints": {"EncryptionContextSubset": {"app": "notes"}}, "Name": "bob-notes"}),
