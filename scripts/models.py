@@ -109,6 +109,18 @@ IAM = {
 
 SERVICES = [("kms", "2014-11-01", KMS), ("s3", "2006-03-01", S3), ("iam", "2010-05-08", IAM)]
 
+# Structures of a response whose members the simulator fills only in part: the members it
+# fills (a test holds every response to them, so a new one cannot go unlisted).
+RESPONSE_MEMBERS = {
+    "kms": {
+        "KeyMetadata": ["AWSAccountId", "KeyId", "Arn", "CreationDate", "Enabled",
+                        "Description", "KeyUsage", "KeyState", "DeletionDate", "Origin",
+                        "KeyManager", "CustomerMasterKeySpec", "KeySpec",
+                        "EncryptionAlgorithms", "MultiRegion", "PendingDeletionWindowInDays",
+                        "CurrentKeyMaterialId"],
+    },
+}
+
 # Shapes whose values CloudTrail never records and the page never shows in full, beyond
 # those the model marks sensitive: ciphertexts and grant tokens (AWS's example records of
 # Decrypt and CreateGrant leave them out).
@@ -149,6 +161,10 @@ class Writer:
         self.emitted = {}   # shape name -> static name
         self.order = []     # (static name, code)
         self.errors = []
+        self.wires = {}      # (operation, member) -> its name on the wire
+        self.outputs = []    # (operation, static of its output members)
+        self.error_lists = []
+        self.current_op = None
 
     def fail(self, msg):
         self.errors.append(f"{self.service}: {msg}")
@@ -171,13 +187,17 @@ class Writer:
         elif t == "map":
             kind = f"Kind::Map(&{self.shape(s['key']['shape'])}, &{self.shape(s['value']['shape'])})"
         elif t == "structure":
-            kind = f"Kind::Structure(&{self.members(name, list(s['members']), static + '_M')})"
+            names = RESPONSE_MEMBERS.get(self.service, {}).get(name, list(s["members"]))
+            kind = f"Kind::Structure(&{self.members(name, names, static + '_M')})"
         else:
             self.fail(f"shape {name} has type {t}")
             kind = "Kind::String"
+        for v in (lo, hi):
+            if v is not None and not 0 <= v <= 0xFFFF_FFFF:
+                self.fail(f"shape {name} has a limit {v} outside u32")
         opt = lambda v: f"Some({v})" if v is not None else "None"
         enum_list = "&[" + ", ".join(rust_str(e) for e in enums) + "]"
-        code = (f"pub(crate) static {static}: Shape = Shape {{ name: {rust_str(name)}, kind: {kind}, "
+        code = (f"pub(crate) static {static}: Shape = Shape {{ kind: {kind}, "
                 f"min: {opt(lo)}, max: {opt(hi)}, enums: {enum_list}, sensitive: {str(secret).lower()} }};")
         self.order.append((static, code))
         return static
@@ -200,9 +220,10 @@ class Writer:
                 loc = "Payload"
             elif s.get("payload") == n:
                 loc = "Payload"
+            if wire and wire != n:
+                self.wires.setdefault((self.current_op, n), wire)
             rows.append(f"Member {{ name: {rust_str(n)}, shape: &{self.shape(m['shape'])}, "
-                        f"required: {str(n in required).lower()}, location: Location::{loc}, "
-                        f"wire: {rust_str(wire)} }},")
+                        f"required: {str(n in required).lower()}, location: Location::{loc} }},")
         self.order.append((static, f"pub(crate) static {static}: [Member; {len(rows)}] = [\n" +
                            "\n".join(rows) + "\n];"))
         return static
@@ -218,6 +239,7 @@ class Writer:
             self.fail(f"no operation {op}")
             return
         prefix = "OP_" + snake(op)
+        self.current_op = op
         if "input" in o:
             self.members(o["input"]["shape"], inputs, prefix + "_IN")
         else:
@@ -232,16 +254,44 @@ class Writer:
             if outputs:
                 self.fail(f"{op} has no output")
             self.order.append((prefix + "_OUT", f"pub(crate) static {prefix}_OUT: [Member; 0] = [];"))
+        self.outputs.append((op, prefix + "_OUT"))
         errs = []
         for e in o.get("errors", []):
             code, status = self.error_code(e["shape"])
-            errs.append(f"({rust_str(code)}, {status if status is not None else 0}),")
-        self.order.append((prefix + "_ERRORS",
-                           f"pub(crate) static {prefix}_ERRORS: [(&str, u16); {len(errs)}] = [\n" +
-                           "\n".join(errs) + "\n];"))
+            errs.append(rust_str(code))
+        self.error_lists.append((op, errs))
+        # The response members the audit log leaves out, so that the page need not link
+        # the whole response shapes to redact a response.
+        secret = []
+        if "output" in o:
+            out_shape = self.shapes[o["output"]["shape"]]
+            for n in (outputs if outputs is not None else list(out_shape["members"])):
+                sh = self.shapes[out_shape["members"][n]["shape"]]
+                item = self.shapes[sh["member"]["shape"]] if sh["type"] == "list" else {}
+                if sh.get("sensitive") or item.get("sensitive") or \
+                        out_shape["members"][n]["shape"] in ALSO_SECRET.get(self.service, set()):
+                    secret.append(rust_str(n))
         self.order.append((prefix, f"pub(crate) static {prefix}: OperationModel = OperationModel {{ "
-                           f"name: {rust_str(op)}, input: &{prefix}_IN, output: &{prefix}_OUT, "
-                           f"errors: &{prefix}_ERRORS }};"))
+                           f"name: {rust_str(op)}, input: &{prefix}_IN, "
+                           f"sensitive_output: &[{', '.join(secret)}] }};"))
+
+    def tail(self):
+        """Functions that reach what the page's first load need not link: the response
+        members, the error codes and the wire names, each linked only where it is used."""
+        out = ["/// The response members of the operation `name`.",
+               "pub(crate) fn output(name: &str) -> &'static [Member] {", "match name {"]
+        out += [f"{rust_str(op)} => &{static}," for op, static in self.outputs]
+        out += ["_ => &[],", "}", "}", "",
+                "/// The error codes AWS's model lists for the operation `name`.",
+                "pub(crate) fn errors(name: &str) -> &'static [&'static str] {", "match name {"]
+        out += [f"{rust_str(op)} => &[{', '.join(errs)}]," for op, errs in self.error_lists]
+        out += ["_ => &[],", "}", "}", "",
+                "/// A member's name on the wire (a header, a query parameter), where it is not its own.",
+                "pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {",
+                "match (operation, member) {"]
+        out += [f"({rust_str(op)}, {rust_str(m)}) => Some({rust_str(w)})," for (op, m), w in sorted(self.wires.items())]
+        out += ["_ => None,", "}", "}"]
+        return "\n".join(out)
 
 
 def render(service, version, table):
@@ -255,7 +305,7 @@ def render(service, version, table):
             f"//! the members the simulator handles. Written by `scripts/models.py generate`; "
             f"do not edit.\n\n"
             "use crate::service::shape::{Kind, Location, Member, OperationModel, Shape};\n\n")
-    body = "\n\n".join(code for _, code in w.order) + "\n"
+    body = "\n\n".join(code for _, code in w.order) + "\n\n" + w.tail() + "\n"
     return head + body, w.errors
 
 

@@ -319,7 +319,10 @@ impl World {
             aws_region: call.region.clone(),
             user_identity: identity_of(&call.principal, call.via_service),
             request_parameters: call.request_parameters.clone(),
-            response_elements: crate::service::redact(op.descriptor().output(), &response),
+            response_elements: crate::service::without(
+                &response,
+                op.descriptor().sensitive_output(),
+            ),
             error_code: code,
             error_message: message,
             resources,

@@ -20,7 +20,7 @@ use alloc::vec::Vec;
 use core::fmt;
 use serde_json::Value;
 
-pub use check::{Violation, check_input, check_output, redact};
+pub use check::{Violation, check_input, check_output, redact, without};
 pub use shape::{Kind, Location, Member, OperationModel, Shape, member};
 
 use crate::api::Operation;
@@ -203,9 +203,37 @@ impl Descriptor {
         self.model.input
     }
 
-    /// The response's members.
+    /// The response's members (those the simulator fills).
     pub fn output(&self) -> &'static [Member] {
-        self.model.output
+        match self.service {
+            Service::Kms => model::kms::output(self.name()),
+            Service::S3 => model::s3::output(self.name()),
+            Service::Iam => model::iam::output(self.name()),
+        }
+    }
+
+    /// The error codes AWS's model lists for it.
+    pub fn errors(&self) -> &'static [&'static str] {
+        match self.service {
+            Service::Kms => model::kms::errors(self.name()),
+            Service::S3 => model::s3::errors(self.name()),
+            Service::Iam => model::iam::errors(self.name()),
+        }
+    }
+
+    /// A member's name on the wire where it is not its own: S3's headers and query
+    /// parameters (`SSEKMSKeyId` is `x-amz-server-side-encryption-aws-kms-key-id`).
+    pub fn wire(&self, member: &str) -> Option<&'static str> {
+        match self.service {
+            Service::Kms => model::kms::wire(self.name(), member),
+            Service::S3 => model::s3::wire(self.name(), member),
+            Service::Iam => model::iam::wire(self.name(), member),
+        }
+    }
+
+    /// The response members the audit log leaves out and the page masks.
+    pub fn sensitive_output(&self) -> &'static [&'static str] {
+        self.model.sensitive_output
     }
 
     /// The KMS operation, for a KMS descriptor.
@@ -219,8 +247,7 @@ impl Descriptor {
     /// Whether `code` is an error the operation may answer: one AWS's model lists for it,
     /// or one the service answers for any operation (`check::COMMON_ERRORS`).
     pub fn may_answer(&self, code: &str) -> bool {
-        self.model.errors.iter().any(|(c, _)| *c == code)
-            || check::common_errors(self.service).contains(&code)
+        self.errors().contains(&code) || check::common_errors(self.service).contains(&code)
     }
 }
 

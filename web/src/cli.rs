@@ -68,12 +68,11 @@ fn file_for(member: &Member) -> String {
     }
 }
 
-/// Whether a string member holds a policy document (AWS's model names its shape so).
+/// Whether a string member holds a policy document (`Policy`, `PolicyDocument`,
+/// `AssumeRolePolicyDocument`): long JSON, which the CLI reads from a file.
 fn is_policy(member: &Member) -> bool {
     matches!(member.shape.kind, Kind::String)
-        && member.shape.name.to_ascii_lowercase().contains("policy")
-        && member.name.contains("Policy")
-        && !member.name.ends_with("Name")
+        && (member.name == "Policy" || member.name.ends_with("PolicyDocument"))
 }
 
 /// A list item or map in the CLI's shorthand (`TagKey=team,TagValue=blue`), when it can

@@ -100,14 +100,14 @@ impl Checker {
     }
 
     fn bounds(&mut self, path: &str, shape: &Shape, n: i64, what: &str, quoted: Option<&str>) {
-        if let Some(min) = shape.min.filter(|m| n < *m) {
+        if let Some(min) = shape.min.filter(|m| n < i64::from(*m)) {
             self.constraint(
                 path,
                 shape,
                 quoted,
                 format!("Member must have {what} greater than or equal to {min}"),
             );
-        } else if let Some(max) = shape.max.filter(|m| n > *m) {
+        } else if let Some(max) = shape.max.filter(|m| n > i64::from(*m)) {
             self.constraint(
                 path,
                 shape,
@@ -250,7 +250,6 @@ pub fn check_output(d: &Descriptor, output: &Value) -> Result<(), Vec<Violation>
         other => c.wrong(
             "the response",
             &Shape {
-                name: "response",
                 kind: Kind::Structure(&[]),
                 min: None,
                 max: None,
@@ -350,6 +349,19 @@ pub fn redact(members: &[Member], value: &Value) -> Value {
                     Some(mb) => Some((k.clone(), walk(mb.shape, v))),
                     None => None,
                 })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
+/// `value` without the top-level members `names` (a response's sensitive members).
+pub fn without(value: &Value, names: &[&str]) -> Value {
+    match value {
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .filter(|(k, _)| !names.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
         ),
         other => other.clone(),

@@ -43,14 +43,12 @@ impl Kind {
 /// A shape of the model: its kind and constraints.
 #[derive(Debug)]
 pub struct Shape {
-    /// The model's name for it (`KeyIdType`).
-    pub name: &'static str,
     /// What it holds.
     pub kind: Kind,
     /// The least length (strings, blobs), count (lists, maps) or value (numbers).
-    pub min: Option<i64>,
+    pub min: Option<u32>,
     /// The greatest length, count or value.
-    pub max: Option<i64>,
+    pub max: Option<u32>,
     /// The values a string may take (empty: any).
     pub enums: &'static [&'static str],
     /// Whether its values are secret: never in the audit log, never shown whole.
@@ -87,22 +85,20 @@ pub struct Member {
     pub required: bool,
     /// Where it travels.
     pub location: Location,
-    /// Its name on the wire when not in the body (`x-amz-server-side-encryption`).
-    pub wire: &'static str,
 }
 
-/// An operation as AWS's model gives it: the members the simulator handles, and the
-/// errors the model lists with their HTTP status (0: the model does not say).
+/// An operation as AWS's model gives it: the request members the simulator handles, and
+/// the response members the audit log leaves out. (The response members, the error codes
+/// and the wire names are reached through [`Descriptor`](super::Descriptor), so that what
+/// does not use them does not link them.)
 #[derive(Debug)]
 pub struct OperationModel {
     /// Its name (`Encrypt`).
     pub name: &'static str,
     /// The request's members.
     pub input: &'static [Member],
-    /// The response's members.
-    pub output: &'static [Member],
-    /// The error codes the model lists for it.
-    pub errors: &'static [(&'static str, u16)],
+    /// The response's sensitive members (`Plaintext`, `GrantToken`).
+    pub sensitive_output: &'static [&'static str],
 }
 
 /// The member of `members` named `name`.

@@ -96,3 +96,28 @@ fn errors_carry_the_services_status() {
     assert!(d.may_answer("DisabledException") && d.may_answer("AccessDeniedException"));
     assert!(!d.may_answer("NoSuchKey"));
 }
+
+#[test]
+fn s3_members_know_their_headers_and_responses_their_secrets() {
+    let put = Service::S3.operation("PutObject").unwrap();
+    assert_eq!(
+        put.wire("SSEKMSKeyId"),
+        Some("x-amz-server-side-encryption-aws-kms-key-id")
+    );
+    assert_eq!(put.wire("Body"), None);
+    assert_eq!(
+        member(put.input(), "Body").unwrap().location,
+        Location::Payload
+    );
+    assert_eq!(
+        member(put.input(), "Bucket").unwrap().location,
+        Location::Uri
+    );
+    let gdk = Service::Kms.operation("GenerateDataKey").unwrap();
+    assert!(gdk.sensitive_output().contains(&"Plaintext"));
+    assert!(gdk.sensitive_output().contains(&"CiphertextBlob"));
+    assert!(!gdk.sensitive_output().contains(&"KeyId"));
+    let grant = Service::Kms.operation("CreateGrant").unwrap();
+    assert_eq!(grant.sensitive_output(), ["GrantToken"]);
+    assert!(grant.errors().contains(&"DisabledException"));
+}

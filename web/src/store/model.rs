@@ -237,10 +237,10 @@ fn child_record(
 ) -> CallRecord {
     let output = c.output.map_err(failure).map(|mut v| {
         if let (Some(d), Value::Object(m)) = (c.service.operation(c.operation), &mut v) {
-            for member in d.output() {
-                if member.shape.sensitive && m.contains_key(member.name) {
+            for name in d.sensitive_output() {
+                if m.contains_key(*name) {
                     m.insert(
-                        member.name.to_string(),
+                        (*name).to_string(),
                         Value::String(String::from(
                             "(sensitive: KMS returned it to S3, which uses it and never returns it)",
                         )),

@@ -4,7 +4,6 @@
 use crate::service::shape::{Kind, Location, Member, OperationModel, Shape};
 
 pub(crate) static S_BUCKET_NAME: Shape = Shape {
-    name: "BucketName",
     kind: Kind::String,
     min: None,
     max: None,
@@ -17,11 +16,9 @@ pub(crate) static OP_CREATE_BUCKET_IN: [Member; 1] = [Member {
     shape: &S_BUCKET_NAME,
     required: true,
     location: Location::Uri,
-    wire: "Bucket",
 }];
 
 pub(crate) static S_LOCATION: Shape = Shape {
-    name: "Location",
     kind: Kind::String,
     min: None,
     max: None,
@@ -34,23 +31,15 @@ pub(crate) static OP_CREATE_BUCKET_OUT: [Member; 1] = [Member {
     shape: &S_LOCATION,
     required: false,
     location: Location::Header,
-    wire: "Location",
 }];
-
-pub(crate) static OP_CREATE_BUCKET_ERRORS: [(&str, u16); 2] = [
-    ("BucketAlreadyExists", 409),
-    ("BucketAlreadyOwnedByYou", 409),
-];
 
 pub(crate) static OP_CREATE_BUCKET: OperationModel = OperationModel {
     name: "CreateBucket",
     input: &OP_CREATE_BUCKET_IN,
-    output: &OP_CREATE_BUCKET_OUT,
-    errors: &OP_CREATE_BUCKET_ERRORS,
+    sensitive_output: &[],
 };
 
 pub(crate) static S_OBJECT_KEY: Shape = Shape {
-    name: "ObjectKey",
     kind: Kind::String,
     min: Some(1),
     max: None,
@@ -64,26 +53,21 @@ pub(crate) static OP_DELETE_OBJECT_IN: [Member; 2] = [
         shape: &S_BUCKET_NAME,
         required: true,
         location: Location::Uri,
-        wire: "Bucket",
     },
     Member {
         name: "Key",
         shape: &S_OBJECT_KEY,
         required: true,
         location: Location::Uri,
-        wire: "Key",
     },
 ];
 
 pub(crate) static OP_DELETE_OBJECT_OUT: [Member; 0] = [];
 
-pub(crate) static OP_DELETE_OBJECT_ERRORS: [(&str, u16); 0] = [];
-
 pub(crate) static OP_DELETE_OBJECT: OperationModel = OperationModel {
     name: "DeleteObject",
     input: &OP_DELETE_OBJECT_IN,
-    output: &OP_DELETE_OBJECT_OUT,
-    errors: &OP_DELETE_OBJECT_ERRORS,
+    sensitive_output: &[],
 };
 
 pub(crate) static OP_GET_OBJECT_IN: [Member; 2] = [
@@ -92,19 +76,16 @@ pub(crate) static OP_GET_OBJECT_IN: [Member; 2] = [
         shape: &S_BUCKET_NAME,
         required: true,
         location: Location::Uri,
-        wire: "Bucket",
     },
     Member {
         name: "Key",
         shape: &S_OBJECT_KEY,
         required: true,
         location: Location::Uri,
-        wire: "Key",
     },
 ];
 
 pub(crate) static S_BODY: Shape = Shape {
-    name: "Body",
     kind: Kind::Blob,
     min: None,
     max: None,
@@ -113,7 +94,6 @@ pub(crate) static S_BODY: Shape = Shape {
 };
 
 pub(crate) static S_LAST_MODIFIED: Shape = Shape {
-    name: "LastModified",
     kind: Kind::Timestamp,
     min: None,
     max: None,
@@ -122,7 +102,6 @@ pub(crate) static S_LAST_MODIFIED: Shape = Shape {
 };
 
 pub(crate) static S_CONTENT_LENGTH: Shape = Shape {
-    name: "ContentLength",
     kind: Kind::Long,
     min: None,
     max: None,
@@ -131,7 +110,6 @@ pub(crate) static S_CONTENT_LENGTH: Shape = Shape {
 };
 
 pub(crate) static S_E_TAG: Shape = Shape {
-    name: "ETag",
     kind: Kind::String,
     min: None,
     max: None,
@@ -140,7 +118,6 @@ pub(crate) static S_E_TAG: Shape = Shape {
 };
 
 pub(crate) static S_SERVER_SIDE_ENCRYPTION: Shape = Shape {
-    name: "ServerSideEncryption",
     kind: Kind::String,
     min: None,
     max: None,
@@ -149,7 +126,6 @@ pub(crate) static S_SERVER_SIDE_ENCRYPTION: Shape = Shape {
 };
 
 pub(crate) static S_SSEKMS_KEY_ID: Shape = Shape {
-    name: "SSEKMSKeyId",
     kind: Kind::String,
     min: None,
     max: None,
@@ -158,7 +134,6 @@ pub(crate) static S_SSEKMS_KEY_ID: Shape = Shape {
 };
 
 pub(crate) static S_BUCKET_KEY_ENABLED: Shape = Shape {
-    name: "BucketKeyEnabled",
     kind: Kind::Boolean,
     min: None,
     max: None,
@@ -172,60 +147,49 @@ pub(crate) static OP_GET_OBJECT_OUT: [Member; 7] = [
         shape: &S_BODY,
         required: false,
         location: Location::Payload,
-        wire: "",
     },
     Member {
         name: "LastModified",
         shape: &S_LAST_MODIFIED,
         required: false,
         location: Location::Header,
-        wire: "Last-Modified",
     },
     Member {
         name: "ContentLength",
         shape: &S_CONTENT_LENGTH,
         required: false,
         location: Location::Header,
-        wire: "Content-Length",
     },
     Member {
         name: "ETag",
         shape: &S_E_TAG,
         required: false,
         location: Location::Header,
-        wire: "ETag",
     },
     Member {
         name: "ServerSideEncryption",
         shape: &S_SERVER_SIDE_ENCRYPTION,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption",
     },
     Member {
         name: "SSEKMSKeyId",
         shape: &S_SSEKMS_KEY_ID,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-aws-kms-key-id",
     },
     Member {
         name: "BucketKeyEnabled",
         shape: &S_BUCKET_KEY_ENABLED,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-bucket-key-enabled",
     },
 ];
-
-pub(crate) static OP_GET_OBJECT_ERRORS: [(&str, u16); 2] =
-    [("NoSuchKey", 404), ("InvalidObjectState", 403)];
 
 pub(crate) static OP_GET_OBJECT: OperationModel = OperationModel {
     name: "GetObject",
     input: &OP_GET_OBJECT_IN,
-    output: &OP_GET_OBJECT_OUT,
-    errors: &OP_GET_OBJECT_ERRORS,
+    sensitive_output: &["SSEKMSKeyId"],
 };
 
 pub(crate) static OP_HEAD_OBJECT_IN: [Member; 2] = [
@@ -234,14 +198,12 @@ pub(crate) static OP_HEAD_OBJECT_IN: [Member; 2] = [
         shape: &S_BUCKET_NAME,
         required: true,
         location: Location::Uri,
-        wire: "Bucket",
     },
     Member {
         name: "Key",
         shape: &S_OBJECT_KEY,
         required: true,
         location: Location::Uri,
-        wire: "Key",
     },
 ];
 
@@ -251,56 +213,46 @@ pub(crate) static OP_HEAD_OBJECT_OUT: [Member; 6] = [
         shape: &S_LAST_MODIFIED,
         required: false,
         location: Location::Header,
-        wire: "Last-Modified",
     },
     Member {
         name: "ContentLength",
         shape: &S_CONTENT_LENGTH,
         required: false,
         location: Location::Header,
-        wire: "Content-Length",
     },
     Member {
         name: "ETag",
         shape: &S_E_TAG,
         required: false,
         location: Location::Header,
-        wire: "ETag",
     },
     Member {
         name: "ServerSideEncryption",
         shape: &S_SERVER_SIDE_ENCRYPTION,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption",
     },
     Member {
         name: "SSEKMSKeyId",
         shape: &S_SSEKMS_KEY_ID,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-aws-kms-key-id",
     },
     Member {
         name: "BucketKeyEnabled",
         shape: &S_BUCKET_KEY_ENABLED,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-bucket-key-enabled",
     },
 ];
-
-pub(crate) static OP_HEAD_OBJECT_ERRORS: [(&str, u16); 1] = [("NoSuchKey", 404)];
 
 pub(crate) static OP_HEAD_OBJECT: OperationModel = OperationModel {
     name: "HeadObject",
     input: &OP_HEAD_OBJECT_IN,
-    output: &OP_HEAD_OBJECT_OUT,
-    errors: &OP_HEAD_OBJECT_ERRORS,
+    sensitive_output: &["SSEKMSKeyId"],
 };
 
 pub(crate) static S_PREFIX: Shape = Shape {
-    name: "Prefix",
     kind: Kind::String,
     min: None,
     max: None,
@@ -309,7 +261,6 @@ pub(crate) static S_PREFIX: Shape = Shape {
 };
 
 pub(crate) static S_MAX_KEYS: Shape = Shape {
-    name: "MaxKeys",
     kind: Kind::Integer,
     min: None,
     max: None,
@@ -318,7 +269,6 @@ pub(crate) static S_MAX_KEYS: Shape = Shape {
 };
 
 pub(crate) static S_TOKEN: Shape = Shape {
-    name: "Token",
     kind: Kind::String,
     min: None,
     max: None,
@@ -332,33 +282,28 @@ pub(crate) static OP_LIST_OBJECTS_V2_IN: [Member; 4] = [
         shape: &S_BUCKET_NAME,
         required: true,
         location: Location::Uri,
-        wire: "Bucket",
     },
     Member {
         name: "Prefix",
         shape: &S_PREFIX,
         required: false,
         location: Location::Query,
-        wire: "prefix",
     },
     Member {
         name: "MaxKeys",
         shape: &S_MAX_KEYS,
         required: false,
         location: Location::Query,
-        wire: "max-keys",
     },
     Member {
         name: "ContinuationToken",
         shape: &S_TOKEN,
         required: false,
         location: Location::Query,
-        wire: "continuation-token",
     },
 ];
 
 pub(crate) static S_IS_TRUNCATED: Shape = Shape {
-    name: "IsTruncated",
     kind: Kind::Boolean,
     min: None,
     max: None,
@@ -367,7 +312,6 @@ pub(crate) static S_IS_TRUNCATED: Shape = Shape {
 };
 
 pub(crate) static S_CHECKSUM_ALGORITHM: Shape = Shape {
-    name: "ChecksumAlgorithm",
     kind: Kind::String,
     min: None,
     max: None,
@@ -387,7 +331,6 @@ pub(crate) static S_CHECKSUM_ALGORITHM: Shape = Shape {
 };
 
 pub(crate) static S_CHECKSUM_ALGORITHM_LIST: Shape = Shape {
-    name: "ChecksumAlgorithmList",
     kind: Kind::List(&S_CHECKSUM_ALGORITHM),
     min: None,
     max: None,
@@ -396,7 +339,6 @@ pub(crate) static S_CHECKSUM_ALGORITHM_LIST: Shape = Shape {
 };
 
 pub(crate) static S_CHECKSUM_TYPE: Shape = Shape {
-    name: "ChecksumType",
     kind: Kind::String,
     min: None,
     max: None,
@@ -405,7 +347,6 @@ pub(crate) static S_CHECKSUM_TYPE: Shape = Shape {
 };
 
 pub(crate) static S_SIZE: Shape = Shape {
-    name: "Size",
     kind: Kind::Long,
     min: None,
     max: None,
@@ -414,7 +355,6 @@ pub(crate) static S_SIZE: Shape = Shape {
 };
 
 pub(crate) static S_OBJECT_STORAGE_CLASS: Shape = Shape {
-    name: "ObjectStorageClass",
     kind: Kind::String,
     min: None,
     max: None,
@@ -437,7 +377,6 @@ pub(crate) static S_OBJECT_STORAGE_CLASS: Shape = Shape {
 };
 
 pub(crate) static S_DISPLAY_NAME: Shape = Shape {
-    name: "DisplayName",
     kind: Kind::String,
     min: None,
     max: None,
@@ -446,7 +385,6 @@ pub(crate) static S_DISPLAY_NAME: Shape = Shape {
 };
 
 pub(crate) static S_ID: Shape = Shape {
-    name: "ID",
     kind: Kind::String,
     min: None,
     max: None,
@@ -460,19 +398,16 @@ pub(crate) static S_OWNER_M: [Member; 2] = [
         shape: &S_DISPLAY_NAME,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "ID",
         shape: &S_ID,
         required: false,
         location: Location::Body,
-        wire: "",
     },
 ];
 
 pub(crate) static S_OWNER: Shape = Shape {
-    name: "Owner",
     kind: Kind::Structure(&S_OWNER_M),
     min: None,
     max: None,
@@ -481,7 +416,6 @@ pub(crate) static S_OWNER: Shape = Shape {
 };
 
 pub(crate) static S_IS_RESTORE_IN_PROGRESS: Shape = Shape {
-    name: "IsRestoreInProgress",
     kind: Kind::Boolean,
     min: None,
     max: None,
@@ -490,7 +424,6 @@ pub(crate) static S_IS_RESTORE_IN_PROGRESS: Shape = Shape {
 };
 
 pub(crate) static S_RESTORE_EXPIRY_DATE: Shape = Shape {
-    name: "RestoreExpiryDate",
     kind: Kind::Timestamp,
     min: None,
     max: None,
@@ -504,19 +437,16 @@ pub(crate) static S_RESTORE_STATUS_M: [Member; 2] = [
         shape: &S_IS_RESTORE_IN_PROGRESS,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "RestoreExpiryDate",
         shape: &S_RESTORE_EXPIRY_DATE,
         required: false,
         location: Location::Body,
-        wire: "",
     },
 ];
 
 pub(crate) static S_RESTORE_STATUS: Shape = Shape {
-    name: "RestoreStatus",
     kind: Kind::Structure(&S_RESTORE_STATUS_M),
     min: None,
     max: None,
@@ -530,68 +460,58 @@ pub(crate) static S_OBJECT_M: [Member; 9] = [
         shape: &S_OBJECT_KEY,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "LastModified",
         shape: &S_LAST_MODIFIED,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "ETag",
         shape: &S_E_TAG,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "ChecksumAlgorithm",
         shape: &S_CHECKSUM_ALGORITHM_LIST,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "ChecksumType",
         shape: &S_CHECKSUM_TYPE,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "Size",
         shape: &S_SIZE,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "StorageClass",
         shape: &S_OBJECT_STORAGE_CLASS,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "Owner",
         shape: &S_OWNER,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "RestoreStatus",
         shape: &S_RESTORE_STATUS,
         required: false,
         location: Location::Body,
-        wire: "",
     },
 ];
 
 pub(crate) static S_OBJECT: Shape = Shape {
-    name: "Object",
     kind: Kind::Structure(&S_OBJECT_M),
     min: None,
     max: None,
@@ -600,7 +520,6 @@ pub(crate) static S_OBJECT: Shape = Shape {
 };
 
 pub(crate) static S_OBJECT_LIST: Shape = Shape {
-    name: "ObjectList",
     kind: Kind::List(&S_OBJECT),
     min: None,
     max: None,
@@ -609,7 +528,6 @@ pub(crate) static S_OBJECT_LIST: Shape = Shape {
 };
 
 pub(crate) static S_KEY_COUNT: Shape = Shape {
-    name: "KeyCount",
     kind: Kind::Integer,
     min: None,
     max: None,
@@ -618,7 +536,6 @@ pub(crate) static S_KEY_COUNT: Shape = Shape {
 };
 
 pub(crate) static S_NEXT_TOKEN: Shape = Shape {
-    name: "NextToken",
     kind: Kind::String,
     min: None,
     max: None,
@@ -632,70 +549,58 @@ pub(crate) static OP_LIST_OBJECTS_V2_OUT: [Member; 8] = [
         shape: &S_IS_TRUNCATED,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "Contents",
         shape: &S_OBJECT_LIST,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "Name",
         shape: &S_BUCKET_NAME,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "Prefix",
         shape: &S_PREFIX,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "MaxKeys",
         shape: &S_MAX_KEYS,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "KeyCount",
         shape: &S_KEY_COUNT,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "ContinuationToken",
         shape: &S_TOKEN,
         required: false,
         location: Location::Body,
-        wire: "",
     },
     Member {
         name: "NextContinuationToken",
         shape: &S_NEXT_TOKEN,
         required: false,
         location: Location::Body,
-        wire: "",
     },
 ];
-
-pub(crate) static OP_LIST_OBJECTS_V2_ERRORS: [(&str, u16); 1] = [("NoSuchBucket", 404)];
 
 pub(crate) static OP_LIST_OBJECTS_V2: OperationModel = OperationModel {
     name: "ListObjectsV2",
     input: &OP_LIST_OBJECTS_V2_IN,
-    output: &OP_LIST_OBJECTS_V2_OUT,
-    errors: &OP_LIST_OBJECTS_V2_ERRORS,
+    sensitive_output: &[],
 };
 
 pub(crate) static S_SSEKMS_ENCRYPTION_CONTEXT: Shape = Shape {
-    name: "SSEKMSEncryptionContext",
     kind: Kind::String,
     min: None,
     max: None,
@@ -709,49 +614,42 @@ pub(crate) static OP_PUT_OBJECT_IN: [Member; 7] = [
         shape: &S_BUCKET_NAME,
         required: true,
         location: Location::Uri,
-        wire: "Bucket",
     },
     Member {
         name: "Key",
         shape: &S_OBJECT_KEY,
         required: true,
         location: Location::Uri,
-        wire: "Key",
     },
     Member {
         name: "Body",
         shape: &S_BODY,
         required: false,
         location: Location::Payload,
-        wire: "",
     },
     Member {
         name: "ServerSideEncryption",
         shape: &S_SERVER_SIDE_ENCRYPTION,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption",
     },
     Member {
         name: "SSEKMSKeyId",
         shape: &S_SSEKMS_KEY_ID,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-aws-kms-key-id",
     },
     Member {
         name: "SSEKMSEncryptionContext",
         shape: &S_SSEKMS_ENCRYPTION_CONTEXT,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-context",
     },
     Member {
         name: "BucketKeyEnabled",
         shape: &S_BUCKET_KEY_ENABLED,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-bucket-key-enabled",
     },
 ];
 
@@ -761,48 +659,96 @@ pub(crate) static OP_PUT_OBJECT_OUT: [Member; 5] = [
         shape: &S_E_TAG,
         required: false,
         location: Location::Header,
-        wire: "ETag",
     },
     Member {
         name: "ServerSideEncryption",
         shape: &S_SERVER_SIDE_ENCRYPTION,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption",
     },
     Member {
         name: "SSEKMSKeyId",
         shape: &S_SSEKMS_KEY_ID,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-aws-kms-key-id",
     },
     Member {
         name: "SSEKMSEncryptionContext",
         shape: &S_SSEKMS_ENCRYPTION_CONTEXT,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-context",
     },
     Member {
         name: "BucketKeyEnabled",
         shape: &S_BUCKET_KEY_ENABLED,
         required: false,
         location: Location::Header,
-        wire: "x-amz-server-side-encryption-bucket-key-enabled",
     },
-];
-
-pub(crate) static OP_PUT_OBJECT_ERRORS: [(&str, u16); 4] = [
-    ("InvalidRequest", 400),
-    ("InvalidWriteOffset", 400),
-    ("TooManyParts", 400),
-    ("EncryptionTypeMismatch", 400),
 ];
 
 pub(crate) static OP_PUT_OBJECT: OperationModel = OperationModel {
     name: "PutObject",
     input: &OP_PUT_OBJECT_IN,
-    output: &OP_PUT_OBJECT_OUT,
-    errors: &OP_PUT_OBJECT_ERRORS,
+    sensitive_output: &["SSEKMSKeyId", "SSEKMSEncryptionContext"],
 };
+
+/// The response members of the operation `name`.
+pub(crate) fn output(name: &str) -> &'static [Member] {
+    match name {
+        "CreateBucket" => &OP_CREATE_BUCKET_OUT,
+        "DeleteObject" => &OP_DELETE_OBJECT_OUT,
+        "GetObject" => &OP_GET_OBJECT_OUT,
+        "HeadObject" => &OP_HEAD_OBJECT_OUT,
+        "ListObjectsV2" => &OP_LIST_OBJECTS_V2_OUT,
+        "PutObject" => &OP_PUT_OBJECT_OUT,
+        _ => &[],
+    }
+}
+
+/// The error codes AWS's model lists for the operation `name`.
+pub(crate) fn errors(name: &str) -> &'static [&'static str] {
+    match name {
+        "CreateBucket" => &["BucketAlreadyExists", "BucketAlreadyOwnedByYou"],
+        "DeleteObject" => &[],
+        "GetObject" => &["NoSuchKey", "InvalidObjectState"],
+        "HeadObject" => &["NoSuchKey"],
+        "ListObjectsV2" => &["NoSuchBucket"],
+        "PutObject" => &[
+            "InvalidRequest",
+            "InvalidWriteOffset",
+            "TooManyParts",
+            "EncryptionTypeMismatch",
+        ],
+        _ => &[],
+    }
+}
+
+/// A member's name on the wire (a header, a query parameter), where it is not its own.
+pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {
+    match (operation, member) {
+        ("GetObject", "BucketKeyEnabled") => {
+            Some("x-amz-server-side-encryption-bucket-key-enabled")
+        }
+        ("GetObject", "ContentLength") => Some("Content-Length"),
+        ("GetObject", "LastModified") => Some("Last-Modified"),
+        ("GetObject", "SSEKMSKeyId") => Some("x-amz-server-side-encryption-aws-kms-key-id"),
+        ("GetObject", "ServerSideEncryption") => Some("x-amz-server-side-encryption"),
+        ("HeadObject", "BucketKeyEnabled") => {
+            Some("x-amz-server-side-encryption-bucket-key-enabled")
+        }
+        ("HeadObject", "ContentLength") => Some("Content-Length"),
+        ("HeadObject", "LastModified") => Some("Last-Modified"),
+        ("HeadObject", "SSEKMSKeyId") => Some("x-amz-server-side-encryption-aws-kms-key-id"),
+        ("HeadObject", "ServerSideEncryption") => Some("x-amz-server-side-encryption"),
+        ("ListObjectsV2", "ContinuationToken") => Some("continuation-token"),
+        ("ListObjectsV2", "MaxKeys") => Some("max-keys"),
+        ("ListObjectsV2", "Prefix") => Some("prefix"),
+        ("PutObject", "BucketKeyEnabled") => {
+            Some("x-amz-server-side-encryption-bucket-key-enabled")
+        }
+        ("PutObject", "SSEKMSEncryptionContext") => Some("x-amz-server-side-encryption-context"),
+        ("PutObject", "SSEKMSKeyId") => Some("x-amz-server-side-encryption-aws-kms-key-id"),
+        ("PutObject", "ServerSideEncryption") => Some("x-amz-server-side-encryption"),
+        _ => None,
+    }
+}
