@@ -4,14 +4,16 @@
 // boundaries of kms-web (wasm-split-cli), runs wasm-bindgen on the main module (keeping
 // the exports the chunks link against), optimizes every module with wasm-opt -Oz in a
 // release build, and puts the result in trunk's staging folder under trunk's names, with
-// index.html's integrity hashes brought up to date. A build without split points (no
-// `split` feature) only gets wasm-opt.
+// index.html's integrity hashes brought up to date. A release build's JavaScript and
+// stylesheet are minified (esbuild). A build without split points (no `split` feature)
+// only gets wasm-opt and the minifier.
 //
 //   node scripts/split-wasm.mjs [<staging dir> <raw wasm from cargo>]
 // With no arguments it reads trunk's environment (TRUNK_STAGING_DIR, TRUNK_PROFILE).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -42,6 +44,7 @@ if (!readFileSync(raw).includes("__wasm_split_placeholder__")) {
   // No split points: trunk's build is whole; optimize it in place.
   const main = join(staging, `${name}_bg.wasm`);
   opt(main, main);
+  minify();
   refreshIntegrity();
   addCsp();
   console.log("no split points: the wasm is one module");
@@ -60,6 +63,7 @@ try {
   for (const c of chunks) opt(join(work, c), join(staging, c));
   copyFileSync(join(work, "__wasm_split.js"), join(staging, "__wasm_split.js"));
 
+  minify();
   refreshIntegrity();
   addCsp();
   console.log(`split the wasm into the main module and ${chunks.length} chunks loaded on first use`);
@@ -102,12 +106,32 @@ function addCsp() {
   }
 }
 
-// The glue and the main module changed: index.html's integrity hashes follow.
+// A release build's JavaScript (wasm-bindgen's glue, the split loader) and stylesheet,
+// minified with esbuild: what a first visit downloads. Names the page or the chunks look
+// up (exports, imports) are kept; only whitespace, comments and local names go.
+function minify() {
+  if (!release) return;
+  const esbuild = createRequire(join(root, "tests/e2e/package.json"))("esbuild");
+  for (const f of readdirSync(staging)) {
+    const loader = f.endsWith(".css") ? "css" : f.endsWith(".js") ? "js" : null;
+    if (!loader || f.startsWith("embed-example")) continue;
+    const file = join(staging, f);
+    const out = esbuild.transformSync(readFileSync(file, "utf8"), {
+      loader, minify: true, format: loader === "js" ? "esm" : undefined, legalComments: "none",
+      target: loader === "js" ? "es2022" : undefined,
+    });
+    writeFileSync(file, out.code);
+  }
+}
+
+// The glue, the stylesheet and the main module changed: index.html's integrity hashes
+// follow.
 function refreshIntegrity() {
   const sri = (f) => "sha384-" + createHash("sha384").update(readFileSync(join(staging, f))).digest("base64");
   const html = join(staging, "index.html");
   let text = readFileSync(html, "utf8");
-  for (const f of [`${name}.js`, `${name}_bg.wasm`]) {
+  const css = readdirSync(staging).filter((f) => /^style-[0-9a-f]+\.css$/.test(f));
+  for (const f of [`${name}.js`, `${name}_bg.wasm`, ...css]) {
     const pattern = new RegExp(`(href="\\./${f.replace(/\./g, "\\.")}"[^>]*integrity=")[^"]*(")`);
     if (pattern.test(text)) text = text.replace(pattern, `$1${sri(f)}$2`);
   }
