@@ -287,10 +287,13 @@ class Writer:
         out += [f"{rust_str(op)} => &[{', '.join(errs)}]," for op, errs in self.error_lists]
         out += ["_ => &[],", "}", "}", "",
                 "/// A member's name on the wire (a header, a query parameter), where it is not its own.",
-                "pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {",
-                "match (operation, member) {"]
-        out += [f"({rust_str(op)}, {rust_str(m)}) => Some({rust_str(w)})," for (op, m), w in sorted(self.wires.items())]
-        out += ["_ => None,", "}", "}"]
+                "pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {"]
+        if self.wires:
+            out += ["match (operation, member) {"]
+            out += [f"({rust_str(op)}, {rust_str(m)}) => Some({rust_str(w)})," for (op, m), w in sorted(self.wires.items())]
+            out += ["_ => None,", "}", "}"]
+        else:
+            out += ["let _ = (operation, member);", "None", "}"]
         return "\n".join(out)
 
 

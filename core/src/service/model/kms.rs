@@ -2713,7 +2713,6 @@ pub(crate) fn errors(name: &str) -> &'static [&'static str] {
 
 /// A member's name on the wire (a header, a query parameter), where it is not its own.
 pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {
-    match (operation, member) {
-        _ => None,
-    }
+    let _ = (operation, member);
+    None
 }
