@@ -20,7 +20,7 @@ use crate::policy::{MAX_POLICIES_PER_PRINCIPAL, Policy, PolicyKind};
 use crate::principal::{Principal, PrincipalKind};
 use crate::scenario::MAX_PRINCIPALS;
 use crate::service::check::refusal;
-use crate::service::{Descriptor, Service, check_input};
+use crate::service::{Descriptor, Parts, Service, check_input};
 use crate::world::{PrincipalRecord, World};
 
 /// IAM records its events in this region: IAM is a global service.
@@ -283,6 +283,8 @@ impl World {
             ));
         }
         let principal = Principal::parse(arn).map_err(|e| IamError::validation(e.to_string()))?;
+        // A new entity comes with its (empty) list of inline policies.
+        self.touch(Parts::PRINCIPALS.and(Parts::POLICIES));
         self.principals.push(PrincipalRecord {
             principal,
             name: None,
@@ -315,6 +317,7 @@ impl World {
                 "Cannot delete entity, must delete policies first.",
             ));
         }
+        self.touch(Parts::PRINCIPALS.and(Parts::POLICIES));
         self.principals.remove(i);
         Ok(json!({}))
     }
@@ -349,6 +352,7 @@ impl World {
                 ));
             }
         };
+        self.touch(Parts::POLICIES);
         let Some(record) = self.principals.get_mut(i) else {
             return Err(IamError::new(
                 "ServiceFailure",
@@ -390,6 +394,7 @@ impl World {
     ) -> Result<Value, IamError> {
         let policy_name = required(input, "PolicyName")?;
         let i = self.entity_index(entity, arn, name)?;
+        self.touch(Parts::POLICIES);
         let Some(record) = self.principals.get_mut(i) else {
             return Err(IamError::new(
                 "ServiceFailure",

@@ -22,7 +22,7 @@ use crate::crypto::KeyMaterial;
 use crate::ids::{AccountId, KeyArn, Region};
 use crate::principal::Principal;
 use crate::service::check::refusal;
-use crate::service::{ChildCall, Descriptor, Service, ServiceError, check_input};
+use crate::service::{ChildCall, Descriptor, Parts, Service, ServiceError, check_input};
 use crate::world::World;
 
 mod bucket_keys;
@@ -253,6 +253,7 @@ impl World {
     }
 
     fn bucket_mut(&mut self, index: usize) -> Result<&mut Bucket, S3Error> {
+        self.touch(Parts::S3);
         self.buckets
             .get_mut(index)
             .ok_or_else(|| S3Error::new("NoSuchBucket", 404, "no bucket"))
@@ -321,6 +322,7 @@ impl World {
             });
         }
         let key = KeyMaterial::generate(&mut self.entropy).map_err(internal)?;
+        self.touch(Parts::S3);
         self.buckets.push(Bucket {
             name: String::from(name),
             owner: p.account(),
@@ -378,6 +380,7 @@ impl World {
     fn delete_object(&mut self, input: &Value) -> Result<Value, S3Error> {
         let bi = self.bucket_index(input)?;
         let key = String::from(World::object_key(input)?);
+        self.touch(Parts::S3);
         if let Some(b) = self.buckets.get_mut(bi) {
             b.objects.retain(|o| o.key != key);
         }

@@ -147,6 +147,11 @@ impl Parts {
     pub const GRANTS: Parts = Parts(8);
     /// Buckets, objects and S3's bucket keys.
     pub const S3: Parts = Parts(16);
+    /// The audit log (every call that reaches a service writes to it: descriptors do not
+    /// name it).
+    pub const AUDIT: Parts = Parts(32);
+    /// The simulated clock (only `World::advance` moves it).
+    pub const CLOCK: Parts = Parts(64);
 
     /// Both sets.
     pub const fn and(self, other: Parts) -> Parts {

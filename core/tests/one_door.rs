@@ -1,7 +1,8 @@
 //! One door: after a world is built, only [`World::request`] changes it (and the clock,
 //! through `advance`). Every scenario of `tests/` is played request by request; each
-//! change a request makes is within the parts its descriptor names, and is recorded in
-//! the audit log — but S3's object writes, which CloudTrail records only as data events
+//! change a request makes is within the parts its descriptor names, is counted by the
+//! world's change counters (which the page's notification and undo read), and is recorded
+//! in the audit log — but S3's object writes, which CloudTrail records only as data events
 //! (off unless a trail asks: docs/FIDELITY.md).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(
@@ -75,8 +76,25 @@ fn send(
 ) -> usize {
     let before = parts(w);
     let events = w.audit_log().len();
+    let versions = w.versions();
     let r = w.request(caller, service, op, input);
     let after = parts(w);
+    // The change counters say every change the request made, the audit log's included.
+    let counted = w.versions().changed_since(&versions);
+    for (b, a) in before.iter().zip(&after) {
+        if b.1 != a.1 {
+            assert!(
+                counted.contains(b.0),
+                "{service} {op} changed {:?} without counting it",
+                b.0
+            );
+        }
+    }
+    assert_eq!(
+        w.audit_log().len() != events,
+        counted.contains(Parts::AUDIT),
+        "{service} {op}: the audit counter and the log disagree"
+    );
     let changed: Vec<Parts> = before
         .iter()
         .zip(&after)
@@ -199,7 +217,9 @@ fn iam_and_s3_management_calls_are_audited_too() {
         .to_string();
     let put = json!({"Bucket": "audited", "Key": "bk", "Body": "aGk=", "ServerSideEncryption": "aws:kms", "SSEKMSKeyId": key, "BucketKeyEnabled": true});
     send(&mut w, &caller, Service::S3, "PutObject", &put);
+    let v = w.versions();
     w.advance(kms_core::clock::Duration::hours(2)).unwrap();
+    assert!(w.versions().changed_since(&v).contains(Parts::CLOCK));
     let get = json!({"Bucket": "audited", "Key": "bk"});
     assert_eq!(send(&mut w, &caller, Service::S3, "GetObject", &get), 1);
 }

@@ -141,8 +141,9 @@ impl Store {
             .model
             .try_update_value(|m| m.advance(d, label))
             .unwrap_or_else(|| Err(String::from("the playground is closing")));
-        self.notify(Slices::all());
-        r
+        // The slices the world's change counters say changed (and Undo's history).
+        self.notify(r.as_ref().map_or(Slices::NONE, |(_, changed)| *changed));
+        r.map(|(advanced, _)| advanced)
     }
 
     /// Replaces the world whole: an undoable change.

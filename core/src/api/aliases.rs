@@ -9,6 +9,7 @@ use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
 use crate::ids::{AliasName, AliasNameError};
+use crate::service::Parts;
 use crate::world::{Alias, World};
 
 /// The most aliases one key may have (AWS: "Aliases per KMS key: 50").
@@ -148,6 +149,7 @@ impl World {
             created: self.now(),
             updated: self.now(),
         };
+        self.touch(Parts::KEYS);
         self.aliases.push(alias);
         Ok(json!({}))
     }
@@ -185,6 +187,7 @@ impl World {
         }
         let key_id = self.key(new)?.key_id.clone();
         let now = self.now();
+        self.touch(Parts::KEYS);
         if let Some(a) = self.aliases.get_mut(ai) {
             a.target_key_id = key_id;
             a.updated = now;
@@ -209,6 +212,7 @@ impl World {
         self.authorize_iam(call, Action::DeleteAlias, &World::alias_arn(call, &name))?;
         let req = self.auth_request(call, Action::DeleteAlias);
         self.authorize_on_key(call, i, &req)?;
+        self.touch(Parts::KEYS);
         self.aliases.remove(ai);
         Ok(json!({}))
     }

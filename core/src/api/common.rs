@@ -15,6 +15,7 @@ use crate::grants::{self, Grant};
 use crate::ids::KeyArn;
 use crate::keys::{Key, KeyState};
 use crate::policy::{self, DiagnosticCode, Policy, PolicyKind};
+use crate::service::Parts;
 use crate::world::World;
 
 /// The most bytes a ciphertext blob may have.
@@ -238,7 +239,13 @@ impl World {
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Key does not exist"))
     }
 
-    pub(in crate::api) fn key_mut(&mut self, index: usize) -> Result<&mut Key, ApiError> {
+    /// The key at `index`, to change `parts` of it (counted as changed).
+    pub(in crate::api) fn key_mut(
+        &mut self,
+        index: usize,
+        parts: Parts,
+    ) -> Result<&mut Key, ApiError> {
+        self.touch(parts);
         self.keys
             .get_mut(index)
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Key does not exist"))

@@ -13,6 +13,7 @@ use crate::authz::{self, GrantRequest, Names};
 use crate::context::EncryptionContext;
 use crate::grants::{self, Grant, GrantConstraints, PROPAGATION_DELAY};
 use crate::principal::Principal;
+use crate::service::Parts;
 use crate::world::World;
 
 /// The grant operations a symmetric encryption KMS key supports (the key type table of
@@ -194,6 +195,7 @@ impl World {
             return Err(dry_run_error());
         }
         let token = self.new_grant_token().map_err(ApiError::internal)?;
+        self.touch(Parts::GRANTS);
         if let Some(g) = existing.and_then(|gi| self.grants.get_mut(gi)) {
             g.add_token(token.clone());
             return Ok(json!({"GrantId": g.grant_id, "GrantToken": token}));
@@ -347,6 +349,7 @@ impl World {
         if dry_run(input)? {
             return Err(dry_run_error());
         }
+        self.touch(Parts::GRANTS);
         self.grants.remove(gi);
         Ok(json!({}))
     }
@@ -373,6 +376,7 @@ impl World {
         if dry_run(input)? {
             return Err(dry_run_error());
         }
+        self.touch(Parts::GRANTS);
         self.grants.remove(gi);
         Ok(json!({}))
     }

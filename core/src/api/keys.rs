@@ -14,6 +14,7 @@ use crate::clock::Duration;
 use crate::ids::KeyArn;
 use crate::keys::{self, Key, KeyManager, KeySpec, KeyState, KeyUsage, MaterialOrigin, Origin};
 use crate::policy::{self};
+use crate::service::Parts;
 use crate::world::World;
 
 impl World {
@@ -116,6 +117,7 @@ impl World {
         };
         let out = json!({ "KeyMetadata": key_metadata(&key) });
         call.add_resource(arn.as_str());
+        self.touch(Parts::KEYS.and(Parts::POLICIES));
         self.keys.push(key);
         Ok(out)
     }
@@ -169,7 +171,7 @@ impl World {
             .str_len("Description", 0, 8192)?
             .ok_or_else(|| ApiError::validation("description", "Member must not be null"))?;
         let i = self.open_key(call, key_id, Action::UpdateKeyDescription)?;
-        self.key_mut(i)?.description = String::from(description);
+        self.key_mut(i, Parts::KEYS)?.description = String::from(description);
         Ok(json!({}))
     }
 
@@ -187,7 +189,7 @@ impl World {
         };
         let i = self.open_key(call, key_id, action)?;
         let now = self.now();
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         key.state = if enable {
             KeyState::Enabled
         } else {
@@ -200,7 +202,7 @@ impl World {
             let material = self
                 .new_material(version, MaterialOrigin::Automatic)
                 .map_err(ApiError::internal)?;
-            let key = self.key_mut(i)?;
+            let key = self.key_mut(i, Parts::KEYS)?;
             key.materials.push(material);
             if let Some(r) = key.rotation.as_mut() {
                 r.next = now.plus(Duration::days(i64::from(r.period_days)));
@@ -224,7 +226,7 @@ impl World {
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::ScheduleKeyDeletion)?;
         let now = self.now();
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         let when = now.plus(Duration::days(days));
         key.state = KeyState::PendingDeletion;
         key.deletion_date = Some(when);
@@ -241,7 +243,7 @@ impl World {
     ) -> Result<Value, ApiError> {
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::CancelKeyDeletion)?;
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         if key.state != KeyState::PendingDeletion {
             return Err(ApiError::new(
                 ErrorCode::InvalidState,

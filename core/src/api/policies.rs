@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 use super::common::policy_text;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
+use crate::service::Parts;
 use crate::world::World;
 
 impl World {
@@ -44,7 +45,7 @@ impl World {
         if !bypass {
             self.lockout_check(call, &policy, &arn, account)?;
         }
-        self.key_mut(i)?.policy = policy;
+        self.key_mut(i, Parts::POLICIES)?.policy = policy;
         Ok(json!({}))
     }
 

@@ -10,6 +10,7 @@ use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
 use crate::clock::Duration;
 use crate::keys::{self, KeyManager, KeyState, MaterialOrigin, MaterialVersion, Rotation};
+use crate::service::Parts;
 use crate::world::World;
 
 impl World {
@@ -28,7 +29,7 @@ impl World {
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::EnableKeyRotation)?;
         let now = self.now();
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         if key.manager == KeyManager::Aws {
             return Err(ApiError::new(
                 ErrorCode::UnsupportedOperation,
@@ -49,7 +50,7 @@ impl World {
     ) -> Result<Value, ApiError> {
         let key_id = input.required_str("KeyId")?;
         let i = self.open_key(call, key_id, Action::DisableKeyRotation)?;
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         if key.manager == KeyManager::Aws {
             return Err(ApiError::new(
                 ErrorCode::UnsupportedOperation,
@@ -113,7 +114,7 @@ impl World {
         let material = self
             .new_material(version, MaterialOrigin::OnDemand)
             .map_err(ApiError::internal)?;
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         key.materials.push(material);
         key.on_demand_rotations += 1;
         Ok(json!({"KeyId": key.arn}))

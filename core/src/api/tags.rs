@@ -9,6 +9,7 @@ use super::common::*;
 use super::{ApiError, Call, ErrorCode, Input};
 use crate::action::Action;
 use crate::authz::RequestTags;
+use crate::service::Parts;
 use crate::world::World;
 
 impl World {
@@ -27,7 +28,7 @@ impl World {
         req.tags = Some(RequestTags::Pairs(&tags));
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::TagResource)?;
-        let key = self.key_mut(i)?;
+        let key = self.key_mut(i, Parts::KEYS)?;
         let mut merged = key.tags.clone();
         for (k, v) in tags {
             // "If you specify an existing tag key with a different tag value, KMS replaces
@@ -64,7 +65,9 @@ impl World {
         self.check_state(i, Action::UntagResource)?;
         // "if the specified tag key isn't found on the KMS key, it doesn't throw an
         // exception or return a response."
-        self.key_mut(i)?.tags.retain(|(k, _)| !names.contains(k));
+        self.key_mut(i, Parts::KEYS)?
+            .tags
+            .retain(|(k, _)| !names.contains(k));
         Ok(json!({}))
     }
 

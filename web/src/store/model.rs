@@ -197,23 +197,23 @@ pub fn may_change(service: Service, op: &str) -> bool {
     service.operation(op).is_some_and(|d| !d.changes.is_empty())
 }
 
-/// The slices a successful `op` of `service` may change, from its descriptor (every call
-/// that reaches a service also appends to the audit log).
-pub fn slices_of(service: Service, op: &str) -> Slices {
+/// The slices of the parts the world's change counters say changed.
+pub fn slices_changed(changed: kms_core::service::Parts) -> Slices {
     use kms_core::service::Parts;
-    let changes = service.operation(op).map_or(Parts::NONE, |d| d.changes);
-    let touched = [
+    let slices = [
         (Parts::PRINCIPALS, Slice::Principals),
         (Parts::POLICIES, Slice::Policies),
         (Parts::KEYS, Slice::Keys),
         (Parts::GRANTS, Slice::Grants),
         (Parts::S3, Slice::S3),
+        (Parts::AUDIT, Slice::Audit),
+        (Parts::CLOCK, Slice::Clock),
     ]
     .into_iter()
-    .filter(|(p, _)| changes.contains(*p))
+    .filter(|(p, _)| changed.contains(*p))
     .map(|(_, s)| s)
     .collect::<Vec<_>>();
-    Slices::of(&touched).union(Slices::of(&[Slice::Audit]))
+    Slices::of(&slices)
 }
 
 /// What a service's error says, for the drawer.
@@ -296,6 +296,12 @@ impl Model {
         &self.calls
     }
 
+    /// How many changes Undo can take back (for tests).
+    #[cfg(test)]
+    fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
     /// What Undo would take back, if anything.
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.last().map(|e| e.label.as_str())
@@ -344,19 +350,16 @@ impl Model {
     /// slices changed.
     pub fn dispatch(&mut self, caller: &Caller<'_>, req: Request<'_>) -> (Arc<CallRecord>, Slices) {
         let before = may_change(req.service, req.operation).then(|| self.world.clone());
-        let last_event = |w: &World| w.audit_log().last().map(|e| e.event_id.clone());
-        let audit_before = last_event(&self.world);
+        let versions = self.world.versions();
         let at = self.world.now();
         let r = self
             .world
             .request(caller, req.service, req.operation, req.input);
-        let mut slices = Slices::NONE;
-        if last_event(&self.world) != audit_before {
-            slices = slices.union(Slices::of(&[Slice::Audit]));
-        }
-        if r.ok() {
-            slices = slices.union(slices_of(req.service, req.operation));
-        }
+        // What changed, as the world's change counters say: the slices to notify, and
+        // whether the call is an undo step (more than its audit event).
+        let changed = self.world.versions().changed_since(&versions);
+        let slices = slices_changed(changed);
+        let undoable = !slices.iter().all(|s| s == Slice::Audit);
         let (caller_arn, caller_name) = self
             .world
             .principal(caller.principal)
@@ -398,7 +401,7 @@ impl Model {
             made_by: None,
         });
         self.next_seq += 1 + children.len() as u64;
-        if let (Some(world), true) = (before, record.ok()) {
+        if let (Some(world), true) = (before, record.ok() && undoable) {
             let label = format!("{} (as {})", req.operation, record.caller_name);
             let world_now = std::mem::replace(&mut self.world, world);
             self.remember(&label);
@@ -417,14 +420,16 @@ impl Model {
     }
 
     /// Moves the simulated clock forward by `d`, firing what falls due.
-    pub fn advance(&mut self, d: Duration, label: &str) -> Result<Advanced, String> {
+    pub fn advance(&mut self, d: Duration, label: &str) -> Result<(Advanced, Slices), String> {
         let before = self.world.clone();
+        let versions = self.world.versions();
         let advanced = self.world.advance(d).map_err(|e| e.to_string())?;
+        let changed = slices_changed(self.world.versions().changed_since(&versions));
         let now = std::mem::replace(&mut self.world, before);
         self.remember(label);
         self.world = now;
         self.redo.clear();
-        Ok(advanced)
+        Ok((advanced, changed))
     }
 
     /// Replaces the world whole (a preset, an import, a share link): an undoable change.
