@@ -19,7 +19,7 @@ mod tags;
 
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
-use core::cell::{Cell, RefCell};
+use core::cell::Cell;
 use serde_json::Value;
 
 pub use aliases::{MAX_ALIASES_PER_KEY, check_new_alias_name};
@@ -96,18 +96,29 @@ pub(crate) struct Call<'c> {
     pub region: String,
     pub via_service: Option<&'c str>,
     pub operation: Option<Operation>,
-    pub decisions: RefCell<Vec<Decision>>,
-    pub resources: RefCell<Vec<String>>,
+    /// The decisions made so far (a `Cell`: taken, pushed to and put back, with no
+    /// borrow that could fail).
+    pub decisions: Cell<Vec<Decision>>,
+    /// The ARNs of the resources the call touched.
+    pub resources: Cell<Vec<String>>,
     pub request_parameters: Value,
     pub rule: Cell<Option<Rule>>,
 }
 
 impl Call<'_> {
+    /// Records a decision.
+    pub(crate) fn decided(&self, d: Decision) {
+        let mut all = self.decisions.take();
+        all.push(d);
+        self.decisions.set(all);
+    }
+
     pub(crate) fn add_resource(&self, arn: &str) {
-        let mut r = self.resources.borrow_mut();
+        let mut r = self.resources.take();
         if !r.iter().any(|a| a == arn) {
             r.push(String::from(arn));
         }
+        self.resources.set(r);
     }
 }
 
@@ -238,8 +249,8 @@ impl World {
             region: String::from(caller.region.unwrap_or(self.region.as_str())),
             via_service: caller.via_service,
             operation: None,
-            decisions: RefCell::new(Vec::new()),
-            resources: RefCell::new(Vec::new()),
+            decisions: Cell::new(Vec::new()),
+            resources: Cell::new(Vec::new()),
             request_parameters: Value::Null,
             rule: Cell::new(None),
         })
@@ -298,7 +309,7 @@ impl World {
         event_id: String,
         output: &Result<Value, ApiError>,
     ) {
-        let resources = call.resources.borrow().clone();
+        let resources = call.resources.take();
         let recipient = resources
             .first()
             .and_then(|arn| arn.split(':').nth(4))

@@ -334,7 +334,7 @@ impl World {
         };
         let (out, decision) = authz::authorize_retire(&req, grant, grant.key_arn.as_str(), &names);
         call.rule.set(Some(out.rule));
-        call.decisions.borrow_mut().push(decision);
+        call.decided(decision);
         if !out.is_allowed() {
             return Err(ApiError::new(
                 ErrorCode::AccessDenied,

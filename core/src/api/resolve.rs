@@ -177,7 +177,7 @@ impl World {
         };
         let decision = authz::explain(&out, req, Some(&facts), &self.grants, &names);
         call.rule.set(Some(out.rule));
-        call.decisions.borrow_mut().push(decision);
+        call.decided(decision);
         call.add_resource(key.arn.as_str());
         if out.is_allowed() {
             Ok(out)
@@ -223,9 +223,7 @@ impl World {
             principal: &who,
             key: resource,
         };
-        call.decisions
-            .borrow_mut()
-            .push(authz::explain(&out, &req, None, &[], &names));
+        call.decided(authz::explain(&out, &req, None, &[], &names));
         call.rule.set(Some(out.rule));
         if out.is_allowed() {
             Ok(())
