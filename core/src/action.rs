@@ -75,6 +75,22 @@ impl Action {
         CROSS_ACCOUNT.contains(self)
     }
 
+    /// Whether a request for this action carries `kms:RequestAlias` when it names its key
+    /// by an alias: "cryptographic operations, DescribeKey, and GetPublicKey", the
+    /// operations whose `KeyId` may be an alias.
+    pub fn has_request_alias(self) -> bool {
+        self.takes_encryption_context()
+            || matches!(
+                self,
+                Action::DescribeKey
+                    | Action::GetPublicKey
+                    | Action::Sign
+                    | Action::Verify
+                    | Action::GenerateMac
+                    | Action::VerifyMac
+            )
+    }
+
     /// Whether the operation takes an encryption context (the symmetric cryptographic
     /// operations); a request for one without a context has the empty context.
     pub fn takes_encryption_context(self) -> bool {

@@ -290,7 +290,9 @@ impl World {
                 );
                 req.via_service = caller.via_service;
                 fill(&mut req, facts);
-                req.request_alias = resolve::request_alias(k);
+                if action.has_request_alias() {
+                    req.request_alias = resolve::request_alias(k);
+                }
                 let _ = self.authorize_on_key(&call, i, &req);
             }
             (false, None) => return Err(ApiError::validation("key", "Member must not be null")),

@@ -217,12 +217,13 @@ impl World {
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
         let key_id = input.required_str("KeyId")?;
-        let days = input
-            .int("PendingWindowInDays", 7, 30)?
-            .unwrap_or(i64::from(keys::DEFAULT_PENDING_WINDOW_DAYS));
+        let sent = input.int("PendingWindowInDays", 7, 30)?;
+        let days = sent.unwrap_or(i64::from(keys::DEFAULT_PENDING_WINDOW_DAYS));
         let i = self.resolve_key(call, key_id)?;
         let mut req = self.auth_request(call, Action::ScheduleKeyDeletion);
-        req.pending_window_days = Some(days);
+        // A condition key of a request parameter is absent when the parameter is not sent
+        // (docs/FIDELITY.md): the default of 30 days is not a fact of the request.
+        req.pending_window_days = sent;
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::ScheduleKeyDeletion)?;
         let now = self.now();

@@ -99,6 +99,24 @@ impl Operation {
         }
     }
 
+    /// Whether its `KeyId` may be an alias name or alias ARN, as the API Reference says
+    /// ("To specify a KMS key, use its key ID, key ARN, alias name, or alias ARN"): the
+    /// cryptographic operations and DescribeKey. The others take "the key ID or key ARN
+    /// of the KMS key" (ListAliases' `KeyId` too: docs/FIDELITY.md).
+    pub fn accepts_alias(self) -> bool {
+        use Operation as O;
+        matches!(
+            self,
+            O::Encrypt
+                | O::Decrypt
+                | O::ReEncrypt
+                | O::GenerateDataKey
+                | O::GenerateDataKeyWithoutPlaintext
+                | O::DescribeKey
+                | O::ListAliases
+        )
+    }
+
     /// Whether CloudTrail marks the event read-only (`Describe*`, `Get*`, `List*`).
     pub fn is_read_only(self) -> bool {
         self.descriptor().read_only

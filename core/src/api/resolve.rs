@@ -30,6 +30,19 @@ impl World {
     /// Finds a key by key ID, key ARN, alias name, alias ARN or scenario handle, as seen
     /// from the caller's account and region.
     pub(crate) fn resolve_key(&self, call: &Call<'_>, key_id: &str) -> Result<usize, ApiError> {
+        // Most operations take a key ID or key ARN only ("Specify the key ID or key ARN
+        // of the KMS key"); an alias there names no key.
+        if let Some(op) = call.operation
+            && !op.accepts_alias()
+            && request_alias(key_id).is_some()
+        {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                alloc::format!(
+                    "Invalid keyId '{key_id}': {op} takes the key ID or key ARN of a KMS key, not an alias"
+                ),
+            ));
+        }
         let region = call.region.as_str();
         let account = call.principal.account_str();
         let not_found_key = |arn: &str| {

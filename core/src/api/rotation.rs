@@ -20,12 +20,12 @@ impl World {
         input: &Input<'_>,
     ) -> Result<Value, ApiError> {
         let key_id = input.required_str("KeyId")?;
-        let days = input
-            .int("RotationPeriodInDays", 90, 2560)?
-            .unwrap_or(i64::from(keys::DEFAULT_ROTATION_DAYS));
+        let sent = input.int("RotationPeriodInDays", 90, 2560)?;
+        let days = sent.unwrap_or(i64::from(keys::DEFAULT_ROTATION_DAYS));
         let i = self.resolve_key(call, key_id)?;
         let mut req = self.auth_request(call, Action::EnableKeyRotation);
-        req.rotation_period_days = Some(days);
+        // Absent when the parameter is not sent, as for PendingWindowInDays.
+        req.rotation_period_days = sent;
         self.authorize_on_key(call, i, &req)?;
         self.check_state(i, Action::EnableKeyRotation)?;
         let now = self.now();

@@ -120,7 +120,7 @@ fn grants_and_their_tokens_count_as_at_the_door() {
     let out = w
         .request(&root, Service::Kms,
             "CreateGrant",
-            &json!({"KeyId": "alias/cmk-a", "GranteePrincipal": "arn:aws:iam::123412341234:user/Bob", "Operations": ["Decrypt"]}),
+            &json!({"KeyId": "arn:aws:kms:us-east-1:123412341234:key/aaaaaaaa-0000-4000-8000-00000000000a", "GranteePrincipal": "arn:aws:iam::123412341234:user/Bob", "Operations": ["Decrypt"]}),
         )
         .output
         .unwrap();
