@@ -41,6 +41,11 @@ test("an upload and a download play the notes' four steps each, in order, with t
   await expect(pg.drawer.detail()).toContainText("GenerateDataKey");
   await expect(pg.drawer.detail()).toContainText("aws:s3:arn");
   await expect(pg.drawer.detail()).toContainText("project");
+  // What KMS really returned to S3: the encrypted data key S3 stores, and the plaintext
+  // data key masked (S3 uses it and never returns it).
+  await expect(pg.drawer.detail()).toContainText("CiphertextBlob");
+  await expect(pg.drawer.detail()).toContainText("sensitive: KMS returned it to S3");
+  if (process.env.SHOT) await page.screenshot({ path: `${process.env.SHOT}/drawer-child.png` });
   await page.getByRole("button", { name: "Close the call drawer" }).click();
 
   // The object is listed with its encryption.
