@@ -84,6 +84,69 @@ fn every_scenario_in_the_corpus_meets_every_expectation() {
 }
 
 #[test]
+fn json_output_lists_the_audit_events_each_step_wrote() {
+    let f = corpus()
+        .into_iter()
+        .find(|p| p.ends_with("sse-kms.json"))
+        .unwrap();
+    let o = run(&["run", f.to_str().unwrap(), "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let steps = doc["steps"].as_array().unwrap();
+    let names = |s: &serde_json::Value| -> Vec<String> {
+        s["auditEvents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["eventName"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // An upload with SSE-KMS writes S3's GenerateDataKey, on the caller's behalf.
+    let put = steps
+        .iter()
+        .find(|s| s["call"] == "s3:PutObject" && s["error"].is_null())
+        .unwrap();
+    let events = put["auditEvents"].as_array().unwrap();
+    assert!(
+        names(put).contains(&String::from("GenerateDataKey")),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e["userIdentity"]["invokedBy"] == "s3.amazonaws.com")
+    );
+    // A check step writes nothing.
+    for s in steps
+        .iter()
+        .filter(|s| s["call"].as_str().unwrap().starts_with("kms:"))
+    {
+        assert_eq!(names(s), Vec::<String>::new(), "{}", s["call"]);
+    }
+    // The clock's events are in the rotation scenario's advance steps.
+    let f = corpus()
+        .into_iter()
+        .find(|p| p.ends_with("rotation-and-deletion.json"))
+        .unwrap();
+    let o = run(&["run", f.to_str().unwrap(), "--json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let fired: Vec<Vec<String>> = doc["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["call"] == "advance")
+        .map(names)
+        .collect();
+    assert!(
+        fired.contains(&vec![String::from("RotateKey")]),
+        "{fired:?}"
+    );
+    assert!(
+        fired.contains(&vec![String::from("DeleteKey")]),
+        "{fired:?}"
+    );
+}
+
+#[test]
 fn json_output_is_one_document_with_every_step() {
     let f = corpus()
         .into_iter()

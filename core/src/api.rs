@@ -170,6 +170,19 @@ impl World {
             },
         };
         self.record(&call, op, event_id, &output);
+        // KMS then records the rotation itself, as it does an automatic one (ct-rotatekey:
+        // a RotateKey service event with rotationType ON_DEMAND).
+        if let (Operation::RotateKeyOnDemand, Ok(out)) = (op, &output)
+            && let Some(arn) = out
+                .get("KeyId")
+                .and_then(Value::as_str)
+                .and_then(|a| KeyArn::parse(a).ok())
+        {
+            let details =
+                serde_json::json!({"rotationType": "ON_DEMAND", "keyId": arn.key_id_str()});
+            // Without randomness for its ID the event cannot be written; the rotation stands.
+            let _ = self.service_event("RotateKey", &arn, details);
+        }
         CallResult {
             output,
             decisions: call.decisions.into_inner(),
@@ -344,6 +357,7 @@ impl World {
             event_type: EventType::AwsApiCall,
             recipient_account_id: recipient,
             decision_rule: call.rule.get(),
+            service_event_details: Value::Null,
         };
         self.log(event);
     }

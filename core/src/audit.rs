@@ -64,6 +64,9 @@ pub struct AuditEvent {
     pub recipient_account_id: String,
     /// The deciding rule of the authorization, when there was one (simulator extra).
     pub decision_rule: Option<Rule>,
+    /// What a service event did (`{"rotationType": "AUTOMATIC", "keyId": …}`); null for
+    /// API calls.
+    pub service_event_details: Value,
 }
 
 impl AuditEvent {
@@ -78,7 +81,8 @@ impl AuditEvent {
             event_name: s("eventName")?,
             aws_region: s("awsRegion")?,
             user_identity: UserIdentity {
-                kind: ids("type")?,
+                // A service event's identity has no type.
+                kind: ids("type").unwrap_or_default(),
                 arn: ids("arn"),
                 account_id: ids("accountId"),
                 invoked_by: ids("invokedBy"),
@@ -105,13 +109,16 @@ impl AuditEvent {
                 .get("simulatorDecisionRule")
                 .and_then(Value::as_str)
                 .and_then(Rule::from_name),
+            service_event_details: v.get("serviceEventDetails").cloned().unwrap_or(Value::Null),
         })
     }
 
     /// The event as CloudTrail writes it.
     pub fn to_json(&self) -> Value {
         let mut identity = Map::new();
-        identity.insert("type".into(), json!(self.user_identity.kind));
+        if !self.user_identity.kind.is_empty() {
+            identity.insert("type".into(), json!(self.user_identity.kind));
+        }
         if let Some(a) = &self.user_identity.arn {
             identity.insert("arn".into(), json!(a));
         }
@@ -124,7 +131,16 @@ impl AuditEvent {
         let resources: Vec<Value> = self
             .resources
             .iter()
-            .map(|arn| json!({"accountId": arn.split(':').nth(4).unwrap_or(""), "type": "AWS::KMS::Key", "ARN": arn}))
+            .map(|arn| {
+                let (kind, account) = match arn.split(':').nth(2) {
+                    Some("s3") => ("AWS::S3::Bucket", self.recipient_account_id.as_str()),
+                    _ if arn.contains(":alias/") => {
+                        ("AWS::KMS::Alias", arn.split(':').nth(4).unwrap_or(""))
+                    }
+                    _ => ("AWS::KMS::Key", arn.split(':').nth(4).unwrap_or("")),
+                };
+                json!({"accountId": account, "type": kind, "ARN": arn})
+            })
             .collect();
         let mut e = Map::new();
         e.insert("eventVersion".into(), json!("1.11"));
@@ -136,6 +152,10 @@ impl AuditEvent {
         e.insert("eventSource".into(), json!(self.event_source));
         e.insert("eventName".into(), json!(self.event_name));
         e.insert("awsRegion".into(), json!(self.aws_region));
+        if self.event_type == EventType::AwsServiceEvent {
+            e.insert("sourceIPAddress".into(), json!("AWS Internal"));
+            e.insert("userAgent".into(), json!("AWS Internal"));
+        }
         if let Some(c) = &self.error_code {
             e.insert("errorCode".into(), json!(c));
             e.insert(
@@ -160,6 +180,12 @@ impl AuditEvent {
             "recipientAccountId".into(),
             json!(self.recipient_account_id),
         );
+        if !self.service_event_details.is_null() {
+            e.insert(
+                "serviceEventDetails".into(),
+                self.service_event_details.clone(),
+            );
+        }
         e.insert("eventCategory".into(), json!("Management"));
         if let Some(rule) = self.decision_rule {
             e.insert("simulatorDecisionRule".into(), json!(rule.as_str()));

@@ -447,6 +447,7 @@ impl World {
             event_type: EventType::AwsApiCall,
             recipient_account_id: caller.account_str().to_string(),
             decision_rule: None,
+            service_event_details: Value::Null,
         };
         self.log(event);
     }

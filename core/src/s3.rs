@@ -218,6 +218,7 @@ impl World {
             event_type: EventType::AwsApiCall,
             recipient_account_id: p.account_str().to_string(),
             decision_rule: None,
+            service_event_details: Value::Null,
         });
         out
     }

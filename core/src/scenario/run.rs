@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use super::refs::resolve;
 use super::{Expect, Scenario, ScenarioError, Step, StepKind};
 use crate::api::{ApiError, Caller, RequestFacts};
+use crate::audit::AuditEvent;
 use crate::authz::{Decision, RequestTags, Rule};
 use crate::policy::Effect;
 use crate::service::{Service, ServiceError};
@@ -86,6 +87,9 @@ pub struct StepResult {
     pub error: Option<StepError>,
     /// For an S3 call: the steps it took, for the animation.
     pub s3_steps: Vec<Value>,
+    /// The audit events the step wrote to the world (CloudTrail's form), in order: a
+    /// call's own, S3's calls to KMS, the rotations and deletions a clock step fired.
+    pub events: Vec<Value>,
     /// The (last) authorization decision.
     pub decision: Option<Decision>,
     /// The expectation, if any.
@@ -106,6 +110,7 @@ impl StepResult {
             "output": self.output,
             "error": self.error.as_ref().map(|e| json!({"code": e.code, "message": e.message})),
             "s3Steps": if self.s3_steps.is_empty() { Value::Null } else { Value::Array(self.s3_steps.clone()) },
+            "auditEvents": self.events,
             "decision": self.decision.as_ref().map(|d| json!({
                 "effect": if d.effect == Effect::Allow { "allow" } else { "deny" },
                 "rule": d.rule.as_str(),
@@ -280,6 +285,7 @@ impl Runner {
             output: None,
             error: None,
             s3_steps: Vec::new(),
+            events: Vec::new(),
             decision: None,
             expected: step.expect.clone(),
             met: None,
@@ -308,6 +314,19 @@ impl Runner {
 
     /// Runs the next step.
     pub fn step(&mut self) -> Option<StepResult> {
+        let last = self.world.audit_log().last().map(|e| e.event_id.clone());
+        let mut res = self.play_step()?;
+        let log = self.world.audit_log();
+        // The events after the last one before the step (the log may have dropped its
+        // oldest tenth on the way: then all it holds are newer).
+        let from = last
+            .and_then(|id| log.iter().rposition(|e| e.event_id == id))
+            .map_or(0, |i| i + 1);
+        res.events = log.iter().skip(from).map(AuditEvent::to_json).collect();
+        Some(res)
+    }
+
+    fn play_step(&mut self) -> Option<StepResult> {
         if let Some(prepared) = self.prepare_call() {
             let (output, decision, s3_steps) = match &prepared {
                 Ok(p) => self.send(p),

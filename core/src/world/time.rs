@@ -125,7 +125,8 @@ impl World {
             !(a.target_key_id == key.key_id && a.account == key.account && a.region == key.region)
         });
         self.deleted_keys.push(key.arn.clone());
-        self.service_event("DeleteKey", &key.arn).map(Some)
+        let details = serde_json::json!({ "keyId": key.key_id.as_str() });
+        self.service_event("DeleteKey", &key.arn, details).map(Some)
     }
 
     /// Rotates the key at `index` (`None`: there is none).
@@ -144,22 +145,32 @@ impl World {
             r.next = r.next.plus(Duration::days(i64::from(r.period_days)));
         }
         let arn = key.arn.clone();
-        self.service_event("RotateKey", &arn).map(Some)
+        let details =
+            serde_json::json!({ "rotationType": "AUTOMATIC", "keyId": key.key_id.as_str() });
+        self.service_event("RotateKey", &arn, details).map(Some)
     }
 
-    fn service_event(&mut self, name: &str, arn: &KeyArn) -> Result<AuditEvent, EntropyError> {
+    /// Records what KMS did on its own, as the Developer Guide's example records show
+    /// (ct-rotatekey, ct-deletekey): no caller but the account, "AWS Internal", no request
+    /// or response, and the details in `serviceEventDetails`.
+    pub(crate) fn service_event(
+        &mut self,
+        name: &str,
+        arn: &KeyArn,
+        details: serde_json::Value,
+    ) -> Result<AuditEvent, EntropyError> {
         let event = AuditEvent {
             event_time: self.now(),
             event_source: String::from("kms.amazonaws.com"),
             event_name: String::from(name),
             aws_region: String::from(arn.region_str()),
             user_identity: UserIdentity {
-                kind: String::from("AWSService"),
+                kind: String::new(),
                 arn: None,
-                account_id: None,
-                invoked_by: Some(String::from("kms.amazonaws.com")),
+                account_id: Some(String::from(arn.account_str())),
+                invoked_by: Some(String::from("AWS Internal")),
             },
-            request_parameters: serde_json::json!({ "keyId": arn }),
+            request_parameters: serde_json::Value::Null,
             response_elements: serde_json::Value::Null,
             error_code: None,
             error_message: None,
@@ -169,6 +180,7 @@ impl World {
             event_type: EventType::AwsServiceEvent,
             recipient_account_id: String::from(arn.account_str()),
             decision_rule: None,
+            service_event_details: details,
         };
         self.log(event.clone());
         Ok(event)

@@ -102,10 +102,12 @@ pub fn audit_rows(w: &World, f: &Filter, limit: usize) -> (Vec<AuditRow>, usize)
             error: e.error_code.clone(),
             denied: e.error_code.as_deref().is_some_and(is_denial),
             service_event: e.event_type == EventType::AwsServiceEvent,
+            // A service event is KMS's own ("AWS Internal"), not a call through a service.
             via: e
                 .user_identity
                 .invoked_by
                 .as_ref()
+                .filter(|_| e.event_type == EventType::AwsApiCall)
                 .map(|v| format!("via {v}")),
         })
         .collect();
