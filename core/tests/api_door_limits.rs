@@ -158,7 +158,9 @@ fn limits_and_validation() {
             "Encrypt",
             json!({"KeyId": k, "Plaintext": b64(b"x"), "EncryptionAlgorithm": "RSAES_OAEP_SHA_256"})
         ),
-        "ValidationException"
+        // An algorithm of AWS's enum that a symmetric key cannot use: "incompatible with
+        // the type of key material in the KMS key (KeySpec)".
+        "InvalidKeyUsageException"
     );
     assert_eq!(
         v(&mut w, "CreateKey", json!({"KeySpec": "RSA_2048"})),

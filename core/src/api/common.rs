@@ -205,11 +205,14 @@ pub(super) fn policy_text<'a>(input: &Input<'a>) -> Result<Option<&'a str>, ApiE
     Ok(Some(text))
 }
 
+/// An `EncryptionAlgorithm` a symmetric key can use. The API Reference's
+/// InvalidKeyUsageException: "The encryption algorithm or signing algorithm specified for
+/// the operation is incompatible with the type of key material in the KMS key (KeySpec)."
 pub(super) fn algorithm(input: &Input<'_>, name: &str) -> Result<(), ApiError> {
     match input.str(name)? {
         None | Some("SYMMETRIC_DEFAULT") => Ok(()),
         Some(other) => Err(ApiError::new(
-            ErrorCode::Validation,
+            ErrorCode::InvalidKeyUsage,
             format!(
                 "{name} `{other}` is not valid for a symmetric encryption KMS key: use SYMMETRIC_DEFAULT"
             ),

@@ -26,6 +26,8 @@ pub enum ErrorCode {
     InvalidGrantId,
     /// `InvalidGrantTokenException`
     InvalidGrantToken,
+    /// `InvalidKeyUsageException`
+    InvalidKeyUsage,
     /// `InvalidMarkerException`
     InvalidMarker,
     /// `KMSInternalException`
@@ -66,6 +68,7 @@ impl ErrorCode {
             ErrorCode::InvalidCiphertext => "InvalidCiphertextException",
             ErrorCode::InvalidGrantId => "InvalidGrantIdException",
             ErrorCode::InvalidGrantToken => "InvalidGrantTokenException",
+            ErrorCode::InvalidKeyUsage => "InvalidKeyUsageException",
             ErrorCode::InvalidMarker => "InvalidMarkerException",
             ErrorCode::Internal => "KMSInternalException",
             ErrorCode::InvalidState => "KMSInvalidStateException",
@@ -122,6 +125,16 @@ impl ApiError {
             ErrorCode::Validation,
             alloc::format!(
                 "1 validation error detected: Value at '{field}' failed to satisfy constraint: {constraint}"
+            ),
+        )
+    }
+
+    /// A `ValidationException` in AWS's words for one constraint on a value it quotes.
+    pub fn validation_of(field: &str, value: &str, constraint: &str) -> ApiError {
+        ApiError::new(
+            ErrorCode::Validation,
+            alloc::format!(
+                "1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}"
             ),
         )
     }

@@ -137,14 +137,16 @@ impl<'a> Input<'a> {
                     ));
                 };
                 if i < min {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::validation_of(
                         &camel(name),
+                        &format!("{i}"),
                         &format!("Member must have value greater than or equal to {min}"),
                     ));
                 }
                 if i > max {
-                    return Err(ApiError::validation(
+                    return Err(ApiError::validation_of(
                         &camel(name),
+                        &format!("{i}"),
                         &format!("Member must have value less than or equal to {max}"),
                     ));
                 }
@@ -248,7 +250,7 @@ mod tests {
         let e = i.int("NumberOfBytes", 1, 1024).unwrap_err();
         assert_eq!(
             e.message,
-            "1 validation error detected: Value at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024"
+            "1 validation error detected: Value '2000' at 'numberOfBytes' failed to satisfy constraint: Member must have value less than or equal to 1024"
         );
         assert_eq!(
             i.blob("Plaintext").unwrap_err().code,
