@@ -79,7 +79,7 @@ KMS = {
 }
 
 S3 = {
-    "CreateBucket": (["Bucket"], ["Location"]),
+    "CreateBucket": (["Bucket", "CreateBucketConfiguration"], ["Location"]),
     "DeleteObject": (["Bucket", "Key"], []),
     "GetObject": (["Bucket", "Key"],
                   ["Body", "LastModified", "ContentLength", "ETag", "ServerSideEncryption",
@@ -109,9 +109,13 @@ IAM = {
 
 SERVICES = [("kms", "2014-11-01", KMS), ("s3", "2006-03-01", S3), ("iam", "2010-05-08", IAM)]
 
-# Structures of a response whose members the simulator fills only in part: the members it
-# fills (a test holds every response to them, so a new one cannot go unlisted).
-RESPONSE_MEMBERS = {
+# Structures the simulator handles only in part: the members it reads (in a request) or
+# fills (in a response; a test holds every response to them, so a new one cannot go
+# unlisted).
+STRUCTURE_MEMBERS = {
+    "s3": {
+        "CreateBucketConfiguration": ["LocationConstraint"],
+    },
     "kms": {
         "KeyMetadata": ["AWSAccountId", "KeyId", "Arn", "CreationDate", "Enabled",
                         "Description", "KeyUsage", "KeyState", "DeletionDate", "Origin",
@@ -187,7 +191,7 @@ class Writer:
         elif t == "map":
             kind = f"Kind::Map(&{self.shape(s['key']['shape'])}, &{self.shape(s['value']['shape'])})"
         elif t == "structure":
-            names = RESPONSE_MEMBERS.get(self.service, {}).get(name, list(s["members"]))
+            names = STRUCTURE_MEMBERS.get(self.service, {}).get(name, list(s["members"]))
             kind = f"Kind::Structure(&{self.members(name, names, static + '_M')})"
         else:
             self.fail(f"shape {name} has type {t}")

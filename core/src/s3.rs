@@ -158,7 +158,7 @@ impl World {
                     let region = Region::parse(caller.region.unwrap_or(self.region.as_str()))
                         .unwrap_or_else(|_| self.region.clone());
                     match d.name() {
-                        "CreateBucket" => self.create_bucket_audited(caller, &p, &region, input),
+                        "CreateBucket" => self.create_bucket_audited(caller, &p, &region, d, input),
                         "PutObject" => self.put_object(&p, input, &mut steps, &mut children),
                         "GetObject" => self.get_object(&p, input, &mut steps, &mut children, true),
                         "HeadObject" => {
@@ -190,10 +190,11 @@ impl World {
         caller: &Caller<'_>,
         p: &Principal,
         region: &Region,
+        d: &Descriptor,
         input: &Value,
     ) -> Result<Value, S3Error> {
         let event_id = self.new_uuid().map_err(internal)?;
-        let out = self.create_bucket(p, region, input);
+        let out = self.create_bucket(p, region, d, input);
         let name = input
             .get("Bucket")
             .and_then(Value::as_str)
@@ -208,7 +209,18 @@ impl World {
             event_name: String::from("CreateBucket"),
             aws_region: region.as_str().to_string(),
             user_identity: identity_of(p, caller.via_service),
-            request_parameters: json!({"bucketName": name, "Host": format!("{name}.s3.{}.amazonaws.com", region.as_str())}),
+            request_parameters: {
+                let mut r = Map::new();
+                r.insert("bucketName".into(), json!(name));
+                r.insert(
+                    "Host".into(),
+                    json!(format!("{name}.s3.{}.amazonaws.com", region.as_str())),
+                );
+                if let Some(c) = input.get("CreateBucketConfiguration") {
+                    r.insert("CreateBucketConfiguration".into(), c.clone());
+                }
+                Value::Object(r)
+            },
             response_elements: Value::Null,
             error_code: code,
             error_message: message,
@@ -291,6 +303,7 @@ impl World {
         &mut self,
         p: &Principal,
         region: &Region,
+        d: &Descriptor,
         input: &Value,
     ) -> Result<Value, S3Error> {
         let name = input.get("Bucket").and_then(Value::as_str).ok_or_else(|| {
@@ -304,6 +317,50 @@ impl World {
                     "The specified bucket is not valid: {name} (3–63 lowercase letters, digits, dots and hyphens)"
                 ),
             ));
+        }
+        // The Region of the endpoint decides, as the S3 API Reference says: a bucket made
+        // outside us-east-1 names its Region as its LocationConstraint.
+        let constraint = input
+            .get("CreateBucketConfiguration")
+            .and_then(|c| c.get("LocationConstraint"))
+            .and_then(Value::as_str);
+        // The Regions AWS's model lists for a LocationConstraint (us-east-1 is not one).
+        let regions = crate::service::member(d.input(), "CreateBucketConfiguration")
+            .and_then(|m| match m.shape.kind {
+                crate::service::Kind::Structure(ms) => {
+                    crate::service::member(ms, "LocationConstraint")
+                }
+                _ => None,
+            })
+            .map_or(&[][..], |m| m.shape.enums);
+        if let Some(c) = constraint.filter(|c| *c != "us-east-1" && !regions.contains(c)) {
+            return Err(S3Error::new(
+                "InvalidLocationConstraint",
+                400,
+                format!("The specified location-constraint is not valid: {c} is not a Region"),
+            ));
+        }
+        match (region.as_str(), constraint) {
+            ("us-east-1", None) => {}
+            ("us-east-1", Some("us-east-1")) => {
+                return Err(S3Error::new(
+                    "InvalidLocationConstraint",
+                    400,
+                    "The specified location-constraint is not valid: us-east-1 is the default, sent without a LocationConstraint",
+                ));
+            }
+            (r, Some(c)) if c == r => {}
+            (_, c) => {
+                return Err(S3Error::new(
+                    "IllegalLocationConstraintException",
+                    400,
+                    format!(
+                        "The {} location constraint is incompatible for the region specific endpoint this request was sent to ({}).",
+                        c.unwrap_or("unspecified"),
+                        region.as_str()
+                    ),
+                ));
+            }
         }
         if let Some(b) = self.buckets.iter().find(|b| b.name == name) {
             return Err(if b.owner == p.account() {

@@ -484,3 +484,41 @@ fn s3_errors_and_listing() {
         "InvalidAccessKeyId"
     );
 }
+
+#[test]
+fn create_bucket_in_us_east_1_takes_no_location_constraint() {
+    let mut w = world(77);
+    let e = s3(
+        &mut w,
+        ALICE,
+        "CreateBucket",
+        json!({"Bucket": "east", "CreateBucketConfiguration": {"LocationConstraint": "us-east-1"}}),
+    )
+    .output
+    .unwrap_err();
+    assert_eq!(
+        (e.code.as_str(), e.status),
+        ("InvalidLocationConstraint", 400)
+    );
+    s3(&mut w, ALICE, "CreateBucket", json!({"Bucket": "east"}))
+        .output
+        .unwrap();
+    // Sent to another Region's endpoint, it must name that Region.
+    let eu = Caller {
+        principal: ALICE,
+        region: Some("eu-west-1"),
+        via_service: None,
+    };
+    let e = w
+        .request(&eu, Service::S3, "CreateBucket", &json!({"Bucket": "west"}))
+        .output
+        .unwrap_err();
+    assert_eq!(e.code, "IllegalLocationConstraintException");
+    let ok =
+        json!({"Bucket": "west", "CreateBucketConfiguration": {"LocationConstraint": "eu-west-1"}});
+    w.request(&eu, Service::S3, "CreateBucket", &ok)
+        .output
+        .unwrap();
+    let west = w.buckets().iter().find(|b| b.name == "west").unwrap();
+    assert_eq!(west.region.as_str(), "eu-west-1");
+}

@@ -128,6 +128,10 @@ fn arguments(member: &Member, value: &Value, raw_text: &mut bool) -> Vec<String>
             }
             out
         }
+        // A structure of plain values in the CLI's shorthand (`LocationConstraint=eu-west-1`).
+        (Kind::Structure(_), Value::Object(map)) => {
+            with(shorthand(map).unwrap_or_else(|| quote(&value.to_string())))
+        }
         (Kind::Map(..), Value::Object(map)) => match shorthand(map)
             .filter(|_| map.values().all(|v| v.as_str().is_some_and(shorthand_safe)))
         {
@@ -259,6 +263,11 @@ mod tests {
         assert_eq!(
             command(Service::S3, "PutObject", &object, "us-east-1"),
             "aws s3api put-object --bucket b --body object.bin --bucket-key-enabled --key k.txt --ssekms-key-id alias/x --server-side-encryption aws:kms --region us-east-1"
+        );
+        let bucket = json!({"Bucket": "b", "CreateBucketConfiguration": {"LocationConstraint": "eu-west-1"}});
+        assert_eq!(
+            command(Service::S3, "CreateBucket", &bucket, "eu-west-1"),
+            "aws s3api create-bucket --bucket b --create-bucket-configuration LocationConstraint=eu-west-1 --region eu-west-1"
         );
     }
 }

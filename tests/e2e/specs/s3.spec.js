@@ -121,6 +121,18 @@ test("with S3 Bucket Keys, ten uploads make one call to KMS instead of ten", asy
   for (const r of await rows.all()) await expect(r.getByRole("cell").nth(4)).toHaveText("Yes");
 });
 
+test("a bucket made outside us-east-1 names its Region, as S3 asks", async ({ pg, page }) => {
+  await pg.region("eu-west-1");
+  const another = page.locator("details").filter({ hasText: "Create another bucket" });
+  await another.getByText("Create another bucket").click();
+  await another.getByLabel("Bucket name").fill("irish-bucket");
+  await another.getByRole("button", { name: "Create bucket" }).click();
+  await expect(page.getByLabel("Bucket", { exact: true })).toHaveValue("irish-bucket");
+  await pg.drawer.open();
+  await pg.drawer.rows().filter({ hasText: "S3 CreateBucket" }).first().click();
+  await expect(pg.drawer.detail()).toContainText("--create-bucket-configuration LocationConstraint=eu-west-1 --region eu-west-1");
+});
+
 test("with reduced motion the stage does not play by itself, and the token does not travel", async ({ pg, page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await pg.s3.upload({ object: "still.txt" });

@@ -45,11 +45,15 @@ pub fn S3Panel() -> impl IntoView {
     // Create a bucket.
     let new_bucket = RwSignal::new(String::from("learning-bucket"));
     let create = act(move || {
-        let r = pg.call(
-            Service::S3,
-            "CreateBucket",
-            &json!({"Bucket": new_bucket.get_untracked().trim()}),
-        );
+        // Outside us-east-1 a bucket names its Region, as the AWS CLI and console do.
+        let region = pg.ui.region.get_untracked();
+        let name = new_bucket.get_untracked();
+        let input = if region == "us-east-1" {
+            json!({"Bucket": name.trim()})
+        } else {
+            json!({"Bucket": name.trim(), "CreateBucketConfiguration": {"LocationConstraint": region}})
+        };
+        let r = pg.call(Service::S3, "CreateBucket", &input);
         last.set(Some(r));
     });
     // Upload.

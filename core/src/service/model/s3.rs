@@ -11,12 +11,82 @@ pub(crate) static S_BUCKET_NAME: Shape = Shape {
     sensitive: false,
 };
 
-pub(crate) static OP_CREATE_BUCKET_IN: [Member; 1] = [Member {
-    name: "Bucket",
-    shape: &S_BUCKET_NAME,
-    required: true,
-    location: Location::Uri,
+pub(crate) static S_BUCKET_LOCATION_CONSTRAINT: Shape = Shape {
+    kind: Kind::String,
+    min: None,
+    max: None,
+    enums: &[
+        "af-south-1",
+        "ap-east-1",
+        "ap-east-2",
+        "ap-northeast-1",
+        "ap-northeast-2",
+        "ap-northeast-3",
+        "ap-south-1",
+        "ap-south-2",
+        "ap-southeast-1",
+        "ap-southeast-2",
+        "ap-southeast-3",
+        "ap-southeast-4",
+        "ap-southeast-5",
+        "ap-southeast-6",
+        "ap-southeast-7",
+        "ca-central-1",
+        "ca-west-1",
+        "cn-north-1",
+        "cn-northwest-1",
+        "EU",
+        "eu-central-1",
+        "eu-central-2",
+        "eu-north-1",
+        "eu-south-1",
+        "eu-south-2",
+        "eu-west-1",
+        "eu-west-2",
+        "eu-west-3",
+        "il-central-1",
+        "me-central-1",
+        "me-south-1",
+        "mx-central-1",
+        "sa-east-1",
+        "us-east-2",
+        "us-gov-east-1",
+        "us-gov-west-1",
+        "us-west-1",
+        "us-west-2",
+    ],
+    sensitive: false,
+};
+
+pub(crate) static S_CREATE_BUCKET_CONFIGURATION_M: [Member; 1] = [Member {
+    name: "LocationConstraint",
+    shape: &S_BUCKET_LOCATION_CONSTRAINT,
+    required: false,
+    location: Location::Body,
 }];
+
+pub(crate) static S_CREATE_BUCKET_CONFIGURATION: Shape = Shape {
+    kind: Kind::Structure(&S_CREATE_BUCKET_CONFIGURATION_M),
+    min: None,
+    max: None,
+    enums: &[],
+    sensitive: false,
+};
+
+pub(crate) static OP_CREATE_BUCKET_IN: [Member; 2] = [
+    Member {
+        name: "Bucket",
+        shape: &S_BUCKET_NAME,
+        required: true,
+        location: Location::Uri,
+    },
+    Member {
+        name: "CreateBucketConfiguration",
+        shape: &S_CREATE_BUCKET_CONFIGURATION,
+        required: false,
+        location: Location::Payload,
+    },
+];
 
 pub(crate) static S_LOCATION: Shape = Shape {
     kind: Kind::String,
