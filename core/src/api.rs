@@ -397,6 +397,6 @@ pub(crate) fn fill<'r, 'f: 'r>(req: &mut Request<'r>, facts: &RequestFacts<'f>) 
     req.pending_window_days = facts.pending_window_days;
     req.bypass_lockout_check = facts.bypass_lockout_check;
     if req.action.takes_encryption_context() {
-        req.encryption_algorithm = Some("SYMMETRIC_DEFAULT");
+        req.encryption_algorithm = Some(crate::keys::KeySpec::SymmetricDefault.default_algorithm());
     }
 }

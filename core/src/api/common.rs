@@ -209,8 +209,11 @@ pub(super) fn policy_text<'a>(input: &Input<'a>) -> Result<Option<&'a str>, ApiE
 /// InvalidKeyUsageException: "The encryption algorithm or signing algorithm specified for
 /// the operation is incompatible with the type of key material in the KMS key (KeySpec)."
 pub(super) fn algorithm(input: &Input<'_>, name: &str) -> Result<(), ApiError> {
+    // The simulator's keys are all SYMMETRIC_DEFAULT keys (docs/FIDELITY.md).
+    let spec = crate::keys::KeySpec::SymmetricDefault;
     match input.str(name)? {
-        None | Some("SYMMETRIC_DEFAULT") => Ok(()),
+        None => Ok(()),
+        Some(a) if spec.encryption_algorithms().contains(&a) => Ok(()),
         Some(other) => Err(ApiError::new(
             ErrorCode::InvalidKeyUsage,
             format!(
