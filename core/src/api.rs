@@ -9,7 +9,7 @@ mod common;
 mod cryptography;
 mod error;
 mod grants;
-mod input;
+pub(crate) mod input;
 mod keys;
 mod operation;
 mod policies;

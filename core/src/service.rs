@@ -286,6 +286,26 @@ impl fmt::Display for ServiceError {
 
 impl core::error::Error for ServiceError {}
 
+impl From<crate::s3::S3Error> for ServiceError {
+    fn from(e: crate::s3::S3Error) -> ServiceError {
+        ServiceError {
+            code: e.code,
+            status: e.status,
+            message: e.message,
+        }
+    }
+}
+
+impl From<crate::iam::IamError> for ServiceError {
+    fn from(e: crate::iam::IamError) -> ServiceError {
+        ServiceError {
+            code: e.code,
+            status: e.status,
+            message: e.message,
+        }
+    }
+}
+
 /// A call one service made to another while answering a request: S3's calls to KMS on the
 /// caller's behalf, with their real inputs and outputs.
 #[derive(Clone, Debug)]

@@ -16,7 +16,7 @@ pub struct Input<'a> {
 }
 
 /// AWS's field name in messages: `numberOfBytes` for `NumberOfBytes`.
-fn camel(name: &str) -> String {
+pub(crate) fn camel(name: &str) -> String {
     let mut c = name.chars();
     match c.next() {
         Some(f) => f.to_lowercase().chain(c).collect(),
@@ -24,15 +24,20 @@ fn camel(name: &str) -> String {
     }
 }
 
-fn wrong_type(name: &str, want: &str, got: &Value) -> ApiError {
-    let kind = match got {
+/// What a JSON value is, in words (`a number`), for a message.
+pub(crate) fn kind_of(v: &Value) -> &'static str {
+    match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
         Value::Number(_) => "a number",
         Value::String(_) => "a string",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
-    };
+    }
+}
+
+fn wrong_type(name: &str, want: &str, got: &Value) -> ApiError {
+    let kind = kind_of(got);
     ApiError::new(
         ErrorCode::Serialization,
         format!("`{name}` must be {want}, not {kind}"),

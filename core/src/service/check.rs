@@ -9,6 +9,7 @@ use alloc::vec::Vec;
 use serde_json::{Map, Value};
 
 use super::{Descriptor, Kind, Member, Service, ServiceError, Shape};
+use crate::api::input::{camel, kind_of};
 use crate::b64;
 
 /// What is wrong with a request.
@@ -44,26 +45,6 @@ pub enum Violation {
         /// AWS's words (`Member must not be null`).
         constraint: String,
     },
-}
-
-/// `KeyId` → `keyId`: AWS's spelling of a member in messages.
-fn camel(name: &str) -> String {
-    let mut c = name.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
-fn kind_of(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
 }
 
 fn want(kind: Kind) -> &'static str {

@@ -64,22 +64,14 @@ impl World {
                         .iter()
                         .flat_map(|c| c.decisions.iter().cloned())
                         .collect(),
-                    output: r.output.map_err(|e| ServiceError {
-                        code: e.code,
-                        status: e.status,
-                        message: e.message,
-                    }),
+                    output: r.output.map_err(ServiceError::from),
                     children: r.children,
                     steps: r.steps,
                 }
             }
             Handler::Iam => Response {
                 descriptor: Some(d),
-                output: self.iam(caller, d, input).map_err(|e| ServiceError {
-                    code: e.code,
-                    status: e.status,
-                    message: e.message,
-                }),
+                output: self.iam(caller, d, input).map_err(ServiceError::from),
                 decisions: Vec::new(),
                 children: Vec::new(),
                 steps: Vec::new(),
