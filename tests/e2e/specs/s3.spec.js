@@ -44,7 +44,7 @@ test("an upload and a download play the notes' four steps each, in order, with t
   // What KMS really returned to S3: the encrypted data key S3 stores, and the plaintext
   // data key masked (S3 uses it and never returns it).
   await expect(pg.drawer.detail()).toContainText("CiphertextBlob");
-  await expect(pg.drawer.detail()).toContainText("sensitive: KMS returned it to S3");
+  await expect(pg.drawer.detail()).toContainText("sensitive: S3 keeps it to itself; the caller never sees it");
   if (process.env.SHOT) await page.screenshot({ path: `${process.env.SHOT}/drawer-child.png` });
   await page.getByRole("button", { name: "Close the call drawer" }).click();
 

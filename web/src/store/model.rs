@@ -226,7 +226,8 @@ fn failure(e: kms_core::service::ServiceError) -> Failure {
 }
 
 /// A call S3 made to KMS on the caller's behalf, as a record of its own. What KMS
-/// returned to S3 is shown, but for the plaintext data key, which S3 keeps to itself.
+/// returned to S3 is shown, but for its sensitive members (the plaintext data key S3 uses
+/// and drops, the encrypted one it stores with the object): S3 returns neither.
 fn child_record(
     c: kms_core::service::ChildCall,
     seq: u64,
@@ -242,7 +243,7 @@ fn child_record(
                     m.insert(
                         (*name).to_string(),
                         Value::String(String::from(
-                            "(sensitive: KMS returned it to S3, which uses it and never returns it)",
+                            "(sensitive: S3 keeps it to itself; the caller never sees it)",
                         )),
                     );
                 }
