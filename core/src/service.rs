@@ -11,6 +11,7 @@
 
 pub(crate) mod check;
 mod model;
+mod outcomes;
 mod request;
 mod shape;
 mod table;

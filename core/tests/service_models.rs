@@ -19,7 +19,7 @@ use std::path::Path;
 
 use kms_core::api::Caller;
 use kms_core::scenario::{Runner, Scenario};
-use kms_core::service::{Response, Service, check_output};
+use kms_core::service::{Descriptor, Response, Service, check_output};
 use serde_json::{Value, json};
 use support::{ALICE, BOB, ROOT, world};
 
@@ -40,6 +40,14 @@ fn holds(service: Service, op: &str, r: &Response, seen: &mut usize) {
             e.code,
             e.message
         ),
+    }
+    if let Err(e) = &r.output {
+        assert!(
+            d.outcomes().contains(&e.code.as_str()) || Descriptor::not_about_the_request(&e.code),
+            "{service} {op} answered {}, which is not among the outcomes a prediction offers: {:?}",
+            e.code,
+            d.outcomes()
+        );
     }
     for c in &r.children {
         let cd = c.service.operation(c.operation).unwrap();

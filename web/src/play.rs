@@ -93,10 +93,7 @@ fn check_progress(scenario: &Scenario, position: usize, done: &[Played]) -> Resu
         let choices = vm::choices(step);
         let right = match (&d.prediction, &choices) {
             (None, _) => None,
-            (Some(p), Some(c)) if c.contains(p) => Some(
-                *p == d.outcome
-                    || (p == "fails" && !matches!(d.outcome.as_str(), "succeeds" | "allow")),
-            ),
+            (Some(p), Some(c)) if c.contains(p) => Some(*p == d.outcome),
             (Some(_), _) => return wrong("a prediction that was never offered"),
         };
         if right != d.right {
@@ -106,24 +103,45 @@ fn check_progress(scenario: &Scenario, position: usize, done: &[Played]) -> Resu
     Ok(())
 }
 
+/// How a step's title names the service calling KMS on a principal's behalf: `S3` for
+/// `s3.us-east-1.amazonaws.com`.
+fn via_name(via: &str) -> String {
+    match via.split('.').next() {
+        Some("s3") => String::from("S3"),
+        _ => String::from(via),
+    }
+}
+
 /// The title of a step: who does what.
 pub fn step_title(w: &World, kind: &StepKind) -> String {
     match kind {
         StepKind::Call {
             principal,
             operation,
+            via,
             ..
-        } => format!("{} calls {operation}", principal_label(w, principal)),
+        } => format!(
+            "{} calls {operation}{}",
+            principal_label(w, principal),
+            via.as_deref()
+                .map(|v| format!(" through {}", via_name(v)))
+                .unwrap_or_default()
+        ),
         StepKind::Check {
             principal,
             action,
             key,
-            ..
+            facts,
         } => format!(
-            "May {} {action}{}?",
+            "May {} {action}{}{}?",
             principal_label(w, principal),
             key.as_deref()
                 .map(|k| format!(" with {k}"))
+                .unwrap_or_default(),
+            facts
+                .via
+                .as_deref()
+                .map(|v| format!(", through {}", via_name(v)))
                 .unwrap_or_default()
         ),
         StepKind::Advance(d) => format!("The clock moves on {d}"),
@@ -218,18 +236,15 @@ impl Play {
         };
         self.runner.world = World::default();
         let right = match (&prediction, &choices) {
-            (Some(p), Some(c)) => Some(vm::predicted_right(p, &result, c)),
+            (Some(p), Some(_)) => Some(vm::predicted_right(p, &result)),
             _ => None,
         };
-        let fine = choices
-            .as_ref()
-            .is_some_and(|c| c.iter().any(|x| x == "explicit deny"));
         let outcome = match (&result.output, step.kind) {
             (Some(o), StepKind::Advance(_)) => format!(
                 "the clock is now {}",
                 o.get("now").and_then(Value::as_str).unwrap_or_default()
             ),
-            _ => vm::outcome(&result, fine),
+            _ => vm::outcome(&result),
         };
         let played = Played {
             index,
@@ -307,14 +322,17 @@ mod tests {
         // Honest progress resumes: one step played, predicted wrong.
         let ok = Play::from_json(&save(
             1,
-            vec![played(0, Some("deny"), "allow", Some(false))],
+            vec![played(0, Some("implicit deny"), "allow", Some(false))],
         ));
         assert_eq!(ok.unwrap().done.len(), 1);
         // A wrong prediction marked right, progress past the end, steps never played, and a
         // choice never offered are all refused with a reason.
         for (forged, what) in [
             (
-                save(1, vec![played(0, Some("deny"), "allow", Some(true))]),
+                save(
+                    1,
+                    vec![played(0, Some("implicit deny"), "allow", Some(true))],
+                ),
                 "marked right",
             ),
             (save(999, Vec::new()), "past the last step"),

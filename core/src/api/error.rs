@@ -55,6 +55,33 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code the simulator answers with.
+    pub const ALL: [ErrorCode; 23] = [
+        ErrorCode::AccessDenied,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Disabled,
+        ErrorCode::DryRunOperation,
+        ErrorCode::IncorrectKey,
+        ErrorCode::InvalidAliasName,
+        ErrorCode::InvalidArn,
+        ErrorCode::InvalidCiphertext,
+        ErrorCode::InvalidGrantId,
+        ErrorCode::InvalidGrantToken,
+        ErrorCode::InvalidKeyUsage,
+        ErrorCode::InvalidMarker,
+        ErrorCode::Internal,
+        ErrorCode::InvalidState,
+        ErrorCode::LimitExceeded,
+        ErrorCode::MalformedPolicyDocument,
+        ErrorCode::NotFound,
+        ErrorCode::Tag,
+        ErrorCode::UnsupportedOperation,
+        ErrorCode::Validation,
+        ErrorCode::Serialization,
+        ErrorCode::UnknownOperation,
+        ErrorCode::UnrecognizedClient,
+    ];
+
     /// The code as AWS writes it.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -184,8 +184,11 @@ fn GuidedPlay() -> impl IntoView {
         play.with(|p| {
             let p = p.as_ref()?;
             let step = p.runner.steps().get(p.runner.position())?.clone();
-            let title = pg.store.peek(|w| step_title(w, &step.kind));
-            Some((title, step.note.clone(), vm::choices(&step)))
+            let (title, region) = pg
+                .store
+                .peek(|w| (step_title(w, &step.kind), w.region().to_string()));
+            let asked = vm::asked(&p.runner, &step, &region);
+            Some((title, step.note.clone(), vm::choices(&step), asked))
         })
     };
     let reveal = move || {
@@ -288,11 +291,12 @@ fn GuidedPlay() -> impl IntoView {
                         </div>
                     }.into_any()
                 }
-                Some((step_title, note, choices)) => {
+                Some((step_title, note, choices, asked)) => {
                     let has_choices = choices.is_some();
                     view! {
                         <div class="play-next" data-testid="play-next">
                             <h3 id="play-next-heading" tabindex="-1">{format!("Step {}: {step_title}", position() + 1)}</h3>
+                            <AskedView asked/>
                             {note.map(|_| view! { <p class="muted small">"The author's note comes with the answer."</p> })}
                             {choices.map(|cs| view! {
                                 <fieldset class="predict">
@@ -317,6 +321,27 @@ fn GuidedPlay() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// What a step asks, in full: its request facts, and a call's request and `aws` twin.
+#[component]
+fn AskedView(asked: vm::Asked) -> impl IntoView {
+    let vm::Asked {
+        facts,
+        request,
+        twin,
+    } = asked;
+    view! {
+        <div class="asked" data-testid="play-asked">
+            {(!facts.is_empty()).then(|| view! {
+                <dl class="facts grid" data-testid="play-facts">
+                    {facts.into_iter().map(|(k, v)| view! { <div><dt>{k}</dt><dd>{v}</dd></div> }).collect_view()}
+                </dl>
+            })}
+            {twin.map(|t| view! { <crate::widgets::CliLine command=t/> })}
+            {request.map(|r| view! { <crate::widgets::JsonView value=r label="The request"/> })}
+        </div>
     }
 }
 
