@@ -57,6 +57,7 @@ const states = [
   }],
   ["access revealed", async (pg, page) => {
     await pg.nav("Access");
+    await page.getByTestId("exercise").getByRole("button", { name: "Start the exercise" }).click();
     await page.getByTestId("exercise").getByRole("button", { name: "Reveal" }).click();
   }],
   ["policy editor", async (pg, page) => {

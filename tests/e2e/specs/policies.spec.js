@@ -111,6 +111,11 @@ test("the matrix is used by keyboard: arrows move between cells, Enter opens one
 test("predict, then reveal: the study notes' exercise is scored and explained", async ({ pg, page }) => {
   await pg.nav("Access");
   const quiz = page.getByTestId("exercise");
+  await expect(page.getByTestId("access-matrix")).toBeVisible();
+  await quiz.getByRole("button", { name: "Start the exercise" }).click();
+  // While the learner answers, the matrix that shows the answers is hidden.
+  await expect(page.getByTestId("access-matrix")).toBeHidden();
+  await expect(page.getByTestId("matrix-hidden")).toContainText("it would give the answers away");
   // Predict "allowed" everywhere: right only where the notes allow (4 of 12).
   await expect(quiz.getByRole("group")).toHaveCount(12);
   for (const group of await quiz.getByRole("group").all()) {
@@ -118,9 +123,16 @@ test("predict, then reveal: the study notes' exercise is scored and explained", 
   }
   await quiz.getByRole("button", { name: "Reveal" }).click();
   await expect(page.getByTestId("quiz-score")).toHaveText("4 of 12 right.");
+  await expect(page.getByTestId("access-matrix")).toBeVisible();
   const bobOnC = quiz.getByTestId("quiz-item").filter({ has: page.getByRole("group", { name: "Bob decrypts with CMK-C" }) });
   await expect(bobOnC).toContainText("✕ Wrong");
   await expect(bobOnC).toContainText("an explicit deny beats every allow");
   const aliceOnA = quiz.getByTestId("quiz-item").filter({ has: page.getByRole("group", { name: "Alice decrypts with CMK-A" }) });
   await expect(aliceOnA).toContainText("✓ Right");
+  // Each explanation stands alone: it names who and which key, never "…but".
+  const charlieOnA = quiz.getByTestId("quiz-item").filter({ has: page.getByRole("group", { name: "Charlie decrypts with CMK-A" }) });
+  await expect(charlieOnA).toContainText("Charlie's IAM policy allows only kms:Encrypt on CMK-A");
+  for (const text of await quiz.getByTestId("quiz-result").allTextContents()) {
+    expect(text).not.toMatch(/\.\.\.|…/);
+  }
 });

@@ -170,6 +170,14 @@ pub fn AccessPanel() -> impl IntoView {
         grid.track();
         selected.set(None);
     });
+    // While the exercise is being answered the matrix (and any open cell) is hidden: it
+    // shows the answers.
+    let quiz = RwSignal::new(false);
+    Effect::new(move |_| {
+        if quiz.get() {
+            selected.set(None);
+        }
+    });
     let principal_options = Signal::derive(move || choices.get().0);
     let key_options = Signal::derive(move || {
         choices
@@ -211,7 +219,13 @@ pub fn AccessPanel() -> impl IntoView {
         ),
     ]);
     view! {
-        <section class="card" aria-labelledby="matrix-heading" data-testid="access-matrix">
+        <Show when=move || quiz.get()>
+            <section class="card matrix-hidden" aria-labelledby="matrix-hidden-heading" data-testid="matrix-hidden">
+                <h2 id="matrix-hidden-heading">"Who may do what"</h2>
+                <p>"The matrix is hidden while you answer the exercise below: it would give the answers away. Reveal your answers, or close the exercise, to see it again."</p>
+            </section>
+        </Show>
+        <section class="card" aria-labelledby="matrix-heading" data-testid="access-matrix" hidden=move || quiz.get()>
             <h2 id="matrix-heading">"Who may do what"</h2>
             <p class="help">"Each cell is the decision KMS would make now: the key policy first, IAM policies where the key policy lets them decide, grants, and an explicit deny over all. Open a cell to see why."</p>
             {move || vm::lookalike_warning(&choices.get().0).map(|w| view! {
@@ -247,7 +261,7 @@ pub fn AccessPanel() -> impl IntoView {
         {move || selected.get().and_then(|i| grid.get().coords.get(i).cloned()).map(|(p, k, a)| {
             view! { <CellDecision principal=p key_arn=k action=a facts=facts.get_untracked()/> }
         })}
-        <exercise::Exercise/>
+        <exercise::Exercise quiz/>
     }
 }
 

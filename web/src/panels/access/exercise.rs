@@ -8,9 +8,10 @@ use crate::store::Slice;
 use crate::widgets::use_pg;
 
 /// The study notes' exercise: predict each cell of Alice, Bob, Charlie and David ×
-/// CMK-A, CMK-B and CMK-C for kms:Decrypt, then reveal.
+/// CMK-A, CMK-B and CMK-C for kms:Decrypt, then reveal. `quiz` is true while it is being
+/// answered (the panel hides the matrix meanwhile).
 #[component]
-pub(super) fn Exercise() -> impl IntoView {
+pub(super) fn Exercise(quiz: RwSignal<bool>) -> impl IntoView {
     let pg = use_pg();
     let questions = Memo::new(move |_| {
         let Ok(s) = kms_core::scenario::Scenario::load(crate::STARTING_SCENARIO) else {
@@ -21,11 +22,26 @@ pub(super) fn Exercise() -> impl IntoView {
     });
     let guesses = RwSignal::new(std::collections::BTreeMap::<usize, String>::new());
     let revealed = RwSignal::new(false);
+    let started = RwSignal::new(false);
+    Effect::new(move |_| quiz.set(started.get() && !revealed.get()));
+    let start = move |_| {
+        guesses.set(Default::default());
+        revealed.set(false);
+        started.set(true);
+        crate::widgets::focus_later(String::from("exercise-heading"));
+    };
     view! {
         <Show when=move || !questions.get().is_empty()>
             <section class="card" aria-labelledby="exercise-heading" data-testid="exercise">
-                <h2 id="exercise-heading">"Predict, then reveal: the study notes' exercise"</h2>
+                <h2 id="exercise-heading" tabindex="-1">"Predict, then reveal: the study notes' exercise"</h2>
                 <p class="help">"May each of them decrypt with each key? Mark every cell, then reveal. (The answers come from this world as it is now.)"</p>
+                <Show when=move || !started.get()>
+                    <p class="small">"While you answer, the matrix above is hidden: it shows the answers."</p>
+                    <div class="toolbar">
+                        <button type="button" class="btn btn-primary" data-testid="exercise-start" on:click=start>"Start the exercise"</button>
+                    </div>
+                </Show>
+                <Show when=move || started.get()>
                 {move || {
                     let qs = questions.get();
                     let mut people: Vec<String> = Vec::new();
@@ -80,8 +96,9 @@ pub(super) fn Exercise() -> impl IntoView {
                     }
                 }}
                 <div class="toolbar">
-                    <button type="button" class="btn btn-primary" on:click=move |_| revealed.set(true)>"Reveal"</button>
-                    <button type="button" class="btn" on:click=move |_| { guesses.set(Default::default()); revealed.set(false); }>"Start again"</button>
+                    <button type="button" class="btn btn-primary" disabled=move || revealed.get() on:click=move |_| revealed.set(true)>"Reveal"</button>
+                    <button type="button" class="btn" on:click=start>"Start again"</button>
+                    <button type="button" class="btn" on:click=move |_| { started.set(false); revealed.set(false); }>"Close the exercise"</button>
                 </div>
                 {move || revealed.get().then(|| {
                     let qs = questions.get();
@@ -89,6 +106,7 @@ pub(super) fn Exercise() -> impl IntoView {
                     let right = qs.iter().enumerate().filter(|(i, q)| g.get(i).is_some_and(|v| vm::right(v, q.answer))).count();
                     view! { <p class="score" role="status" data-testid="quiz-score">{format!("{right} of {} right.", qs.len())}</p> }
                 })}
+                </Show>
             </section>
         </Show>
     }

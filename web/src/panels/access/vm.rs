@@ -283,7 +283,7 @@ pub fn lesson(rule: Option<Rule>) -> &'static str {
         Some(Rule::Grant) => "A grant on the key allows it.",
         Some(Rule::ExplicitDeny) => "An explicit deny overrules every allow.",
         Some(Rule::ImplicitDeny) => {
-            "Nothing allows it: a key policy without the root statement ignores IAM policies, and no statement names this principal."
+            "Nothing allows it: no statement of the key policy names this principal, and no IAM policy or grant allows it where the key policy lets them count."
         }
         None => "This cell has no answer in this world.",
     }
