@@ -177,6 +177,9 @@ pub fn PolicyEditor(
             ),
         }
     };
+    // The source grows with its text (a row per line, one spare for a horizontal
+    // scrollbar): it never scrolls inside, so the painted text, the gutter and the
+    // caret's line are always the same lines, wherever the learner clicks.
     let lines = move || {
         (1..=line_count(&text.get()))
             .map(|n| n.to_string())
@@ -209,7 +212,7 @@ pub fn PolicyEditor(
                         spellcheck="false"
                         autocomplete="off"
                         autocapitalize="off"
-                        rows="18"
+                        rows=move || (line_count(&text.get()) + 1).max(18)
                         aria-describedby=list_id.clone()
                         aria-invalid=move || found.get().iter().any(|f| f.severity == "Error").then_some("true")
                         prop:value=move || text.get()

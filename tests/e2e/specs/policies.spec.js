@@ -38,6 +38,39 @@ test("a syntax error is underlined at its line, and the matrix changes while the
   await expect(page.getByTestId("finding-at-caret")).toContainText("Error");
 });
 
+test("a 60-line policy is edited where it is clicked: its last line takes the caret and the typing", async ({ pg, page }) => {
+  await pg.policies.openKeyPolicy("alias/cmk-c");
+  // 60 lines: 6 of frame, and 6 statements of 8 lines with a closing line between them.
+  const stmt = (i) => [
+    "    {", `      "Sid": "S${i}",`, '      "Effect": "Allow",', '      "Principal": {',
+    `        "AWS": "${BOB}"`, "      },", '      "Action": "kms:DescribeKey",', `      "Resource": "*"`,
+  ];
+  const lines = ["{", '  "Version": "2012-10-17",', '  "Id": "sixty-lines",', '  "Statement": ['];
+  for (let i = 0; i < 6; i++) lines.push(...stmt(i));
+  const text = lines.join("\n").replace(/"Resource": "\*"\n {4}\{/g, '"Resource": "*"\n    },\n    {');
+  const full = `${text}\n    }\n  ]\n}`;
+  expect(full.split("\n")).toHaveLength(60);
+  await pg.policies.type(full);
+  await expect(pg.policies.summary()).toHaveText(/^0 errors/); // a warning: no statement lets the account decide
+  // The painted last line is under the source: a click there puts the caret on it.
+  const painted = page.locator(".editor .paint .pl").last();
+  await expect(painted).toHaveText("}");
+  await painted.scrollIntoViewIfNeeded();
+  const box = await painted.boundingBox();
+  await page.mouse.click(box.x + 40, box.y + box.height / 2);
+  await page.keyboard.type(" ");
+  await expect(pg.policies.editor()).toHaveValue(/\n\} $/);
+  const editor = await pg.policies.editor().boundingBox();
+  expect(box.y + box.height).toBeLessThanOrEqual(editor.y + editor.height);
+  // Ctrl+End goes to the end without scrolling the source away from its painting.
+  await pg.policies.editor().press("Control+Home");
+  await pg.policies.editor().press("Control+End");
+  await page.keyboard.type("\n");
+  expect(await pg.policies.editor().evaluate((a) => a.scrollTop)).toBe(0);
+  await expect(page.locator(".editor .paint .pl")).toHaveCount(61);
+  await expect(page.locator(".editor .gutter")).toContainText("61");
+});
+
 test("removing CMK-A's root statement takes Alice's IAM path; a lockout is refused", async ({ pg, page }) => {
   await pg.actAs("Alice");
   await pg.policies.openKeyPolicy("alias/cmk-a");
