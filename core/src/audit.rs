@@ -70,7 +70,7 @@ pub struct AuditEvent {
 }
 
 impl AuditEvent {
-    /// Reads an event back from [`AuditEvent::to_json`]'s form (saved worlds).
+    /// Reads an event back from [`AuditEvent::to_saved`]'s form (saved worlds).
     pub fn from_json(v: &Value) -> Option<AuditEvent> {
         let s = |k: &str| v.get(k).and_then(Value::as_str).map(String::from);
         let id = v.get("userIdentity")?;
@@ -113,7 +113,17 @@ impl AuditEvent {
         })
     }
 
-    /// The event as CloudTrail writes it.
+    /// The event as a saved world keeps it: CloudTrail's shape, and the simulator's
+    /// deciding rule beside it as `simulatorDecisionRule` (a field AWS does not write).
+    pub fn to_saved(&self) -> Value {
+        let mut v = self.to_json();
+        if let (Some(rule), Value::Object(e)) = (self.decision_rule, &mut v) {
+            e.insert("simulatorDecisionRule".into(), json!(rule.as_str()));
+        }
+        v
+    }
+
+    /// The event as CloudTrail writes it: only AWS's fields.
     pub fn to_json(&self) -> Value {
         let mut identity = Map::new();
         if !self.user_identity.kind.is_empty() {
@@ -187,9 +197,6 @@ impl AuditEvent {
             );
         }
         e.insert("eventCategory".into(), json!("Management"));
-        if let Some(rule) = self.decision_rule {
-            e.insert("simulatorDecisionRule".into(), json!(rule.as_str()));
-        }
         Value::Object(e)
     }
 }

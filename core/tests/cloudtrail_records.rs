@@ -132,3 +132,38 @@ fn create_bucket_is_recorded_with_the_bucket_as_its_resource() {
         rotate
     );
 }
+
+#[test]
+fn a_record_has_only_cloudtrail_members_and_the_saved_world_keeps_the_simulators_rule_apart() {
+    let mut w = world(43);
+    let k = new_key(&mut w);
+    ok(
+        &mut w,
+        ALICE,
+        "Encrypt",
+        json!({"KeyId": k, "Plaintext": "aGk="}),
+    );
+    let event = w
+        .audit_log()
+        .iter()
+        .rev()
+        .find(|e| e.event_name == "Encrypt")
+        .unwrap();
+    assert!(event.decision_rule.is_some());
+    // The record as CloudTrail writes it: no playground field, marked or not.
+    let record = event.to_json();
+    let members: Vec<&String> = record.as_object().unwrap().keys().collect();
+    assert!(
+        members.iter().all(|m| !m.starts_with("simulator")),
+        "{members:?}"
+    );
+    // The save keeps the rule, apart and named as the simulator's, and reads it back.
+    let saved = event.to_saved();
+    assert_eq!(
+        saved["simulatorDecisionRule"],
+        json!(event.decision_rule.unwrap().as_str())
+    );
+    let back = kms_core::audit::AuditEvent::from_json(&saved).unwrap();
+    assert_eq!(back.decision_rule, event.decision_rule);
+    assert_eq!(back.to_json(), record);
+}

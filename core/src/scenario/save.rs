@@ -148,7 +148,7 @@ impl World {
                     "aliases": self.aliases.iter().map(|a| json!({"name": a.name, "account": a.account.as_str(), "region": a.region.as_str(), "targetKeyId": a.target_key_id, "created": t(a.created), "updated": t(a.updated)})).collect::<Vec<_>>(),
                     "deletedKeys": self.deleted_keys,
                     "buckets": self.buckets.iter().map(bucket_json).collect::<Vec<_>>(),
-                    "audit": self.audit.iter().map(AuditEvent::to_json).collect::<Vec<_>>(),
+                    "audit": self.audit.iter().map(AuditEvent::to_saved).collect::<Vec<_>>(),
             });
             // A world with the platform's randomness has no position to keep.
             if let (Entropy::Seeded { position, .. }, Some(m)) =
