@@ -135,6 +135,14 @@ pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
         .into_any(),
     };
     let decisions = record.decisions.clone();
+    // Authorization allowed every step (or none ran), yet the call failed: say what
+    // refused it — a key's state, a key in another Region.
+    let after = match &record.output {
+        Err(_) if decisions.iter().all(format::allowed) => {
+            crate::widgets::why_of(use_pg(), &record).map(|(reason, _)| reason)
+        }
+        _ => None,
+    };
     let steps = record.steps.clone();
     view! {
         <section class="call-detail" data-testid="call-detail" aria-label=format!("Call #{}", r.seq)>
@@ -162,9 +170,10 @@ pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
                     }).collect_view()}
                 </ol>
             })}
-            {(!decisions.is_empty()).then(|| view! {
+            {(!decisions.is_empty() || after.is_some()).then(|| view! {
                 <div class="why-block">
                     <h4><span class="tag why">"Why:"</span>" the playground's explanation "<span class="muted">"(AWS does not show this)"</span></h4>
+                    {after.map(|a| view! { <p class="why-says" data-testid="why-after">{a}</p> })}
                     {decisions.into_iter().map(|d| view! { <DecisionView decision=d/> }).collect_view()}
                 </div>
             })}

@@ -201,16 +201,25 @@ pub fn EnvelopeTool() -> impl IntoView {
             busy.set(false);
         });
     };
+    // The key follows the Region: one of its keys, or none.
+    Effect::new(move |_| {
+        let all = keys.get();
+        if !all.iter().any(|(a, _)| *a == key.get_untracked()) {
+            key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
+        }
+    });
+    let no_key = move || keys.with(Vec::is_empty);
     let encrypt = move |_| run(plain_input, false);
     let decrypt = move |_| run(sealed_input, true);
 
     view! {
         <div class="card" data-testid="envelope-tool">
-            <h2>"Envelope encryption of a file"</h2>
+            <h2>"Envelope encryption of a file"<span class="heading-tag">" — client-side encryption"</span></h2>
             <p class="hint">
                 "KMS encrypts at most 4 KB, so files are encrypted with a data key: KMS's GenerateDataKey gives it in plaintext and encrypted under your KMS key. "
                 "The file is sealed locally in 256 KiB frames with the browser's WebCrypto, the encrypted data key is stored in the file's header, and the plaintext key is dropped. "
-                "To decrypt, KMS's Decrypt turns the stored data key back into plaintext."
+                "To decrypt, KMS's Decrypt turns the stored data key back into plaintext. "
+                "The file never leaves this page: only the data key travels to and from KMS."
             </p>
             <p class="acting-note" data-testid="env-acting">{move || format!("Calls to KMS are made as {}, the principal chosen under Acting as.", acting.get())}</p>
             <div class="form-row">
@@ -220,9 +229,15 @@ pub fn EnvelopeTool() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <Show when=no_key>
+                <p class="note" data-testid="env-no-key">{move || format!(
+                    "No KMS key in {}: a key lives in one Region, and KMS in {} knows only the keys made there. Choose the Region of your keys in the header (the study notes' keys are in us-east-1).",
+                    pg.ui.region.get(), pg.ui.region.get()
+                )}</p>
+            </Show>
             <div class="form-row">
                 <label>"File to encrypt " <input type="file" node_ref=plain_input data-testid="env-plain-file"/></label>
-                <button class="btn btn-primary" data-testid="env-encrypt" on:click=encrypt disabled=move || busy.get()>"Encrypt"</button>
+                <button class="btn btn-primary" data-testid="env-encrypt" on:click=encrypt disabled=move || busy.get() || no_key()>"Encrypt"</button>
             </div>
             <div class="form-row">
                 <label>"Encrypted file (.kpe1) " <input type="file" node_ref=sealed_input data-testid="env-sealed-file"/></label>
@@ -258,17 +273,27 @@ fn call_kms(
     refused: &str,
 ) -> Result<(serde_json::Value, String), String> {
     let result = pg.kms(operation, input);
-    let reason = result
-        .decisions
-        .last()
-        .map(|d| d.reason.clone())
-        .unwrap_or_default();
     match &result.output {
-        Ok(out) => Ok((out.clone(), reason)),
-        Err(e) => Err(format!(
-            "{refused} (call #{}). AWS says: {}: {} Why: {reason}",
-            result.seq, e.code, e.message
-        )),
+        Ok(out) => {
+            let reason = result
+                .decisions
+                .last()
+                .map(|d| d.reason.clone())
+                .unwrap_or_default();
+            Ok((out.clone(), reason))
+        }
+        Err(e) => {
+            let why = crate::widgets::why_of(pg, &result)
+                .map(|(reason, hint)| match hint {
+                    Some(h) => format!(" Why: {reason} What would allow it: {h}"),
+                    None => format!(" Why: {reason}"),
+                })
+                .unwrap_or_default();
+            Err(format!(
+                "{refused} (call #{}). AWS says: {}: {}{why}",
+                result.seq, e.code, e.message
+            ))
+        }
     }
 }
 

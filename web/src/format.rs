@@ -142,6 +142,48 @@ pub fn allowed(d: &Decision) -> bool {
     d.effect == Effect::Allow
 }
 
+/// Why a call failed, in the playground's words, with what would change it: the denial
+/// that refused it; or, when authorization allowed every step, what refused it then (a
+/// key's state says so). `None` when no authorization ran (the request was malformed, or
+/// names nothing that exists).
+pub fn why_failed(
+    decisions: &[Decision],
+    code: &str,
+    message: &str,
+) -> Option<(String, Option<String>)> {
+    if let Some(d) = decisions.iter().rev().find(|d| !allowed(d)) {
+        return Some((d.reason.clone(), d.hint.clone()));
+    }
+    let last = decisions.last()?;
+    let allowed = format!("Authorization allowed the call ({})", rule_words(last.rule));
+    Some(match code {
+        "DisabledException" | "KMSInvalidStateException" | "KeyUnavailableException" => (
+            format!(
+                "{allowed}; the key's state refused it. KMS uses a key only while it is Enabled, whoever asks."
+            ),
+            Some(String::from(
+                "enable the key (EnableKey), or cancel its deletion (CancelKeyDeletion) if it is pending deletion.",
+            )),
+        ),
+        "MalformedPolicyDocumentException"
+            if message.contains("will not allow you to update the key policy") =>
+        {
+            (
+                format!(
+                    "{allowed}; then KMS's lockout safety check refused the new policy: it would leave you unable to change the key policy again. A key policy without the account's root statement, and with no one else allowed kms:PutKeyPolicy, locks everyone out of the key, and then only AWS Support can restore access."
+                ),
+                Some(String::from(
+                    "keep the \"Enable IAM User Permissions\" statement, or allow yourself kms:PutKeyPolicy in the new policy.",
+                )),
+            )
+        }
+        _ => (
+            format!("{allowed}; then KMS refused the request itself: AWS's message says why."),
+            None,
+        ),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

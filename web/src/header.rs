@@ -307,10 +307,15 @@ fn WorldControls() -> impl IntoView {
                 type="button"
                 class="btn btn-small"
                 data-testid="reset"
-                title="Back to the starting world (you can undo it)"
+                title="Undo takes a reset back"
+                aria-label=move || format!("Reset to the start of {}", pg.store.start_name())
                 on:click=move |_| {
                     pg.store.reset();
-                    pg.announce(&format!("The world is back to its start. Undo takes it back.{}", end_play()));
+                    pg.announce(&format!(
+                        "The world is back to the start of {}. Undo takes it back.{}",
+                        pg.store.start_name(),
+                        end_play()
+                    ));
                 }
             >"Reset"</button>
             <label class="theme">

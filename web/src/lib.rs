@@ -20,6 +20,7 @@ pub mod encrypt;
 pub mod format;
 pub mod header;
 pub mod keep;
+pub mod kept;
 pub mod kit;
 pub mod panels;
 pub mod persist;
@@ -105,6 +106,7 @@ pub fn provide_playground() -> Pg {
     );
     let pg = Pg { store, ui };
     provide_context(pg);
+    kept::provide();
     let recovery: RwSignal<Option<Recovery>> = RwSignal::new(None);
     provide_context(recovery);
     // A fix drafted in the Access panel, waiting for the policy editor to open it.

@@ -14,7 +14,7 @@ use kms_core::clock::Duration;
 use kms_core::world::Advanced;
 use leptos::prelude::*;
 
-pub use model::{CallRecord, Failure, Model, Request, Service, Slice, Slices};
+pub use model::{CallRecord, Failure, Model, NOTES_WORLD, Request, Service, Slice, Slices};
 
 /// The store: the [`Model`] and a trigger per slice. `Copy`, so components take it freely.
 #[derive(Clone, Copy)]
@@ -152,13 +152,17 @@ impl Store {
         self.notify(Slices::all());
     }
 
-    /// Loads a world that becomes the starting world too (Reset returns to it).
-    pub fn load(&self, world: World, label: &str) {
-        self.model.update_value(|m| {
-            m.set_start(world.clone());
-            m.replace(world, label);
-        });
+    /// Loads a world that becomes the starting world too (Reset returns to it), called
+    /// `name`.
+    pub fn load(&self, world: World, label: &str, name: &str) {
+        self.model.update_value(|m| m.load(world, label, name));
         self.notify(Slices::all());
+    }
+
+    /// What the world Reset returns to is called, tracked.
+    pub fn start_name(&self) -> String {
+        self.history.track();
+        self.model.with_value(|m| m.start_name().to_string())
     }
 
     /// Opens a saved world with no history (a reload).

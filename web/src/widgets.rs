@@ -244,6 +244,24 @@ pub fn AwsSays(code: String, message: String) -> impl IntoView {
     }
 }
 
+/// Why a call failed, in the playground's words, with what would change it: a denial, a
+/// key's state, or a key that lives in another Region than the call's.
+pub fn why_of(pg: Pg, record: &CallRecord) -> Option<(String, Option<String>)> {
+    let e = record.output.as_ref().err()?;
+    if let Some(why) = format::why_failed(&record.decisions, &e.code, &e.message) {
+        return Some(why);
+    }
+    if !e.code.contains("NotFound") {
+        return None;
+    }
+    let account = kms_core::principal::Principal::parse(&record.caller)
+        .map(|p| p.account_str().to_string())
+        .unwrap_or_default();
+    pg.store
+        .peek(|w| crate::panels::keys::vm::wrong_region(w, &account, &record.region, &record.input))
+        .map(|(why, hint)| (why, Some(hint)))
+}
+
 /// The outcome of a call made from a form: done, or AWS's error with the playground's
 /// "Why:", and a way to open the call in the drawer.
 #[component]
@@ -264,12 +282,7 @@ pub fn CallOutcome(record: Arc<CallRecord>) -> impl IntoView {
         }
         .into_any(),
         Err(e) => {
-            let why = record
-                .decisions
-                .iter()
-                .rev()
-                .find(|d| !format::allowed(d))
-                .map(|d| (d.reason.clone(), d.hint.clone()));
+            let why = why_of(pg, &record);
             view! {
                 <div class="outcome error" role="alert" data-testid="outcome">
                     <AwsSays code=e.code.clone() message=e.message.clone()/>

@@ -37,7 +37,7 @@ export class Playground {
   }
 
   async region(name) {
-    await this.page.getByLabel("Region").selectOption(name);
+    await this.page.getByLabel("Region", { exact: true }).selectOption(name);
   }
 
   async advance(words) {

@@ -60,7 +60,11 @@ test("a disabled key refuses with DisabledException; a deletion ends on the simu
   await pg.nav("Encrypt");
   await pg.encrypt.chooseKey("alias/cmk-a");
   await pg.encrypt.encrypt("a.bin", file(10));
-  await expect(page.getByTestId("env-error")).toContainText("DisabledException");
+  const refused = page.getByTestId("env-error");
+  await expect(refused).toContainText("DisabledException");
+  // Authorization allowed Alice; the key's state refused her. The "why" says which.
+  await expect(refused).toContainText("Why: Authorization allowed the call");
+  await expect(refused).toContainText("the key's state refused it");
 
   await pg.actAs(ROOT);
   await pg.nav("Keys");
@@ -83,6 +87,13 @@ test("a disabled key refuses with DisabledException; a deletion ends on the simu
   // Each event opens to its CloudTrail JSON.
   await pg.audit.events().first().locator("summary").click();
   await expect(pg.audit.events().first()).toContainText('"eventType": "AwsServiceEvent"');
+  // A call's record is CloudTrail's alone; the playground's "why" sits beside it, marked.
+  await pg.audit.filter("Outcome", "Failed");
+  const failed = pg.audit.events().filter({ hasText: "GenerateDataKey" }).first();
+  await failed.locator("summary").click();
+  await expect(failed.getByLabel("CloudTrail event")).toContainText('"errorCode": "DisabledException"');
+  await expect(failed.getByLabel("CloudTrail event")).not.toContainText("simulator");
+  await expect(failed.getByTestId("audit-rule")).toContainText("CloudTrail does not record why");
 });
 
 test("a waiting period outside 7 to 30 days gets AWS's error, and nothing typed is lost", async ({ pg, page }) => {
@@ -121,6 +132,10 @@ test("a grant for Bob: its token works at once, then Bob retires it", async ({ p
   await tryIt.getByLabel("with the grant token").check();
   await tryIt.getByRole("button", { name: "Call" }).click();
   await expect(created.getByTestId("outcome")).toContainText("Encrypt succeeded as Bob");
+  // Once the clock passes its time, the box says the grant is in effect, not "in 5 minutes".
+  await pg.advance("by 1 hour");
+  await expect(created.getByTestId("grant-when")).toContainText("The grant is in effect");
+  await expect(created).not.toContainText("takes effect in 5 minutes");
 
   await page.getByRole("table", { name: "Grants" }).getByRole("button", { name: "Retire" }).click();
   await expect(page.getByTestId("outcome").filter({ hasText: "RetireGrant" })).toContainText("RetireGrant succeeded as Bob");
@@ -144,6 +159,7 @@ test("undo takes back the last three changes; the world persists across a reload
   await pg.keys.tab("Key rotation");
   await page.getByRole("button", { name: "Enable automatic rotation" }).click();
   await expect(pg.outcome()).toContainText("DisabledException");
+  await expect(pg.outcome().locator(".why-says")).toContainText("the key's state refused it");
   await pg.keys.tab("General configuration");
   await page.getByLabel("Description").fill("Renamed");
   await page.getByRole("button", { name: "Save description" }).click();
@@ -167,4 +183,44 @@ test("undo takes back the last three changes; the world persists across a reload
   // And the page keeps working.
   await pg.keys.detail().getByRole("button", { name: "Enable", exact: true }).click();
   await expect(pg.outcome()).toContainText("EnableKey succeeded");
+});
+
+test("the Key policy tab leads to its editor; an AWS managed key's policy is AWS's and cannot be changed", async ({ pg, page }) => {
+  await pg.actAs(ROOT);
+  await pg.keys.open("alias/cmk-a");
+  await pg.keys.tab("Key policy");
+  await expect(pg.keys.detail()).not.toContainText("arrives with");
+  await pg.keys.detail().getByRole("link", { name: "Edit this key policy" }).click();
+  await expect(page.getByRole("heading", { name: "Key policy of alias/cmk-a" })).toBeVisible();
+  await expect(page.getByTestId("aws-managed-policy")).toHaveCount(0);
+
+  // aws/s3 appears when S3 first encrypts for the account.
+  await pg.nav("S3");
+  await pg.s3.createBucket("learning-bucket");
+  await pg.s3.upload({ object: "a.txt" });
+  await expect(pg.s3.stage().getByRole("heading", { level: 2 })).toHaveText(/^Upload: .* completed$/);
+  await pg.nav("Keys");
+  await page.getByLabel("Key manager").selectOption({ label: "AWS managed keys" });
+  await pg.keys.open("alias/aws/s3");
+  await pg.keys.tab("Key policy");
+  await expect(pg.keys.detail()).toContainText("nobody can change it");
+  await expect(pg.keys.detail().getByRole("link", { name: "Edit this key policy" })).toHaveCount(0);
+
+  // Even root is refused: the policy AWS wrote allows no one kms:PutKeyPolicy.
+  await pg.policies.openKeyPolicy("alias/aws/s3");
+  await expect(page.getByTestId("aws-managed-policy")).toContainText("AWS sets its key policy");
+  await page.getByTestId("save-policy").click();
+  await expect(pg.outcome()).toContainText("AccessDeniedException");
+});
+
+test("what the notes teach is findable where it applies: keys never leave KMS, lockout, grants without PutKeyPolicy, at rest versus in transit", async ({ pg, page }) => {
+  await expect(page.getByTestId("never-leaves")).toContainText("never leaves KMS unencrypted");
+  await pg.keys.open("alias/cmk-b");
+  await pg.keys.tab("Key policy");
+  await expect(page.getByTestId("lockout")).toContainText("only AWS Support can restore access");
+  await pg.keys.tab("Grants");
+  await expect(pg.keys.detail()).toContainText("Grants delegate without handing out kms:PutKeyPolicy");
+  await pg.nav("S3");
+  await expect(page.getByTestId("at-rest")).toContainText("encryption at rest");
+  await expect(page.getByTestId("at-rest")).toContainText("in transit");
 });

@@ -79,6 +79,9 @@ test("removing CMK-A's root statement takes Alice's IAM path; a lockout is refus
   await pg.policies.save();
   await expect(pg.outcome()).toContainText("MalformedPolicyDocumentException");
   await expect(pg.outcome()).toContainText("The new key policy will not allow you to update the key policy in the future");
+  // The playground says what that protects against, and who could help otherwise.
+  await expect(pg.outcome().locator(".why-says")).toContainText("lockout safety check");
+  await expect(pg.outcome().locator(".why-says")).toContainText("only AWS Support can restore access");
   // Keep Alice able to manage the policy, but not to use the key.
   await pg.policies.type(policy([
     { Sid: "Alice manages", Effect: "Allow", Principal: { AWS: ALICE }, Action: ["kms:PutKeyPolicy", "kms:GetKeyPolicy", "kms:DescribeKey"], Resource: "*" },

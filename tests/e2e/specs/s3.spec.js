@@ -73,6 +73,25 @@ test("an upload and a download play the notes' four steps each, in order, with t
   await pg.nav("Keys");
   await page.getByLabel("Key manager").selectOption({ label: "AWS managed keys" });
   await expect(pg.keys.list().getByRole("link", { name: "alias/aws/s3" })).toBeVisible();
+  // Opening it keeps the list on AWS managed keys, so the open key is in the list.
+  await pg.keys.open("alias/aws/s3");
+  await expect(page.getByLabel("Key manager")).toHaveValue("aws");
+  await expect(pg.keys.list().getByRole("row", { name: /alias\/aws\/s3/ })).toHaveClass(/selected/);
+  // Reached by a link while the list shows customer managed keys, it turns the list too.
+  const href = await pg.keys.list().getByRole("link", { name: "alias/aws/s3" }).getAttribute("href");
+  await pg.nav("Keys");
+  await page.getByLabel("Key manager").selectOption({ label: "Customer managed keys" });
+  await expect(pg.keys.list().getByRole("link", { name: "alias/aws/s3" })).toHaveCount(0);
+  await page.evaluate((h) => { location.hash = h.slice(h.indexOf("#")); }, href);
+  await expect(pg.keys.detail().getByRole("heading", { level: 2 })).toHaveText("alias/aws/s3");
+  await expect(page.getByLabel("Key manager")).toHaveValue("aws");
+  await expect(pg.keys.list().getByRole("link", { name: "alias/aws/s3" })).toBeVisible();
+
+  // Back on the S3 panel, the stage still shows the download, where it ended.
+  await pg.nav("S3");
+  await expect(pg.s3.stage().getByRole("heading", { level: 2 })).toHaveText("Download: Alice completed");
+  await expect(pg.s3.stage().getByTestId("stage-forward")).toBeDisabled();
+  await expect(pg.s3.now()).toHaveText(down.at(-1));
 });
 
 test("Bob, without access to CMK-A, is stopped at GenerateDataKey with S3's error and KMS's reason", async ({ pg, page }) => {
@@ -144,4 +163,22 @@ test("with reduced motion the stage does not play by itself, and the token does 
   await pg.s3.stage().getByTestId("stage-forward").click();
   const animation = await pg.s3.stage().locator("svg .token").evaluate((el) => getComputedStyle(el).animationName);
   expect(animation).toBe("none");
+});
+
+test("the same text encrypted client-side and server-side: who held the data key, what crossed the network, what CloudTrail recorded", async ({ pg, page }) => {
+  const compare = page.getByTestId("compare");
+  await compare.getByLabel("Text", { exact: true }).fill("Compare me.");
+  await compare.getByLabel("KMS key").selectOption({ label: "alias/cmk-a" });
+  await compare.getByTestId("compare-run").click();
+  const table = page.getByTestId("compare-table");
+  await expect(table.getByRole("row", { name: /Where the encryption ran/ })).toContainText("Here, in this page");
+  await expect(table.getByRole("row", { name: /Who held the plaintext data key/ })).toContainText("S3 alone");
+  await expect(table.getByRole("row", { name: /What crossed the network/ })).toContainText("Your text never left the page");
+  await expect(table.getByRole("row", { name: /What crossed the network/ })).toContainText("11 bytes in plaintext");
+  await expect(table).toContainText("s3://learning-bucket/compare-1.txt");
+  // Alice asked KMS herself on one side; on the other, S3 asked on her behalf.
+  await expect(page.getByTestId("compare-client-trail")).toContainText("kms GenerateDataKey by Alice");
+  await expect(page.getByTestId("compare-client-trail")).not.toContainText("invoked by");
+  await expect(page.getByTestId("compare-server-trail")).toContainText("kms GenerateDataKey by Alice, invoked by s3.amazonaws.com");
+  if (process.env.SHOT) await page.screenshot({ path: `${process.env.SHOT}/compare.png`, fullPage: true });
 });

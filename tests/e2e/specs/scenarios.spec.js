@@ -107,6 +107,44 @@ test("every question shows what it asks, and offers the same choices whatever it
   await expect(play(page).getByTestId("play-finished")).toBeVisible();
 });
 
+test("playing a scenario over a changed world asks first and keeps it; Reset says which world; the study notes' world has its own way back", async ({ pg, page }) => {
+  await pg.open("#/scenarios");
+  await pg.dismissWelcome();
+  const reset = page.getByTestId("reset");
+  await expect(reset).toHaveAccessibleName("Reset to the start of the study notes' world");
+  await expect(page.getByTestId("notes-world-here")).toHaveText("You are in it, as it starts.");
+
+  // An unchanged world is replaced at once.
+  await gallery(page).getByRole("button", { name: /^Play CMK access/ }).click();
+  await expect(play(page).getByRole("heading", { level: 2 })).toHaveText("Playing: CMK access: key policies, IAM policies and explicit deny");
+  await expect(reset).toHaveAccessibleName("Reset to the start of “CMK access: key policies, IAM policies and explicit deny”");
+
+  // The learner changes this world, then asks for another: the page asks first.
+  await pg.advance("by 1 day");
+  await gallery(page).getByRole("button", { name: /^Play Grants/ }).click();
+  const ask = page.getByTestId("replace-ask");
+  await expect(ask).toContainText("Your world has changes");
+  await expect(ask).toContainText("Playing “Grants");
+  await expect(page.locator("#replace-ask-heading")).toBeFocused();
+  await ask.getByRole("button", { name: "Cancel" }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(play(page).getByRole("heading", { level: 2 })).toHaveText("Playing: CMK access: key policies, IAM policies and explicit deny");
+
+  // Back to the study notes' world: asked, kept aside, and restorable.
+  await page.getByTestId("notes-world-back").click();
+  await expect(ask).toContainText("Going back to the study notes' world replaces your world");
+  await ask.getByRole("button", { name: "Keep mine aside and go on" }).click();
+  await expect(play(page)).toHaveCount(0);
+  await expect(page.getByTestId("notes-world-here")).toBeVisible();
+  await expect(reset).toHaveAccessibleName("Reset to the start of the study notes' world");
+  await expect(page.getByTestId("previous-world")).toContainText("the study notes' world");
+
+  // Reset says where it went.
+  await pg.advance("by 1 day");
+  await reset.click();
+  await expect(page.getByTestId("status")).toContainText("The world is back to the start of the study notes' world.");
+});
+
 test("a guided step's call lands in the call drawer; an unmet expectation is said plainly", async ({ pg, page }) => {
   const scenario = JSON.parse(readFileSync(join(root, "tests/scenarios/envelope-basics.json"), "utf8"));
   // The author expects the wrong thing of the second step.

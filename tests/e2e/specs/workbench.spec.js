@@ -134,6 +134,52 @@ test("envelope encryption of typed text, step by step: the plaintext key is drop
   await expect(steps.getByTestId("steps-refused")).toContainText("Why:");
 });
 
+test("the workbench keeps its ciphertext across tab changes: rotate CMK-A, come back, and the old ciphertext decrypts with the version that made it", async ({ pg, page }) => {
+  let result = await pg.encrypt.call("Encrypt", { "Plaintext (Plaintext)": "Written before the rotation." });
+  await expect(result.getByTestId("outcome")).toContainText("Encrypt succeeded as Alice");
+  const sealed = (await pg.encrypt.response()).CiphertextBlob;
+  // The steps' and the inspector's work is kept too.
+  const steps = pg.encrypt.steps();
+  await steps.getByLabel("Text to encrypt").fill("Kept while I rotate.");
+  await steps.getByRole("button", { name: "Start: step 1" }).click();
+  await expect(steps.getByTestId("steps-list").locator("li")).toHaveCount(1);
+
+  // Away to the Keys panel: root rotates CMK-A on demand.
+  await pg.actAs("root of 123412341234");
+  await pg.nav("Keys");
+  await pg.keys.open("alias/cmk-a");
+  await pg.keys.tab("Key rotation");
+  await pg.keys.detail().getByRole("button", { name: "Rotate now (on demand)" }).click();
+  await expect(pg.outcome()).toContainText("RotateKeyOnDemand succeeded");
+  await expect(page.getByRole("table", { name: "Key material versions" })).toContainText("2 (current)");
+
+  // Back: the result, its ciphertext and the half-done steps are where they were.
+  await pg.actAs("Alice");
+  await pg.nav("Encrypt");
+  const wb = pg.encrypt.workbench();
+  await expect(wb.getByTestId("wb-result").getByTestId("outcome")).toContainText("Encrypt succeeded as Alice");
+  expect((await pg.encrypt.response()).CiphertextBlob).toBe(sealed);
+  await expect(steps.getByLabel("Text to encrypt")).toHaveValue("Kept while I rotate.");
+  await expect(steps.getByTestId("steps-list").locator("li")).toHaveCount(1);
+  await steps.getByRole("button", { name: "Next: step 2 of 6" }).click();
+  await expect(steps.getByTestId("steps-list").locator("li")).toHaveCount(2);
+
+  // The old ciphertext still decrypts, and the page says with which key material.
+  await wb.getByRole("button", { name: "Decrypt this ciphertext" }).click();
+  await expect(wb.getByLabel("Ciphertext (CiphertextBlob, base64)")).toHaveValue(sealed);
+  await wb.getByRole("button", { name: "Call Decrypt" }).click();
+  result = wb.getByTestId("wb-result");
+  await expect(result.getByTestId("outcome")).toContainText("Decrypt succeeded as Alice");
+  await expect(result.getByTestId("wb-plaintext")).toContainText("Written before the rotation.");
+  const material = result.getByTestId("wb-material");
+  await expect(material).toContainText("Opened with key material version 1 of 2 (initial");
+  await expect(material).toContainText("no longer current");
+  await expect(material).toContainText((await pg.encrypt.response()).KeyMaterialId);
+  // A new data key comes from the current version.
+  await pg.encrypt.call("GenerateDataKey", { "Key (KeyId)": "alias/cmk-a" });
+  await expect(result.getByTestId("wb-material")).toContainText("Encrypted with key material version 2 of 2 (on-demand rotation");
+});
+
 test("paste a blob into the inspector, flip a byte, and Decrypt refuses it", async ({ pg }) => {
   await pg.encrypt.call("Encrypt", { "Plaintext (Plaintext)": "hello", "Encryption context (key=value per line)": "app=notes" });
   const blob = (await pg.encrypt.response()).CiphertextBlob;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::keys::vm;
 use crate::format;
+use crate::kept;
 use crate::store::Slice;
 use crate::widgets::{JsonView, use_pg};
 
@@ -21,6 +22,8 @@ pub struct Filter {
     pub operation: String,
     /// `ok`, `failed`, `denied`, `service`, or empty for all.
     pub outcome: String,
+    /// A Region, or empty for all.
+    pub region: String,
 }
 
 /// An event as the log lists it.
@@ -46,6 +49,8 @@ pub struct AuditRow {
     pub service_event: bool,
     /// `via s3.amazonaws.com`.
     pub via: Option<String>,
+    /// The Region whose endpoint took the call (`awsRegion`).
+    pub region: String,
 }
 
 fn matches(e: &AuditEvent, f: &Filter) -> bool {
@@ -53,6 +58,7 @@ fn matches(e: &AuditEvent, f: &Filter) -> bool {
         f.principal.is_empty() || e.user_identity.arn.as_deref() == Some(f.principal.as_str());
     let key_ok = f.key.is_empty() || e.resources.contains(&f.key);
     let op_ok = f.operation.is_empty() || e.event_name == f.operation;
+    let region_ok = f.region.is_empty() || e.aws_region == f.region;
     let outcome_ok = match f.outcome.as_str() {
         "ok" => e.error_code.is_none(),
         "failed" => e.error_code.is_some(),
@@ -60,7 +66,19 @@ fn matches(e: &AuditEvent, f: &Filter) -> bool {
         "service" => e.event_type == EventType::AwsServiceEvent,
         _ => true,
     };
-    principal_ok && key_ok && op_ok && outcome_ok
+    principal_ok && key_ok && op_ok && outcome_ok && region_ok
+}
+
+/// The Regions the log's events happened in, sorted.
+pub fn regions_of(w: &World) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in w.audit_log() {
+        if !out.contains(&e.aws_region) {
+            out.push(e.aws_region.clone());
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Whether an error code is an access denial.
@@ -109,6 +127,7 @@ pub fn audit_rows(w: &World, f: &Filter, limit: usize) -> (Vec<AuditRow>, usize)
                 .as_ref()
                 .filter(|_| e.event_type == EventType::AwsApiCall)
                 .map(|v| format!("via {v}")),
+            region: e.aws_region.clone(),
         })
         .collect();
     (rows, total)
@@ -156,8 +175,8 @@ const PAGE: usize = 100;
 #[component]
 pub fn AuditPanel() -> impl IntoView {
     let pg = use_pg();
-    let filter = RwSignal::new(Filter::default());
-    let limit = RwSignal::new(PAGE);
+    let filter = kept::signal("audit.filter", Filter::default);
+    let limit = kept::signal("audit.limit", || PAGE);
     let choices = Memo::new(move |_| pg.store.read(&[Slice::Audit], filter_choices));
     let rows = Memo::new(move |_| {
         let f = filter.get();
@@ -167,14 +186,16 @@ pub fn AuditPanel() -> impl IntoView {
                 audit_rows(w, &f, n)
             })
     });
+    let regions = Memo::new(move |_| pg.store.read(&[Slice::Audit], regions_of));
     let select = move |label: &'static str,
                        id: &'static str,
                        options: Signal<Vec<(String, String)>>,
+                       get: fn(&Filter) -> &str,
                        set: fn(&mut Filter, String)| {
         view! {
             <div class="field">
                 <label for=id>{label}</label>
-                <select id=id on:change=move |ev| {
+                <select id=id prop:value=move || { options.track(); filter.with(|f| get(f).to_string()) } on:change=move |ev| {
                     let v = event_target_value(&ev);
                     filter.update(|f| set(f, v));
                     limit.set(PAGE);
@@ -210,10 +231,11 @@ pub fn AuditPanel() -> impl IntoView {
         <section class="card" aria-labelledby="audit-heading">
             <h2 id="audit-heading">"Event history"</h2>
             <div class="filters inline-form row">
-                {select("Principal", "audit-principal", principals, |f, v| f.principal = v)}
-                {select("Key", "audit-key", keys, |f, v| f.key = v)}
-                {select("Event name", "audit-operation", ops, |f, v| f.operation = v)}
-                {select("Outcome", "audit-outcome", outcomes, |f, v| f.outcome = v)}
+                {select("Principal", "audit-principal", principals, |f| &f.principal, |f, v| f.principal = v)}
+                {select("Key", "audit-key", keys, |f| &f.key, |f, v| f.key = v)}
+                {select("Event name", "audit-operation", ops, |f| &f.operation, |f, v| f.operation = v)}
+                {select("Outcome", "audit-outcome", outcomes, |f| &f.outcome, |f, v| f.outcome = v)}
+                {select("AWS Region", "audit-region", Signal::derive(move || regions.get().into_iter().map(|r| (r.clone(), r)).collect()), |f| &f.region, |f, v| f.region = v)}
             </div>
             <p class="muted small" aria-live="polite" data-testid="audit-count">
                 {move || {
@@ -228,7 +250,7 @@ pub fn AuditPanel() -> impl IntoView {
                     children=move |r| {
                         let id = r.id.clone();
                         let json = Memo::new(move |_| pg.store.read(&[Slice::Audit], |w| {
-                            w.audit_log().iter().find(|e| e.event_id == id).map(AuditEvent::to_json)
+                            w.audit_log().iter().find(|e| e.event_id == id).map(|e| (e.to_json(), e.decision_rule))
                         }));
                         let class = if r.denied { "event denied" } else if r.error.is_some() { "event failed" } else if r.service_event { "event service" } else { "event" };
                         let outcome = match &r.error {
@@ -243,9 +265,19 @@ pub fn AuditPanel() -> impl IntoView {
                                         <span class="op"><span class="muted">{format!("{} ", r.source)}</span>{r.name.clone()}</span>
                                         <span class="who">{r.who.clone()}{r.via.clone().map(|v| view! { <span class="muted small">{format!(" {v}")}</span> })}</span>
                                         <span class="keys">{r.keys.join(", ")}</span>
+                                        <span class="region mono small" title="The Region whose endpoint took the call (awsRegion)">{r.region.clone()}</span>
                                         {outcome}
                                     </summary>
-                                    {move || json.get().map(|v| view! { <JsonView value=v label="CloudTrail event"/> })}
+                                    {move || json.get().map(|(v, rule)| view! {
+                                        <JsonView value=v label="CloudTrail event"/>
+                                        {rule.map(|r| view! {
+                                            <p class="why-says small" data-testid="audit-rule">
+                                                <span class="tag why">"Why:"</span>" "
+                                                {format!("{}: {}.", format::verdict(r).word, format::rule_words(r))}
+                                                <span class="muted">" (The playground's note: CloudTrail does not record why.)"</span>
+                                            </p>
+                                        })}
+                                    })}
                                 </details>
                             </li>
                         }
@@ -324,6 +356,31 @@ mod tests {
         );
         assert_eq!(keys.len(), 2);
         assert_eq!(ops, ["DescribeKey", "Encrypt"]);
+
+        // A call to another Region's endpoint is told apart by its Region, and filtered.
+        let in_ireland = Caller {
+            region: Some("eu-west-1"),
+            ..alice
+        };
+        w.request(
+            &in_ireland,
+            Service::Kms,
+            "DescribeKey",
+            &json!({"KeyId": "alias/cmk-a"}),
+        );
+        assert_eq!(regions_of(&w), ["eu-west-1", "us-east-1"]);
+        let ireland = Filter {
+            region: String::from("eu-west-1"),
+            ..Filter::default()
+        };
+        let (rows, n) = audit_rows(&w, &ireland, 10);
+        assert_eq!(n, 1);
+        assert_eq!(rows[0].region, "eu-west-1");
+        assert_eq!(rows[0].error.as_deref(), Some("NotFoundException"));
+        assert_eq!(
+            audit_rows(&w, &Filter::default(), 10).0[1].region,
+            "us-east-1"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! a byte or change the context and see Decrypt refuse it.
 
 mod inspector;
-mod steps;
+pub(crate) mod steps;
 pub mod vm;
 
 use std::sync::Arc;
@@ -13,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use serde_json::Value;
 
+use crate::kept;
 use crate::kit::{Field, Input, field};
 use crate::store::CallRecord;
 use crate::widgets::{CallOutcome, JsonView, uid, use_pg};
@@ -68,19 +69,21 @@ fn produced_blob(record: &CallRecord) -> Option<(Vec<u8>, String)> {
 #[component]
 fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
     let pg = use_pg();
-    let op = RwSignal::new(String::from("Encrypt"));
-    let key = RwSignal::new(String::from("alias/cmk-a"));
-    let text = RwSignal::new(String::from("The safe's code is 4-8-15-16."));
-    let file: RwSignal<Option<(String, Vec<u8>)>> = RwSignal::new(None);
-    let blob = RwSignal::new(String::new());
-    let context = RwSignal::new(String::from("purpose=notes"));
-    let destination_key = RwSignal::new(String::from("alias/cmk-b"));
-    let destination_context = RwSignal::new(String::new());
-    let key_spec = RwSignal::new(String::from("AES_256"));
-    let bytes = RwSignal::new(String::from("32"));
-    let tokens = RwSignal::new(String::new());
-    let problem: RwSignal<Option<FormError>> = RwSignal::new(None);
-    let last: RwSignal<Option<(Arc<CallRecord>, usize)>> = RwSignal::new(None);
+    let op = kept::signal("workbench.op", || String::from("Encrypt"));
+    let key = kept::signal("workbench.key", || String::from("alias/cmk-a"));
+    let text = kept::signal("workbench.text", || {
+        String::from("The safe's code is 4-8-15-16.")
+    });
+    let file: RwSignal<Option<(String, Vec<u8>)>> = kept::signal("workbench.file", || None);
+    let blob = kept::signal("workbench.blob", String::new);
+    let context = kept::signal("workbench.context", || String::from("purpose=notes"));
+    let destination_key = kept::signal("workbench.destination_key", || String::from("alias/cmk-b"));
+    let destination_context = kept::signal("workbench.destination_context", String::new);
+    let key_spec = kept::signal("workbench.key_spec", || String::from("AES_256"));
+    let bytes = kept::signal("workbench.bytes", || String::from("32"));
+    let tokens = kept::signal("workbench.tokens", String::new);
+    let problem: RwSignal<Option<FormError>> = kept::signal("workbench.problem", || None);
+    let last: RwSignal<Option<(Arc<CallRecord>, usize)>> = kept::signal("workbench.last", || None);
     let error_of = move |name: &'static str| {
         Signal::derive(move || problem.get().filter(|p| p.field == name).map(|p| p.message))
     };
@@ -295,6 +298,9 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                     .and_then(|b| String::from_utf8(b).ok());
                 let input = r.input.clone();
                 let output = r.output.as_ref().ok().cloned();
+                let material = output.as_ref().and_then(|o| {
+                    pg.store.peek(|w| vm::material_used(w, &r.operation, o))
+                });
                 view! {
                     <div class="wb-result" data-testid="wb-result">
                         <CallOutcome record=Arc::clone(&r)/>
@@ -307,6 +313,7 @@ fn Workbench(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                         {decrypted.map(|t| view! {
                             <p data-testid="wb-plaintext"><span class="muted">"Plaintext, read as text: "</span><q>{t}</q></p>
                         })}
+                        {material.map(|m| view! { <p class="small" data-testid="wb-material">{m}</p> })}
                         {produced.map(|(bytes, ctx)| {
                             let (b1, c1) = (bytes.clone(), ctx.clone());
                             // The key that made it (ReEncrypt's destination), by its ARN.

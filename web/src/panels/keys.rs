@@ -9,6 +9,7 @@ mod wizard;
 use kms_core::keys::KeyManager;
 use leptos::prelude::*;
 
+use crate::kept;
 use crate::kit::{Cell, Col, Field, Fields, Input, Row, Table, col, wide};
 use crate::route::{Panel, Route};
 use crate::store::Slice;
@@ -31,6 +32,50 @@ async fn wizard_view() -> AnyView {
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn detail_view(id: String) -> AnyView {
     view! { <detail::KeyDetail id=id/> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn elsewhere_view() -> AnyView {
+    view! { <KeysElsewhere/> }.into_any()
+}
+
+/// This account's keys in other Regions, each with its Region and a way there; keys of
+/// other accounts, counted (acting as one of their principals lists them).
+#[component]
+fn KeysElsewhere() -> impl IntoView {
+    let pg = use_pg();
+    // Read in the one closure (no memo of its own): switching the Region from here
+    // unmounts this view, and nothing of it may be read after.
+    move || {
+        let (account, region) = (acting_account(pg), pg.ui.region.get());
+        let all = pg
+            .store
+            .read(&[Slice::Keys], |w| vm::keys_elsewhere(w, &account, &region));
+        let here: Vec<vm::Elsewhere> = all.iter().filter(|e| e.same_account).cloned().collect();
+        let others = all.len() - here.len();
+        view! {
+            <div class="elsewhere small" data-testid="keys-elsewhere">
+                {(!here.is_empty()).then(|| view! {
+                    <p class="muted">{format!("Not listed here, in other Regions of this account (from {region}, KMS does not see them):")}</p>
+                    <ul class="plain">
+                        {here.into_iter().map(|e| {
+                            let there = e.region.clone();
+                            let go = move |_| pg.ui.region.set(there.clone());
+                            view! {
+                                <li>
+                                    <span class="mono">{e.name.clone()}</span>" in "<strong>{e.region.clone()}</strong>" "
+                                    <button type="button" class="btn-link" on:click=go>{format!("Switch to {}", e.region)}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                })}
+                {(others > 0).then(|| view! {
+                    <p class="muted">{format!("{others} more in other accounts: act as one of their principals to list them.")}</p>
+                })}
+            </div>
+        }
+    }
 }
 
 /// The Keys panel.
@@ -65,11 +110,18 @@ const KEY_COLUMNS: &[Col] = &[
     wide("Created"),
 ];
 
+/// Which keys the list shows, `customer` or `aws`: kept while the page is open.
+pub fn manager_choice() -> RwSignal<String> {
+    kept::signal("keys.manager", || String::from("customer"))
+}
+
 /// The key list.
 #[component]
 fn KeyList(selected: Option<String>) -> impl IntoView {
     let pg = use_pg();
-    let choice = RwSignal::new(String::from("customer"));
+    // Kept while the page is open; the open key's detail turns it to the key's manager
+    // (opening aws/s3 from elsewhere lists the AWS managed keys, so it is in the list).
+    let choice = manager_choice();
     let managed = Signal::derive(move || {
         if choice.get() == "aws" {
             KeyManager::Aws
@@ -77,7 +129,7 @@ fn KeyList(selected: Option<String>) -> impl IntoView {
             KeyManager::Customer
         }
     });
-    let filter = RwSignal::new(String::new());
+    let filter = kept::signal("keys.filter", String::new);
     let where_ = Memo::new(move |_| (acting_account(pg), pg.ui.region.get()));
     let rows = Signal::derive(move || {
         let (account, region) = where_.get();
@@ -112,18 +164,19 @@ fn KeyList(selected: Option<String>) -> impl IntoView {
     });
     let summary = move || {
         let (account, region) = where_.get();
-        let elsewhere = pg
-            .store
-            .read(&[Slice::Keys], |w| vm::keys_elsewhere(w, &account, &region));
-        let more = if elsewhere > 0 {
-            format!(" {elsewhere} more in other accounts or regions.")
-        } else {
-            String::new()
-        };
         format!(
-            "Account {account}, region {region}: the keys of the acting principal's account in the selected region, as the console lists them.{more}"
+            "Account {account}, Region {region}: the keys of the acting principal's account in the selected Region, as the console lists them."
         )
     };
+    // Keys elsewhere are named apart, by a chunk of their own (none in the first world).
+    let has_elsewhere = Memo::new(move |_| {
+        let (account, region) = where_.get();
+        pg.store.read(&[Slice::Keys], |w| {
+            w.keys()
+                .iter()
+                .any(|k| k.account.as_str() != account || k.region.as_str() != region)
+        })
+    });
     let aws = Signal::derive(move || managed.get() == KeyManager::Aws);
     view! {
         <section class="key-list card" aria-labelledby="keys-heading">
@@ -132,6 +185,8 @@ fn KeyList(selected: Option<String>) -> impl IntoView {
                 <a class="btn btn-primary" href=Route::to(Panel::Keys, "create").href()>"Create key"</a>
             </div>
             <p class="muted small">{summary}</p>
+            <p class="help" data-testid="never-leaves">"A KMS key never leaves KMS unencrypted: you send it data to encrypt (at most 4 KB) or ask it for a data key, and KMS works inside. You hold the key's ID, never the key."</p>
+            {move || has_elsewhere.get().then(|| super::lazily(elsewhere_view()))}
             <Fields fields=vec![
                 Field::new("Key manager", Input::Select(choice, Signal::derive(|| vec![
                     (String::from("customer"), String::from("Customer managed keys")),

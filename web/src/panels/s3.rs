@@ -3,6 +3,7 @@
 //! an encryption context; an S3 Bucket Key) and watch the four steps on the stage;
 //! download it and watch the other four. Every call S3 makes to KMS is in the call drawer.
 
+mod compare;
 mod stage;
 pub mod vm;
 
@@ -12,6 +13,7 @@ use kms_core::keys::KeyManager;
 use leptos::prelude::*;
 use serde_json::json;
 
+use crate::kept;
 use crate::kit::{
     Cell, Col, Field, Form, Input, Row, Table, Tone, act, col, parse_pairs, set, wide,
 };
@@ -32,8 +34,9 @@ const OBJECT_COLUMNS: &[Col] = &[
 #[component]
 pub fn S3Panel() -> impl IntoView {
     let pg = use_pg();
-    let shown: RwSignal<Option<Arc<CallRecord>>> = RwSignal::new(None);
-    let last: RwSignal<Option<Arc<CallRecord>>> = RwSignal::new(None);
+    let shown: RwSignal<Option<Arc<CallRecord>>> = kept::signal("s3.shown", || None);
+    let last: RwSignal<Option<Arc<CallRecord>>> = kept::signal("s3.last", || None);
+    let played: RwSignal<Option<u64>> = kept::signal("s3.played", || None);
     let buckets = Signal::derive(move || {
         pg.store.read(&[Slice::S3], |w| {
             w.buckets()
@@ -43,7 +46,7 @@ pub fn S3Panel() -> impl IntoView {
         })
     });
     // Create a bucket.
-    let new_bucket = RwSignal::new(String::from("learning-bucket"));
+    let new_bucket = kept::signal("s3.new_bucket", || String::from("learning-bucket"));
     let create = act(move || {
         // Outside us-east-1 a bucket names its Region, as the AWS CLI and console do.
         let region = pg.ui.region.get_untracked();
@@ -57,20 +60,22 @@ pub fn S3Panel() -> impl IntoView {
         last.set(Some(r));
     });
     // Upload.
-    let bucket = RwSignal::new(String::new());
+    let bucket = kept::signal("s3.bucket", String::new);
     Effect::new(move |_| {
         let all = buckets.get();
         if !all.iter().any(|(b, _)| *b == bucket.get_untracked()) {
             bucket.set(all.first().map(|b| b.0.clone()).unwrap_or_default());
         }
     });
-    let counter = RwSignal::new(1u32);
-    let key = RwSignal::new(String::from("notes-1.txt"));
-    let body = RwSignal::new(String::from("Meet at the usual place at noon."));
-    let sse = RwSignal::new(String::from("aws/s3"));
-    let kms_key = RwSignal::new(String::new());
-    let context = RwSignal::new(String::new());
-    let bucket_key = RwSignal::new(false);
+    let counter = kept::signal("s3.counter", || 1u32);
+    let key = kept::signal("s3.key", || String::from("notes-1.txt"));
+    let body = kept::signal("s3.body", || {
+        String::from("Meet at the usual place at noon.")
+    });
+    let sse = kept::signal("s3.sse", || String::from("aws/s3"));
+    let kms_key = kept::signal("s3.kms_key", String::new);
+    let context = kept::signal("s3.context", String::new);
+    let bucket_key = kept::signal("s3.bucket_key", || false);
     let keys = Signal::derive(move || {
         pg.store.read(&[Slice::Keys], |w| {
             w.keys()
@@ -86,7 +91,7 @@ pub fn S3Panel() -> impl IntoView {
             kms_key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
         }
     });
-    let context_error = RwSignal::new(None::<String>);
+    let context_error = kept::signal("s3.context_error", || None::<String>);
     let upload = act(move || {
         let mut input = json!({
             "Bucket": bucket.get_untracked(),
@@ -184,6 +189,7 @@ pub fn S3Panel() -> impl IntoView {
         <section class="card" aria-labelledby="s3-upload-heading">
             <h2 id="s3-upload-heading">"Upload an object with SSE-KMS"</h2>
             <p class="help">"S3 calls KMS on your behalf, as the acting principal: you need kms:GenerateDataKey on the key to upload, and kms:Decrypt to download. S3's own permissions are not simulated."</p>
+            <p class="help" data-testid="at-rest">"SSE-KMS is server-side encryption, and encryption at rest: S3 encrypts the object before it stores it, and what it keeps on disk stays encrypted. On the way to and from S3 — in transit — the object is protected by HTTPS (TLS) instead, a separate layer. At rest and in transit are two protections, and real data wants both."</p>
             <Show when=has_bucket fallback=move || view! {
                 <Form
                     row=true
@@ -212,7 +218,12 @@ pub fn S3Panel() -> impl IntoView {
             {move || last.get().map(|r| view! { <CallOutcome record=r/> })}
         </section>
         {move || match shown.get() {
-            Some(r) => view! { <stage::Stage record=r/> }.into_any(),
+            Some(r) => {
+                // A request plays once; coming back to the panel shows it where it ended.
+                let fresh = played.get_untracked() != Some(r.seq);
+                played.set(Some(r.seq));
+                view! { <stage::Stage record=r fresh=fresh/> }.into_any()
+            }
             None => view! {
                 <section class="card stage-empty" aria-labelledby="stage-empty-heading">
                     <h2 id="stage-empty-heading">"The SSE-KMS stage"</h2>
@@ -237,5 +248,6 @@ pub fn S3Panel() -> impl IntoView {
                 </details>
             </Show>
         </section>
+        <compare::Compare bucket=bucket keys=keys/>
     }
 }

@@ -43,11 +43,11 @@ async fn fetch_preset(name: &str) -> Result<String, String> {
 }
 
 /// Loads a scenario's world into the page, as a change that Undo takes back; acts as its
-/// first user.
-pub fn open_world(pg: crate::ui::Pg, world: World, label: &str) {
+/// first user. Reset then returns to it, by `name`.
+pub fn open_world(pg: crate::ui::Pg, world: World, label: &str, name: &str) {
     let actor = crate::ui::first_actor(&world);
     let region = world.region().to_string();
-    pg.store.load(world, label);
+    pg.store.load(world, label, name);
     pg.ui.acting_as.set(actor);
     pg.ui.region.set(region);
 }
@@ -55,7 +55,12 @@ pub fn open_world(pg: crate::ui::Pg, world: World, label: &str) {
 /// Starts a guided play of the scenario in `text`.
 pub fn start_play(pg: crate::ui::Pg, play: PlaySignal, text: &str) -> Result<(), String> {
     let (p, world) = Play::start(text)?;
-    open_world(pg, world, &format!("Play “{}”", p.title()));
+    open_world(
+        pg,
+        world,
+        &format!("Play “{}”", p.title()),
+        &format!("“{}”", p.title()),
+    );
     crate::embed::report_started(&p);
     play.set(Some(p));
     Ok(())
@@ -66,8 +71,156 @@ pub fn open_file(pg: crate::ui::Pg, text: &str, label: &str) -> Result<String, S
     let s = Scenario::load(text).map_err(|e| vm::errors_text(&e))?;
     let world = s.build_world().map_err(|e| e.to_string())?;
     let title = s.title.clone().unwrap_or_else(|| String::from("Untitled"));
-    open_world(pg, world, &format!("{label} “{title}”"));
+    open_world(
+        pg,
+        world,
+        &format!("{label} “{title}”"),
+        &format!("“{title}”"),
+    );
     Ok(title)
+}
+
+/// A world that would replace the learner's: a preset played or opened, or the study
+/// notes' world again.
+#[derive(Clone, Debug)]
+pub enum Replacement {
+    /// A preset's guided play: its title and its text.
+    Play(String, String),
+    /// A preset's world, to explore: its title and its text.
+    Open(String, String),
+    /// The world the page starts with.
+    Notes,
+}
+
+impl Replacement {
+    /// What replaces the world, as the previous world's note says it.
+    fn words(&self) -> String {
+        match self {
+            Replacement::Play(t, _) => format!("playing “{t}”"),
+            Replacement::Open(t, _) => format!("the world of “{t}”"),
+            Replacement::Notes => String::from(crate::store::NOTES_WORLD),
+        }
+    }
+}
+
+/// A replacement waiting for the learner's word (their world has changes).
+pub type AskSignal = RwSignal<Option<Replacement>, LocalStorage>;
+
+/// Replaces the world: at once when it has no changes; else asks first.
+fn replace_world(pg: crate::ui::Pg, play: PlaySignal, ask: AskSignal, r: Replacement) {
+    if pg.store.has_changes() {
+        ask.set(Some(r));
+        crate::widgets::focus_later(String::from("replace-ask-heading"));
+    } else {
+        go(pg, play, r);
+    }
+}
+
+/// Does the replacement, and says what it did.
+fn go(pg: crate::ui::Pg, play: PlaySignal, r: Replacement) {
+    match r {
+        Replacement::Play(_, text) => {
+            if let Err(e) = start_play(pg, play, &text) {
+                pg.announce(&e);
+            } else {
+                crate::widgets::focus_later(String::from("play-heading"));
+            }
+        }
+        Replacement::Open(_, text) => {
+            play.set(None);
+            match open_file(pg, &text, "Open") {
+                Ok(t) => pg.announce(&format!(
+                    "Opened the world of “{t}”. Reset now returns to its start."
+                )),
+                Err(e) => pg.announce(&e),
+            }
+        }
+        Replacement::Notes => match crate::starting_world() {
+            Ok(world) => {
+                play.set(None);
+                open_world(
+                    pg,
+                    world,
+                    "Back to the study notes' world",
+                    crate::store::NOTES_WORLD,
+                );
+                pg.announce(
+                    "Back in the study notes' world, as the page starts. Undo takes it back.",
+                );
+            }
+            Err(e) => pg.announce(&e),
+        },
+    }
+}
+
+/// "Your world has changes": keep it aside and go on, or stay.
+#[component]
+fn ReplaceAsk(ask: AskSignal) -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let previous = crate::keep::use_previous();
+    let problem = RwSignal::new(None::<String>);
+    let confirm = move |_| {
+        let Some(r) = ask.get_untracked() else { return };
+        match crate::keep::keep_current(pg, play, previous, &r.words()) {
+            Ok(()) => {
+                ask.set(None);
+                problem.set(None);
+                go(pg, play, r);
+            }
+            Err(e) => problem.set(Some(e)),
+        }
+    };
+    let cancel = move |_| {
+        ask.set(None);
+        problem.set(None);
+        pg.announce("Nothing was replaced: your world is as it was.");
+    };
+    move || {
+        ask.get().map(|r| {
+            let what = match &r {
+                Replacement::Play(t, _) => format!("Playing “{t}” replaces your world"),
+                Replacement::Open(t, _) => format!("Opening the world of “{t}” replaces your world"),
+                Replacement::Notes => String::from("Going back to the study notes' world replaces your world"),
+            };
+            view! {
+                <section class="card callout replace-ask" role="group" aria-labelledby="replace-ask-heading" data-testid="replace-ask">
+                    <h2 id="replace-ask-heading" tabindex="-1">"Your world has changes"</h2>
+                    <p>{format!("{what}. It will be kept as your previous world, which you can restore from this panel; Undo takes the change back too.")}</p>
+                    {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
+                    <div class="toolbar">
+                        <button type="button" class="btn btn-primary" on:click=confirm>"Keep mine aside and go on"</button>
+                        <button type="button" class="btn" on:click=cancel>"Cancel"</button>
+                    </div>
+                </section>
+            }
+        })
+    }
+}
+
+/// The study notes' world: a place of its own to come back to.
+#[component]
+fn NotesWorld(ask: AskSignal) -> impl IntoView {
+    let pg = use_pg();
+    let play = use_play();
+    let here = Memo::new(move |_| {
+        let name = pg.store.start_name();
+        name == crate::store::NOTES_WORLD && !pg.store.has_changes()
+    });
+    let back = move |_| replace_world(pg, play, ask, Replacement::Notes);
+    view! {
+        <section class="card notes-world" aria-labelledby="notes-world-heading" data-testid="notes-world">
+            <h2 id="notes-world-heading">"The study notes' world"</h2>
+            <p class="help">"Alice, Bob, Charlie and David in account 123412341234, with the keys CMK-A, CMK-B and CMK-C and their policies, as the study notes set them up. The page starts here."</p>
+            {move || if here.get() {
+                view! { <p class="muted small" data-testid="notes-world-here">"You are in it, as it starts."</p> }.into_any()
+            } else {
+                view! {
+                    <button type="button" class="btn" data-testid="notes-world-back" on:click=back>"Back to the study notes' world"</button>
+                }.into_any()
+            }}
+        </section>
+    }
 }
 
 /// `16384` → `16,384`.
@@ -90,13 +243,16 @@ pub fn ScenariosPanel() -> impl IntoView {
     // In a course page's frame, the exercise being played is all there is to show.
     let embedded = crate::embed::is_embedded();
     let rest = move || !(embedded && play.with(Option::is_some));
+    let ask: AskSignal = RwSignal::new_local(None);
     view! {
         <Show when=move || play.with(Option::is_some)>
             <GuidedPlay/>
         </Show>
         <Show when=rest>
+            <ReplaceAsk ask=ask/>
             {(!embedded).then(|| view! { <crate::keep::PreviousWorld/> })}
-            <Gallery/>
+            <Gallery ask=ask/>
+            {(!embedded).then(|| view! { <NotesWorld ask=ask/> })}
             <WorldFile/>
         </Show>
     }
@@ -104,7 +260,7 @@ pub fn ScenariosPanel() -> impl IntoView {
 
 /// The presets as cards.
 #[component]
-fn Gallery() -> impl IntoView {
+fn Gallery(ask: AskSignal) -> impl IntoView {
     let pg = use_pg();
     let play = use_play();
     let cards: RwSignal<Vec<(vm::Card, String)>, LocalStorage> = RwSignal::new_local(Vec::new());
@@ -129,19 +285,11 @@ fn Gallery() -> impl IntoView {
             {move || problem.get().map(|p| view! { <p class="field-error" role="alert">{p}</p> })}
             <ul class="gallery">
                 {move || cards.get().into_iter().map(|(c, text)| {
-                    let t2 = text.clone();
                     let title = c.title.clone();
-                    let play_it = move |_| {
-                        if let Err(e) = start_play(pg, play, &text) {
-                            pg.announce(&e);
-                        } else {
-                            crate::widgets::focus_later(String::from("play-heading"));
-                        }
-                    };
-                    let open_it = move |_| match open_file(pg, &t2, "Open") {
-                        Ok(t) => pg.announce(&format!("Opened the world of “{t}”.")),
-                        Err(e) => pg.announce(&e),
-                    };
+                    let (t1, t2) = (title.clone(), title.clone());
+                    let text2 = text.clone();
+                    let play_it = move |_| replace_world(pg, play, ask, Replacement::Play(t1.clone(), text.clone()));
+                    let open_it = move |_| replace_world(pg, play, ask, Replacement::Open(t2.clone(), text2.clone()));
                     view! {
                         <li class="scenario-card" data-testid="scenario-card">
                             <h3>{c.title}</h3>
@@ -233,7 +381,8 @@ fn GuidedPlay() -> impl IntoView {
         match Play::start(&text) {
             Ok((mut fresh, world)) => {
                 pg.store.group(&format!("Replay from step {}", k + 1), || {
-                    open_world(pg, world, "Replay");
+                    let name = format!("“{}”", fresh.title());
+                    open_world(pg, world, "Replay", &name);
                     for d in old.iter().take(k) {
                         fresh.step(&pg.store, d.prediction.clone());
                     }
@@ -400,7 +549,12 @@ fn WorldFile() -> impl IntoView {
                     errors.set(Vec::new());
                     let title = s.title.clone().unwrap_or_else(|| name.clone());
                     play.set(None);
-                    open_world(pg, world, &format!("Import “{title}”"));
+                    open_world(
+                        pg,
+                        world,
+                        &format!("Import “{title}”"),
+                        &format!("“{title}”"),
+                    );
                     imported.set(Some(format!(
                         "Imported “{title}” from {name}. Undo takes it back."
                     )));

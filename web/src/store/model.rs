@@ -171,7 +171,13 @@ pub struct Request<'a> {
 struct Entry {
     label: String,
     world: World,
+    /// For a change that also moved the starting world (a scenario loaded): the starting
+    /// world and its name from before it, which Undo puts back.
+    start: Option<(World, String)>,
 }
+
+/// The name of the world the page starts with.
+pub const NOTES_WORLD: &str = "the study notes' world";
 
 /// How many changes Undo can take back.
 pub const MAX_UNDO: usize = 100;
@@ -183,6 +189,8 @@ pub const MAX_CALLS: usize = 500;
 pub struct Model {
     world: World,
     start: World,
+    /// What the starting world is called: "the study notes' world", "“Grants”".
+    start_name: String,
     undo: Vec<Entry>,
     redo: Vec<Entry>,
     calls: VecDeque<Arc<CallRecord>>,
@@ -274,6 +282,7 @@ impl Model {
         Model {
             world: start.clone(),
             start,
+            start_name: String::from(NOTES_WORLD),
             undo: Vec::new(),
             redo: Vec::new(),
             calls: VecDeque::new(),
@@ -290,6 +299,11 @@ impl Model {
     /// The world Reset returns to.
     pub fn start(&self) -> &World {
         &self.start
+    }
+
+    /// What the world Reset returns to is called.
+    pub fn start_name(&self) -> &str {
+        &self.start_name
     }
 
     /// The calls made, oldest first.
@@ -329,6 +343,7 @@ impl Model {
         self.undo.push(Entry {
             label,
             world: self.world.clone(),
+            start: None,
         });
         if self.undo.len() > MAX_UNDO {
             self.undo.remove(0);
@@ -446,6 +461,31 @@ impl Model {
         self.start = world;
     }
 
+    /// Loads `world` as the world now and the starting world, called `name`: one undoable
+    /// change, whose undo puts back the world and the starting world from before.
+    pub fn load(&mut self, world: World, label: &str, name: &str) {
+        self.replace(world.clone(), label);
+        let before = (
+            std::mem::replace(&mut self.start, world),
+            std::mem::replace(&mut self.start_name, String::from(name)),
+        );
+        // Inside a group, the group's entry is the one that remembers the start.
+        if let Some(e) = self.undo.last_mut()
+            && e.start.is_none()
+        {
+            e.start = Some(before);
+        }
+    }
+
+    /// Swaps the starting world with the one an entry remembers.
+    fn swap_start(&mut self, start: Option<(World, String)>) -> Option<(World, String)> {
+        let (world, name) = start?;
+        Some((
+            std::mem::replace(&mut self.start, world),
+            std::mem::replace(&mut self.start_name, name),
+        ))
+    }
+
     /// Back to the starting world: an undoable change.
     pub fn reset(&mut self) {
         let start = self.start.clone();
@@ -456,9 +496,11 @@ impl Model {
     pub fn undo(&mut self) -> Option<String> {
         let entry = self.undo.pop()?;
         let now = std::mem::replace(&mut self.world, entry.world);
+        let start = self.swap_start(entry.start);
         self.redo.push(Entry {
             label: entry.label.clone(),
             world: now,
+            start,
         });
         Some(entry.label)
     }
@@ -467,9 +509,11 @@ impl Model {
     pub fn redo(&mut self) -> Option<String> {
         let entry = self.redo.pop()?;
         let before = std::mem::replace(&mut self.world, entry.world);
+        let start = self.swap_start(entry.start);
         self.undo.push(Entry {
             label: entry.label.clone(),
             world: before,
+            start,
         });
         Some(entry.label)
     }

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::ToInspect;
 use super::vm::{self, Layout, Part, Shape, decode_b64};
+use crate::kept;
 use crate::kit::{Field, Input, field, parse_pairs};
 use crate::store::CallRecord;
 use crate::widgets::{CallOutcome, use_pg};
@@ -45,14 +46,14 @@ fn lines_to_map(lines: &str) -> Result<serde_json::Value, String> {
 #[component]
 pub fn Inspector(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
     let pg = use_pg();
-    let pasted = RwSignal::new(String::new());
-    let original: RwSignal<Option<Vec<u8>>> = RwSignal::new(None);
-    let flips: RwSignal<Vec<usize>> = RwSignal::new(Vec::new());
-    let context = RwSignal::new(String::new());
-    let first_context: RwSignal<Option<String>> = RwSignal::new(None);
-    let problem = RwSignal::new(None::<String>);
-    let offset = RwSignal::new(String::from("0"));
-    let tried: RwSignal<Option<Tried>> = RwSignal::new(None);
+    let pasted = kept::signal("inspector.pasted", String::new);
+    let original: RwSignal<Option<Vec<u8>>> = kept::signal("inspector.original", || None);
+    let flips: RwSignal<Vec<usize>> = kept::signal("inspector.flips", Vec::new);
+    let context = kept::signal("inspector.context", String::new);
+    let first_context: RwSignal<Option<String>> = kept::signal("inspector.first_context", || None);
+    let problem = kept::signal("inspector.problem", || None::<String>);
+    let offset = kept::signal("inspector.offset", || String::from("0"));
+    let tried: RwSignal<Option<Tried>> = kept::signal("inspector.tried", || None);
 
     let load = move |bytes: Vec<u8>, ctx: Option<String>| {
         tried.set(None);

@@ -13,6 +13,7 @@ use serde_json::json;
 
 use super::ToInspect;
 use super::vm::{b64_short, decode_b64, hex_short};
+use crate::kept;
 use crate::kit::{Field, Input, field, parse_pairs};
 use crate::panels::keys::vm::key_name;
 use crate::store::{CallRecord, Slice};
@@ -261,15 +262,46 @@ fn run_step(pg: crate::ui::Pg, n: usize, h: &mut Held) -> Result<Done, Arc<CallR
     })
 }
 
+/// What [`seal_text`] made: the envelope, and the call that gave its data key.
+pub struct Sealed {
+    /// The KPE1 envelope.
+    pub envelope: Vec<u8>,
+    /// The GenerateDataKey call.
+    pub call: Option<Arc<CallRecord>>,
+}
+
+/// Client-side encryption of `text` in one go, as the steps do it: a data key from KMS
+/// (as the acting principal), the text sealed here, the plaintext data key overwritten.
+/// The envelope and the GenerateDataKey call; or the call KMS refused.
+pub fn seal_text(
+    pg: crate::ui::Pg,
+    key_arn: &str,
+    text: &str,
+    context: EncryptionContext,
+) -> Result<Sealed, Arc<CallRecord>> {
+    // Held clears its data key when dropped, so it is filled in place.
+    let mut h = Held::default();
+    h.key_arn = String::from(key_arn);
+    h.text = String::from(text);
+    h.context = context;
+    let asked = run_step(pg, 0, &mut h)?;
+    run_step(pg, 1, &mut h)?;
+    run_step(pg, 2, &mut h)?;
+    Ok(Sealed {
+        envelope: std::mem::take(&mut h.message),
+        call: asked.call,
+    })
+}
+
 /// The envelope steps.
 #[component]
 pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
     let pg = use_pg();
-    let text = RwSignal::new(String::from(
-        "Meet at the usual place at noon. Bring the blue folder.",
-    ));
-    let context = RwSignal::new(String::from("purpose=envelope-demo"));
-    let key = RwSignal::new(String::new());
+    let text = kept::signal("steps.text", || {
+        String::from("Meet at the usual place at noon. Bring the blue folder.")
+    });
+    let context = kept::signal("steps.context", || String::from("purpose=envelope-demo"));
+    let key = kept::signal("steps.key", String::new);
     let keys = Signal::derive(move || {
         let region = pg.ui.region.get();
         pg.store.read(&[Slice::Keys], |w| {
@@ -286,10 +318,12 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
             key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
         }
     });
-    let held = StoredValue::new_local(Held::default());
-    let done: RwSignal<Vec<Done>> = RwSignal::new(Vec::new());
-    let refused: RwSignal<Option<Arc<CallRecord>>> = RwSignal::new(None);
-    let context_error = RwSignal::new(None::<String>);
+    // Kept across tab changes, the plaintext data key too while a run holds it (steps 1
+    // to 3): leaving the panel mid-run does not lose the run.
+    let held = kept::kept("steps.held", || StoredValue::new(Held::default()));
+    let done: RwSignal<Vec<Done>> = kept::signal("steps.done", Vec::new);
+    let refused: RwSignal<Option<Arc<CallRecord>>> = kept::signal("steps.refused", || None);
+    let context_error = kept::signal("steps.context_error", || None::<String>);
     let finished = move || done.with(Vec::len) >= TITLES.len() || refused.get().is_some();
     let start_over = move || {
         held.set_value(Held::default());
@@ -348,6 +382,8 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
         // A step that could not start (a context that does not read) says why and stops.
         while !finished() && step() {}
     };
+    // In a Region without a key of the account, there is nothing to start with.
+    let no_key = move || done.with(Vec::is_empty) && keys.with(Vec::is_empty);
     let to_inspect = move |_| {
         held.with_value(|h| {
             inspect.set(Some(ToInspect {
@@ -358,22 +394,28 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="steps-heading" data-testid="envelope-steps">
-            <h2 id="steps-heading">"Envelope encryption, step by step"</h2>
-            <p class="help">"KMS's Encrypt takes at most 4 KB and sends your data to KMS. Envelope encryption sends only a key: KMS gives a data key, your data is encrypted where it is, and the data key is kept encrypted beside it."</p>
+            <h2 id="steps-heading">"Envelope encryption, step by step"<span class="heading-tag">" — client-side encryption"</span></h2>
+            <p class="help">"KMS's Encrypt takes at most 4 KB and sends your data to KMS. Envelope encryption sends only a key: KMS gives a data key, your data is encrypted where it is, and the data key is kept encrypted beside it. This is client-side encryption: your plaintext never leaves this page. (With SSE-KMS, in the S3 panel, S3 does the same on the server: server-side encryption.)"</p>
             <div class="inline-form">
                 {field(Field::new("Text to encrypt", Input::Area(text, 2, false)))}
                 {field(Field::new("KMS key", Input::Select(key, keys)))}
                 {field(Field::new("Encryption context (key=value per line)", Input::Area(context, 1, true)).error(context_error.into()))}
             </div>
+            <Show when=no_key>
+                <p class="note" data-testid="steps-no-key">{move || format!(
+                    "No customer managed key of this account in {}. A KMS key lives in one Region, and KMS in {} knows only the keys made there: choose the Region of your keys in the header (the study notes' keys are in us-east-1), or create a key here.",
+                    pg.ui.region.get(), pg.ui.region.get()
+                )}</p>
+            </Show>
             <div class="toolbar">
-                <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=finished on:click=move |_| { step(); }>
+                <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=move || finished() || no_key() on:click=move |_| { step(); }>
                     {move || match done.with(Vec::len) {
                         0 => String::from("Start: step 1"),
                         n if n >= TITLES.len() => String::from("All 6 steps done"),
                         n => format!("Next: step {} of 6", n + 1),
                     }}
                 </button>
-                <button type="button" class="btn" data-testid="steps-all" on:click=all>"All steps"</button>
+                <button type="button" class="btn" data-testid="steps-all" disabled=no_key on:click=all>"All steps"</button>
                 <button type="button" class="btn" on:click=move |_| start_over() disabled=move || done.with(Vec::is_empty) && refused.get().is_none()>"Start over"</button>
             </div>
             <ol class="env-steps" data-testid="steps-list">

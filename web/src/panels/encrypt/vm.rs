@@ -15,6 +15,44 @@ use crate::panels::keys::vm::aliases_of;
 /// The most Encrypt takes (AWS: "up to 4,096 bytes of arbitrary data").
 pub const MAX_PLAINTEXT: usize = 4096;
 
+/// Which key material version of its key a response names (`KeyMaterialId`, or for
+/// ReEncrypt `SourceKeyMaterialId`), in a sentence: after a rotation, a learner sees that an
+/// old ciphertext opened with the version it was made with.
+pub fn material_used(w: &World, operation: &str, output: &Value) -> Option<String> {
+    let (key_member, member, verb) = match operation {
+        "Decrypt" => ("KeyId", "KeyMaterialId", "Opened with"),
+        "ReEncrypt" => ("SourceKeyId", "SourceKeyMaterialId", "Opened with"),
+        // Encrypt's response does not name its material (AWS's shape has no member for it).
+        "GenerateDataKey" | "GenerateDataKeyWithoutPlaintext" => {
+            ("KeyId", "KeyMaterialId", "Encrypted with")
+        }
+        _ => return None,
+    };
+    let arn = output.get(key_member)?.as_str()?;
+    let id = output.get(member)?.as_str()?;
+    let key = w.keys().iter().find(|k| k.arn.as_str() == arn)?;
+    let all = crate::panels::keys::vm::materials(key);
+    let m = all.iter().find(|m| m.id == id)?;
+    let count = all.len();
+    let when = if m.current {
+        if count == 1 {
+            String::from("the key's only one")
+        } else {
+            String::from("the current one")
+        }
+    } else {
+        String::from(
+            "no longer current: KMS keeps every version of a key's material, so what an older version encrypted still decrypts",
+        )
+    };
+    Some(format!(
+        "{verb} key material version {} of {count} ({}, {}): {when}. KeyMaterialId {id}.",
+        m.version,
+        m.origin.to_lowercase(),
+        m.created
+    ))
+}
+
 /// The workbench's operations, in the order the form offers them.
 pub const OPERATIONS: [&str; 6] = [
     "Encrypt",

@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::grants::GrantsTab;
 use super::vm::{self, KeyView};
 use crate::kit::{Cell, Col, Facts, Field, Form, Input, Row, Table, Tone, Toolbar, act, col, row};
-use crate::route::Panel;
+use crate::route::{Panel, Route};
 use crate::store::{CallRecord, Slice};
 use crate::ui::Pg;
 use crate::widgets::{CallOutcome, JsonView, focus_later, use_pg};
@@ -53,6 +53,18 @@ pub fn KeyDetail(id: String) -> impl IntoView {
         pg.store
             .read(&[Slice::Keys, Slice::Clock], |w| vm::key_view(w, &key_id))
     });
+    // The key list shows the open key's kind (customer or AWS managed), so it lists it.
+    if let Some(k) = key.get_untracked() {
+        let choice = super::manager_choice();
+        let wanted = if k.manager == KeyManager::Aws {
+            "aws"
+        } else {
+            "customer"
+        };
+        if choice.get_untracked() != wanted {
+            choice.set(String::from(wanted));
+        }
+    }
     let tab = RwSignal::new(0usize);
     // The outcome of the last call made from the actions, and from a tab's forms (shown
     // under them): each outlives the views that a successful call redraws.
@@ -81,7 +93,7 @@ pub fn KeyDetail(id: String) -> impl IntoView {
                             let Some(k) = key.get_untracked() else { return ().into_any() };
                             match tab.get() {
                                 0 => general(pg, k, tab_last),
-                                1 => view! { <PolicyTab id=k.row.key_id.clone()/> }.into_any(),
+                                1 => view! { <PolicyTab id=k.row.key_id.clone() aws=k.manager == KeyManager::Aws/> }.into_any(),
                                 2 => rotation(pg, k, tab_last),
                                 3 => aliases(pg, k, tab_last),
                                 4 => tags(pg, k, tab_last),
@@ -308,8 +320,9 @@ fn general(pg: Pg, key: KeyView, last: Last) -> AnyView {
 
 /// The key policy, read-only here (the Policies panel edits it).
 #[component]
-fn PolicyTab(id: String) -> impl IntoView {
+fn PolicyTab(id: String, aws: bool) -> impl IntoView {
     let pg = use_pg();
+    let edit = Route::to(Panel::Policies, &format!("key/{id}")).href();
     let text = move || {
         pg.store.read(&[Slice::Policies], |w| {
             vm::find_key(w, &id).map(|k| k.policy.text().to_string())
@@ -317,11 +330,21 @@ fn PolicyTab(id: String) -> impl IntoView {
     };
     view! {
         <p class="help">"Who may use and manage this key. KMS looks at the key policy first: unless it allows the account (the \"Enable IAM User Permissions\" statement), IAM policies have no effect on this key."</p>
+        <p class="help" data-testid="lockout">"Keep that statement, or someone allowed kms:PutKeyPolicy: a key policy without either locks everyone out of the key — even the account's root — and then only AWS Support can restore access. KMS's lockout safety check refuses such a policy unless the request bypasses it."</p>
         {move || text().map(|t| {
             let value = serde_json::from_str(&t).unwrap_or(Value::String(t));
             view! { <JsonView value=value label="Key policy"/> }
         })}
-        <p class="muted small">"Editing key policies, checked as you type, arrives with the Policies panel's editor."</p>
+        {if aws {
+            view! {
+                <p class="help aws-policy-note">"AWS sets the key policy of an AWS managed key, and nobody can change it: the policy allows no one kms:PutKeyPolicy, not even the account's root. Anyone in the account who may use the service it belongs to may use it through that service."</p>
+            }.into_any()
+        } else {
+            view! {
+                <p><a class="btn btn-small" href=edit>"Edit this key policy"</a>
+                <span class="muted small">" in the Policies panel's editor: checked as you type, with what it would change shown before you save."</span></p>
+            }.into_any()
+        }}
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use kms_core::clock::Timestamp;
 use leptos::prelude::*;
 use serde_json::{Value, json};
 
@@ -33,7 +34,8 @@ const GRANT_OPERATIONS: [&str; 9] = [
 struct Created {
     id: String,
     token: String,
-    effective: Result<(), String>,
+    /// When it takes effect on the simulated clock (`None`: it is gone, or in effect).
+    effective: Option<Timestamp>,
     operations: Vec<String>,
 }
 
@@ -104,7 +106,8 @@ pub fn GrantsTab(key_id: String, arn: String, aws: bool) -> impl IntoView {
     view! {
         <p class="help">
             "A grant lets a principal use this key for some operations without changing the key policy. Its grantee or retiring principal can retire it; whoever may RevokeGrant on the key can revoke it. "
-            "A new grant takes effect within about five minutes; its grant token makes it usable at once."
+            "A new grant takes effect within about five minutes; its grant token makes it usable at once. "
+            "Grants delegate without handing out kms:PutKeyPolicy: a principal allowed to change the key policy could let anyone use the key, or lock everyone out."
         </p>
         <Table caption="Grants" cols=GRANT_COLUMNS rows=rows empty="No grants on this key."/>
         {move || last.get().map(|r| view! { <CallOutcome record=r/> })}
@@ -186,7 +189,7 @@ fn CreateGrant(arn: String, created: RwSignal<Option<Created>>) -> impl IntoView
                 w.grants()
                     .iter()
                     .find(|g| g.grant_id.as_str() == id)
-                    .map_or(Ok(()), |g| vm::effective(w.now(), g.effective))
+                    .map(|g| g.effective)
             });
             created.set(Some(Created {
                 id,
@@ -256,11 +259,18 @@ fn CreatedGrant(created: Created, key_id: String) -> impl IntoView {
         pg.store
             .read(&[Slice::Principals], |w| vm::principal_label(w, &arn))
     };
-    let when = match created.effective {
-        Ok(()) => String::from("The grant is in effect."),
-        Err(when) => format!(
-            "The grant {when}. Until then its grantee can use it only by presenting this grant token with the request: KMS then honours the grant at once (AWS: \"eventual consistency\"; here: exactly 5 minutes)."
-        ),
+    // Read against the clock: after the clock passes its time, the grant is in effect.
+    let at = created.effective;
+    let when = move || {
+        let now = pg.store.read(&[Slice::Clock], |w| w.now());
+        match at.map_or(Ok(()), |at| vm::effective(now, at)) {
+            Ok(()) => String::from(
+                "The grant is in effect: its grantee can use it with or without the grant token.",
+            ),
+            Err(when) => format!(
+                "The grant {when}. Until then its grantee can use it only by presenting this grant token with the request: KMS then honours the grant at once (AWS: \"eventual consistency\"; here: exactly 5 minutes)."
+            ),
+        }
     };
     let has_usable = !usable.is_empty();
     view! {
@@ -270,7 +280,7 @@ fn CreatedGrant(created: Created, key_id: String) -> impl IntoView {
                 ("Grant ID", Cell::Id(created.id.clone(), 64, "grant ID")),
                 ("Grant token", Cell::Id(created.token.clone(), 32, "grant token")),
             ]/>
-            <p>{when}</p>
+            <p data-testid="grant-when">{when}</p>
             {has_usable.then(|| view! {
                 <div class="try">
                     <p><strong>"Try it now"</strong>{move || format!(" — as {} (the acting principal; switch to the grantee in the header first):", acting())}</p>

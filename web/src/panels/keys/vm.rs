@@ -105,11 +105,94 @@ pub fn key_rows(
 }
 
 /// How many keys the world holds outside `account` and `region`.
-pub fn keys_elsewhere(w: &World, account: &str, region: &str) -> usize {
-    w.keys()
+pub fn keys_elsewhere(w: &World, account: &str, region: &str) -> Vec<Elsewhere> {
+    // This account's other Regions first, then other accounts; each in the world's order.
+    let (mut mine, others): (Vec<Elsewhere>, Vec<Elsewhere>) = w
+        .keys()
         .iter()
         .filter(|k| k.account.as_str() != account || k.region.as_str() != region)
-        .count()
+        .map(|k| Elsewhere {
+            name: key_name(w, k),
+            key_id: k.key_id.as_str().to_string(),
+            account: k.account.to_string(),
+            region: k.region.to_string(),
+            same_account: k.account.as_str() == account,
+        })
+        .partition(|e| e.same_account);
+    mine.extend(others);
+    mine
+}
+
+/// A key the Keys list leaves out: in another Region, or another account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elsewhere {
+    /// How the page names it.
+    pub name: String,
+    /// Its key ID.
+    pub key_id: String,
+    /// Its account.
+    pub account: String,
+    /// Its Region.
+    pub region: String,
+    /// Whether it is in the acting principal's account.
+    pub same_account: bool,
+}
+
+/// Where the key that `reference` names lives, when not in `region`: the key's name and
+/// its Region. `reference` is a key ID, key ARN, alias name (of `account`) or alias ARN.
+pub fn in_another_region(
+    w: &World,
+    reference: &str,
+    account: &str,
+    region: &str,
+) -> Option<(String, String)> {
+    let (account, name) = match reference.strip_prefix("arn:aws:kms:") {
+        // arn:aws:kms:<region>:<account>:key/<id> or …:alias/<name>
+        Some(rest) => {
+            let mut parts = rest.splitn(3, ':');
+            let (_, acct, resource) = (parts.next()?, parts.next()?, parts.next()?);
+            (acct, resource.strip_prefix("key/").unwrap_or(resource))
+        }
+        None => (account, reference),
+    };
+    let found = if name.starts_with("alias/") {
+        w.aliases()
+            .iter()
+            .filter(|a| a.name.as_str() == name && a.account.as_str() == account)
+            .filter(|a| a.region.as_str() != region)
+            .find_map(|a| {
+                w.keys()
+                    .iter()
+                    .find(|k| k.key_id == a.target_key_id && k.region == a.region)
+            })
+    } else {
+        w.keys()
+            .iter()
+            .find(|k| k.key_id.as_str() == name && k.account.as_str() == account)
+    }?;
+    (found.region.as_str() != region).then(|| (key_name(w, found), found.region.to_string()))
+}
+
+/// Why a call failed to find its key, when the key is in another Region than the call's:
+/// the request members that name a key, looked up across Regions.
+pub fn wrong_region(
+    w: &World,
+    caller_account: &str,
+    call_region: &str,
+    input: &serde_json::Value,
+) -> Option<(String, String)> {
+    ["KeyId", "DestinationKeyId", "TargetKeyId", "SSEKMSKeyId"]
+        .iter()
+        .filter_map(|m| input.get(*m)?.as_str())
+        .find_map(|r| in_another_region(w, r, caller_account, call_region))
+        .map(|(name, there)| {
+            (
+                format!(
+                    "{name} is a key of {there}, and this call went to KMS in {call_region}. A KMS key lives in one Region: each Region's KMS knows only its own keys, so from {call_region} the key does not exist."
+                ),
+                format!("choose {there} as the Region in the header, or use a key of {call_region}."),
+            )
+        })
 }
 
 /// The key a route names: by key ID or key ARN.
@@ -331,7 +414,64 @@ mod tests {
         assert_eq!(rows[0].rotation, "Disabled");
         assert!(key_rows(&w, "123412341234", "us-east-1", KeyManager::Aws, "").is_empty());
         assert!(key_rows(&w, "123412341234", "eu-west-1", KeyManager::Customer, "").is_empty());
-        assert_eq!(keys_elsewhere(&w, "123412341234", "eu-west-1"), 3);
+        let elsewhere = keys_elsewhere(&w, "123412341234", "eu-west-1");
+        let named: Vec<(&str, &str, bool)> = elsewhere
+            .iter()
+            .map(|e| (e.name.as_str(), e.region.as_str(), e.same_account))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("alias/cmk-a", "us-east-1", true),
+                ("alias/cmk-b", "us-east-1", true),
+                ("alias/cmk-c", "us-east-1", true)
+            ]
+        );
+        // A key named from the wrong Region is found where it lives, by every kind of name.
+        let a = &rows[0];
+        for reference in [
+            String::from("alias/cmk-a"),
+            a.key_id.clone(),
+            a.arn.clone(),
+            String::from("arn:aws:kms:us-east-1:123412341234:alias/cmk-a"),
+        ] {
+            assert_eq!(
+                in_another_region(&w, &reference, "123412341234", "eu-west-1"),
+                Some((String::from("alias/cmk-a"), String::from("us-east-1"))),
+                "{reference}"
+            );
+            // From its own Region there is nothing to explain.
+            assert_eq!(
+                in_another_region(&w, &reference, "123412341234", "us-east-1"),
+                None
+            );
+        }
+        let (why, hint) = wrong_region(
+            &w,
+            "123412341234",
+            "eu-west-1",
+            &serde_json::json!({"KeyId": "alias/cmk-b"}),
+        )
+        .unwrap();
+        assert!(
+            why.starts_with(
+                "alias/cmk-b is a key of us-east-1, and this call went to KMS in eu-west-1."
+            ),
+            "{why}"
+        );
+        assert_eq!(
+            hint,
+            "choose us-east-1 as the Region in the header, or use a key of eu-west-1."
+        );
+        assert_eq!(
+            wrong_region(
+                &w,
+                "123412341234",
+                "eu-west-1",
+                &serde_json::json!({"KeyId": "alias/none"})
+            ),
+            None
+        );
         let filtered = key_rows(
             &w,
             "123412341234",

@@ -8,6 +8,7 @@ use kms_core::World;
 use kms_core::api::RequestFacts;
 use kms_core::authz::Rule;
 use kms_core::ids::AccountId;
+use kms_core::keys::KeyManager;
 use kms_core::matrix::Draft;
 use kms_core::policy::defaults::{ConsoleForm, console};
 use kms_core::policy::{Policy, PolicyKind};
@@ -363,6 +364,14 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
     let selected = RwSignal::new(None);
     let unsaved = move || Some(draft.get()) != saved_now.get();
     let is_key = matches!(target, Target::Key(_));
+    let aws_managed = match &target {
+        Target::Key(id) => pg.store.peek(|w| {
+            w.keys()
+                .iter()
+                .any(|k| k.key_id.as_str() == id && k.manager == KeyManager::Aws)
+        }),
+        Target::Iam { .. } => false,
+    };
     let new_iam = matches!(target, Target::Iam { policy: None, .. });
     view! {
         <section class="card policy-screen" aria-labelledby="policy-title" data-testid="policy-screen">
@@ -371,6 +380,7 @@ pub fn PolicyScreen(target: Target) -> impl IntoView {
                 <a class="btn btn-small" href=Panel::Policies.href()>"Back to the policies"</a>
             </div>
             {fix.map(|f| view! { <p class="note" role="status">{format!("A drafted fix, not saved: {}", f.what)}</p> })}
+            {aws_managed.then(|| view! { <p class="note" data-testid="aws-managed-policy">"This is an AWS managed key: AWS sets its key policy and nobody can change it. Its policy allows no one kms:PutKeyPolicy, so saving is refused with AccessDeniedException. Try a draft here to see what it would change, or edit a customer managed key's policy."</p> })}
             {is_key.then(|| view! { <ConsoleView draft=draft target=target.clone()/> })}
             {new_iam.then(|| view! { <Fields fields=vec![Field::new("Policy name", Input::Text(policy_name))]/> })}
             <PolicyEditor text=draft kind=kind label=String::from("Policy document (JSON)")/>

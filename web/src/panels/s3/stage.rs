@@ -38,15 +38,20 @@ fn reduced_motion() -> bool {
 
 /// The stage for one S3 request.
 #[component]
-pub fn Stage(record: Arc<CallRecord>) -> impl IntoView {
+pub fn Stage(
+    record: Arc<CallRecord>,
+    /// Whether the request is new here (else the stage opens at its end, still).
+    #[prop(default = true)]
+    fresh: bool,
+) -> impl IntoView {
     let pg = use_pg();
     let steps = vm::steps_view(&record);
     let download = vm::is_download(&record);
     let phases = if download { DOWNLOAD } else { UPLOAD };
     let n = steps.len();
     let still = reduced_motion();
-    let at = RwSignal::new(0usize);
-    let playing = RwSignal::new(!still && n > 1);
+    let at = RwSignal::new(if fresh { 0 } else { n.saturating_sub(1) });
+    let playing = RwSignal::new(fresh && !still && n > 1);
     let speed = RwSignal::new(String::from("1"));
     // Autoplay: one step every 1.4 s at 1× speed, stopping at the end.
     let timer = StoredValue::new(None::<IntervalHandle>);

@@ -412,6 +412,29 @@ fn a_group_is_one_undo_step_and_reset_is_undoable() {
 }
 
 #[test]
+fn a_loaded_world_is_where_reset_returns_by_name_and_undo_puts_the_old_start_back() {
+    let notes = seed_world();
+    let mut m = Model::new(notes.clone());
+    assert_eq!(m.start_name(), NOTES_WORLD);
+    let mut other = seed_world();
+    other.advance(Duration::days(3)).expect("the clock moves");
+    assert_ne!(other, notes);
+    m.load(other.clone(), "Play “Grants”", "“Grants”");
+    assert_eq!((m.world(), m.start()), (&other, &other));
+    assert_eq!(m.start_name(), "“Grants”");
+    m.reset();
+    assert_eq!(m.world(), &other);
+    // Undo of the reset, then of the load: the study notes' world and its name are back.
+    m.undo();
+    assert_eq!(m.undo().as_deref(), Some("Play “Grants”"));
+    assert_eq!((m.world(), m.start()), (&notes, &notes));
+    assert_eq!(m.start_name(), NOTES_WORLD);
+    // Redo loads it again, name and all.
+    assert_eq!(m.redo().as_deref(), Some("Play “Grants”"));
+    assert_eq!((m.start(), m.start_name()), (&other, "“Grants”"));
+}
+
+#[test]
 fn the_history_and_the_call_list_are_bounded() {
     let mut m = Model::new(seed_world());
     let root = Caller::new(ROOT);

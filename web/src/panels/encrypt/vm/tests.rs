@@ -247,3 +247,59 @@ fn bytes_are_shortened_for_people() {
     assert_eq!(hex_short(&[0, 1, 255], 8), "00 01 ff");
     assert_eq!(hex_short(&[1, 2, 3, 4, 5, 6], 4), "01 02 … 05 06");
 }
+
+#[test]
+fn after_a_rotation_decrypt_says_which_material_version_opened_the_ciphertext() {
+    let mut m = model();
+    let plain = kms_core::b64::encode(b"before the rotation");
+    let sealed = call(
+        &mut m,
+        "Encrypt",
+        &json!({"KeyId": "alias/cmk-a", "Plaintext": plain}),
+    );
+    // AWS's Encrypt response does not name the material: nothing is made up for it.
+    assert_eq!(material_used(m.world(), "Encrypt", &sealed), None);
+    let data_key = json!({"KeyId": "alias/cmk-a", "KeySpec": "AES_256"});
+    let before = call(&mut m, "GenerateDataKey", &data_key);
+    let before = material_used(m.world(), "GenerateDataKey", &before).unwrap();
+    assert!(
+        before.starts_with("Encrypted with key material version 1 of 1 (initial"),
+        "{before}"
+    );
+    assert!(before.contains("the key's only one"), "{before}");
+
+    call(
+        &mut m,
+        "RotateKeyOnDemand",
+        &json!({"KeyId": sealed["KeyId"]}),
+    );
+    let opened = call(
+        &mut m,
+        "Decrypt",
+        &json!({"CiphertextBlob": sealed["CiphertextBlob"]}),
+    );
+    let said = material_used(m.world(), "Decrypt", &opened).unwrap();
+    assert!(
+        said.starts_with("Opened with key material version 1 of 2 (initial"),
+        "{said}"
+    );
+    assert!(said.contains("no longer current"), "{said}");
+    assert!(
+        said.contains(opened["KeyMaterialId"].as_str().unwrap()),
+        "{said}"
+    );
+
+    let fresh = call(&mut m, "GenerateDataKey", &data_key);
+    let now = material_used(m.world(), "GenerateDataKey", &fresh).unwrap();
+    assert!(
+        now.starts_with("Encrypted with key material version 2 of 2 (on-demand rotation"),
+        "{now}"
+    );
+    assert!(now.contains("the current one"), "{now}");
+    // Nothing to say for an operation without key material, or a response without its ID.
+    assert_eq!(material_used(m.world(), "GenerateRandom", &fresh), None);
+    assert_eq!(
+        material_used(m.world(), "Decrypt", &json!({"KeyId": "x"})),
+        None
+    );
+}
