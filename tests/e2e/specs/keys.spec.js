@@ -101,6 +101,9 @@ test("a waiting period outside 7 to 30 days gets AWS's error, and nothing typed 
   await pg.keys.open("alias/cmk-c");
   await pg.keys.detail().getByRole("button", { name: "Schedule key deletion" }).click();
   const dialog = page.getByRole("dialog", { name: "Schedule key deletion" });
+  // The destructive button looks destructive.
+  const destroy = dialog.getByRole("button", { name: "Schedule deletion" });
+  expect(await destroy.evaluate((b) => getComputedStyle(b).backgroundColor)).toBe("rgb(196, 28, 28)");
   await dialog.getByLabel("Waiting period (in days)").fill("3");
   await dialog.getByLabel(/Confirm that you want to schedule/).check();
   await dialog.getByRole("button", { name: "Schedule deletion" }).click();
