@@ -227,3 +227,13 @@ test("what the notes teach is findable where it applies: keys never leave KMS, l
   await expect(page.getByTestId("at-rest")).toContainText("encryption at rest");
   await expect(page.getByTestId("at-rest")).toContainText("in transit");
 });
+
+test("with a key open, the key list keeps one line per key ID and whole aliases", async ({ pg, page }) => {
+  await pg.keys.open("alias/cmk-c");
+  const row = pg.keys.list().getByRole("row").filter({ hasText: "alias/cmk-c" });
+  // The list beside the detail shows aliases, IDs and states; rotation and dates wait.
+  await expect(pg.keys.list().getByRole("columnheader", { name: "Created" })).toBeHidden();
+  const lines = async (cell) => cell.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+  expect(await lines(row.getByRole("link", { name: "alias/cmk-c" }))).toBe(1);
+  expect(await lines(row.getByRole("link").nth(1))).toBe(1);
+});
