@@ -202,12 +202,7 @@ pub fn EnvelopeTool() -> impl IntoView {
         });
     };
     // The key follows the Region: one of its keys, or none.
-    Effect::new(move |_| {
-        let all = keys.get();
-        if !all.iter().any(|(a, _)| *a == key.get_untracked()) {
-            key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
-        }
-    });
+    crate::kit::follow_options(key, keys.into());
     let no_key = move || keys.with(Vec::is_empty);
     let encrypt = move |_| run(plain_input, false);
     let decrypt = move |_| run(sealed_input, true);
@@ -230,10 +225,7 @@ pub fn EnvelopeTool() -> impl IntoView {
                 </label>
             </div>
             <Show when=no_key>
-                <p class="note" data-testid="env-no-key">{move || format!(
-                    "No KMS key in {}: a key lives in one Region, and KMS in {} knows only the keys made there. Choose the Region of your keys in the header (the study notes' keys are in us-east-1).",
-                    pg.ui.region.get(), pg.ui.region.get()
-                )}</p>
+                <crate::kit::NoKeyHere what="KMS key" testid="env-no-key"/>
             </Show>
             <div class="form-row">
                 <label>"File to encrypt " <input type="file" node_ref=plain_input data-testid="env-plain-file"/></label>

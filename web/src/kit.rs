@@ -15,6 +15,31 @@ use crate::widgets::{CopyButton, uid};
 /// Something to do when a button is pressed.
 pub type Act = Arc<dyn Fn() + Send + Sync>;
 
+/// Keeps `choice` on one of `options`: its own while offered, else the first (or empty
+/// when there is none). A select whose list changes — another Region, a bucket gone —
+/// never holds a value it does not offer.
+pub fn follow_options(choice: RwSignal<String>, options: Signal<Vec<(String, String)>>) {
+    Effect::new(move |_| {
+        options.with(|all| {
+            if !all.iter().any(|(v, _)| *v == choice.get_untracked()) {
+                choice.set(all.first().map(|o| o.0.clone()).unwrap_or_default());
+            }
+        });
+    });
+}
+
+/// What an envelope tool says in a Region where the account has no `what` (`KMS key`).
+#[component]
+pub fn NoKeyHere(what: &'static str, testid: &'static str) -> impl IntoView {
+    let pg = crate::widgets::use_pg();
+    view! {
+        <p class="note" data-testid=testid>{move || {
+            let r = pg.ui.region.get();
+            format!("No {what} in {r}. A KMS key lives in one Region, and KMS in {r} knows only the keys made there: choose the Region of your keys in the header (the study notes' keys are in us-east-1).")
+        }}</p>
+    }
+}
+
 /// Sets member `key` of a JSON object (a request being built).
 pub fn set(v: &mut serde_json::Value, key: &str, value: serde_json::Value) {
     if let serde_json::Value::Object(m) = v {

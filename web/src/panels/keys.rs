@@ -174,7 +174,7 @@ fn KeyList(selected: Option<String>) -> impl IntoView {
         pg.store.read(&[Slice::Keys], |w| {
             w.keys()
                 .iter()
-                .any(|k| k.account.as_str() != account || k.region.as_str() != region)
+                .any(|k| vm::is_elsewhere(k, &account, &region))
         })
     });
     let aws = Signal::derive(move || managed.get() == KeyManager::Aws);

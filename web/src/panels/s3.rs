@@ -15,7 +15,8 @@ use serde_json::json;
 
 use crate::kept;
 use crate::kit::{
-    Cell, Col, Field, Form, Input, Row, Table, Tone, act, col, parse_pairs, set, wide,
+    Cell, Col, Field, Form, Input, Row, Table, Tone, act, col, follow_options, parse_pairs, set,
+    wide,
 };
 use crate::panels::keys::vm::key_name;
 use crate::store::{CallRecord, Service, Slice};
@@ -61,12 +62,7 @@ pub fn S3Panel() -> impl IntoView {
     });
     // Upload.
     let bucket = kept::signal("s3.bucket", String::new);
-    Effect::new(move |_| {
-        let all = buckets.get();
-        if !all.iter().any(|(b, _)| *b == bucket.get_untracked()) {
-            bucket.set(all.first().map(|b| b.0.clone()).unwrap_or_default());
-        }
-    });
+    follow_options(bucket, buckets);
     let counter = kept::signal("s3.counter", || 1u32);
     let key = kept::signal("s3.key", || String::from("notes-1.txt"));
     let body = kept::signal("s3.body", || {

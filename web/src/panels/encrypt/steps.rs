@@ -14,7 +14,7 @@ use serde_json::json;
 use super::ToInspect;
 use super::vm::{b64_short, decode_b64, hex_short};
 use crate::kept;
-use crate::kit::{Field, Input, field, parse_pairs};
+use crate::kit::{Field, Input, NoKeyHere, field, follow_options, parse_pairs};
 use crate::panels::keys::vm::key_name;
 use crate::store::{CallRecord, Slice};
 use crate::widgets::{CallOutcome, use_pg};
@@ -312,12 +312,7 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    Effect::new(move |_| {
-        let all = keys.get();
-        if !all.iter().any(|(a, _)| *a == key.get_untracked()) {
-            key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
-        }
-    });
+    follow_options(key, keys);
     // Kept across tab changes, the plaintext data key too while a run holds it (steps 1
     // to 3): leaving the panel mid-run does not lose the run.
     let held = kept::kept("steps.held", || StoredValue::new(Held::default()));
@@ -402,10 +397,7 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
                 {field(Field::new("Encryption context (key=value per line)", Input::Area(context, 1, true)).error(context_error.into()))}
             </div>
             <Show when=no_key>
-                <p class="note" data-testid="steps-no-key">{move || format!(
-                    "No customer managed key of this account in {}. A KMS key lives in one Region, and KMS in {} knows only the keys made there: choose the Region of your keys in the header (the study notes' keys are in us-east-1), or create a key here.",
-                    pg.ui.region.get(), pg.ui.region.get()
-                )}</p>
+                <NoKeyHere what="customer managed key of this account" testid="steps-no-key"/>
             </Show>
             <div class="toolbar">
                 <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=move || finished() || no_key() on:click=move |_| { step(); }>

@@ -110,7 +110,7 @@ pub fn keys_elsewhere(w: &World, account: &str, region: &str) -> Vec<Elsewhere> 
     let (mut mine, others): (Vec<Elsewhere>, Vec<Elsewhere>) = w
         .keys()
         .iter()
-        .filter(|k| k.account.as_str() != account || k.region.as_str() != region)
+        .filter(|k| is_elsewhere(k, account, region))
         .map(|k| Elsewhere {
             name: key_name(w, k),
             key_id: k.key_id.as_str().to_string(),
@@ -121,6 +121,11 @@ pub fn keys_elsewhere(w: &World, account: &str, region: &str) -> Vec<Elsewhere> 
         .partition(|e| e.same_account);
     mine.extend(others);
     mine
+}
+
+/// Whether the Keys list of `account` in `region` leaves `k` out.
+pub fn is_elsewhere(k: &Key, account: &str, region: &str) -> bool {
+    k.account.as_str() != account || k.region.as_str() != region
 }
 
 /// A key the Keys list leaves out: in another Region, or another account.

@@ -13,7 +13,7 @@ use kms_core::context::EncryptionContext;
 use leptos::prelude::*;
 use serde_json::json;
 
-use crate::kit::{Field, Input, field};
+use crate::kit::{Field, Input, field, follow_options};
 use crate::panels::encrypt::steps::seal_text;
 use crate::panels::keys::vm::principal_label;
 use crate::store::{CallRecord, Service};
@@ -82,12 +82,7 @@ pub fn Compare(
     let pg = use_pg();
     let text = RwSignal::new(String::from("Meet at the usual place at noon."));
     let key = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        let all = keys.get();
-        if !all.iter().any(|(a, _)| *a == key.get_untracked()) {
-            key.set(all.first().map(|k| k.0.clone()).unwrap_or_default());
-        }
-    });
+    follow_options(key, keys);
     let result: RwSignal<Option<Compared>, LocalStorage> = RwSignal::new_local(None);
     let count = RwSignal::new(1u32);
     let problem = RwSignal::new(None::<String>);
