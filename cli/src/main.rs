@@ -1,5 +1,7 @@
 //! `kms-playground`: runs and checks KMS Playground scenario files.
 
+mod aws;
+
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -14,6 +16,11 @@ USAGE:
     kms-playground validate FILE        check the file without running it
     kms-playground share FILE           print the share link of the file (its definition,
                                         without saved state: no key material or tokens)
+    kms-playground aws SERVICE OPERATION [OPTIONS] [--world FILE [--save]] [--show-request]
+                                        an AWS CLI command (v2's syntax), run in the
+                                        world of FILE (else the study notes' world) as
+                                        --profile NAME (else the account's first user);
+                                        --show-request prints the request, runs nothing
     kms-playground --help | --version
 
 FILE is a path, or a share link (the playground's URL with `#s=v1.…`, or the part
@@ -25,6 +32,9 @@ EXAMPLES:
         `N passed, M failed`.
     kms-playground run lesson.json --json | jq '.steps[] | select(.met == false)'
         The same results as one JSON document, for other tools.
+    kms-playground aws kms encrypt --key-id alias/cmk-a --plaintext fileb://note.txt \\
+        --profile bob --world world.json --save
+        As the AWS CLI would print it; the world, changed, saved back to world.json.
     kms-playground validate lesson.json
         Every error of the file at once, each with its line:column and path:
           lesson.json:14:17: steps[3].input.KeyId: ...
@@ -42,6 +52,9 @@ clock steps ({\"advance\": \"30d\"}). See docs/scenario-format.md.
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("aws") {
+        return aws::run(&args);
+    }
     let json_out = args.iter().any(|a| a == "--json");
     let positional: Vec<&str> = args
         .iter()
@@ -68,7 +81,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn usage(message: &str) -> ExitCode {
+pub(crate) fn usage(message: &str) -> ExitCode {
     eprintln!("kms-playground: {message}\n\n{HELP}");
     ExitCode::from(2)
 }
@@ -76,7 +89,7 @@ fn usage(message: &str) -> ExitCode {
 /// Text from a file, made safe to print on a terminal: control characters (escape
 /// sequences could rewrite the screen, fake a `0 failed`, retitle the window) and the
 /// characters that reorder text are shown as `\u{…}` escapes.
-fn safe(text: &str) -> String {
+pub(crate) fn safe(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let reorders = matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
@@ -87,6 +100,14 @@ fn safe(text: &str) -> String {
         }
     }
     out
+}
+
+/// Lines of text made safe as [`safe`] makes them, keeping their line breaks and tabs.
+pub(crate) fn safe_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| line.split('\t').map(safe).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Reads at most the largest scenario file, plus one byte to know it is larger: a huge
@@ -119,7 +140,7 @@ fn load(file: &str) -> Result<Scenario, ExitCode> {
 }
 
 /// A scenario file (or link), loaded, with its text.
-fn load_text(file: &str) -> Result<(Scenario, String), ExitCode> {
+pub(crate) fn load_text(file: &str) -> Result<(Scenario, String), ExitCode> {
     let shown = safe(file);
     let text = read_limited(file).map_err(|e| {
         eprintln!("{shown}: {}", safe(&e));

@@ -372,3 +372,88 @@ fn validate_builds_the_world_and_share_links_run() {
         text(&o).1
     );
 }
+
+/// `kms-playground aws`: a course author's script. Alice encrypts a file in a saved world,
+/// the world is saved, and the ciphertext decrypts in the next command; Bob is refused
+/// with the AWS CLI's error line and status.
+#[test]
+fn aws_commands_run_in_a_world_file_and_save_it() {
+    let dir = std::env::temp_dir().join(format!("kms-cli-aws-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let world = dir.join("world.json");
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/scenarios/cmk-access.json");
+    std::fs::copy(seed, &world).unwrap();
+    std::fs::write(dir.join("note.txt"), "Meet at noon.").unwrap();
+    let aws = |args: &str| {
+        let mut words: Vec<&str> = vec!["aws"];
+        words.extend(args.split(' '));
+        let o = bin().args(&words).current_dir(&dir).output().unwrap();
+        (o.status.code().unwrap(), text(&o))
+    };
+    let w = world.to_str().unwrap();
+    let (code, (out, err)) = aws(&format!(
+        "kms encrypt --key-id alias/cmk-a --plaintext fileb://note.txt --query CiphertextBlob --output text --world {w} --save"
+    ));
+    assert_eq!(code, 0, "{err}");
+    let blob = out.trim().to_string();
+    assert!(blob.len() > 40, "{out}");
+    let (code, (out, err)) = aws(&format!(
+        "kms decrypt --ciphertext-blob {blob} --query Plaintext --output text --world {w}"
+    ));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(kms_core::b64::decode(out.trim()).unwrap(), b"Meet at noon.");
+    let (code, (out, err)) = aws(&format!(
+        "kms describe-key --key-id alias/cmk-a --profile bob --world {w}"
+    ));
+    assert_eq!((code, out.as_str()), (254, ""));
+    assert!(
+        err.starts_with("\nAn error occurred (AccessDeniedException) when calling the DescribeKey operation: User: arn:aws:iam::123412341234:user/Bob is not authorized to perform: kms:DescribeKey"),
+        "{err}"
+    );
+    // The saved world is a scenario file the command line still reads.
+    assert_eq!(run(&["validate", w]).status.code(), Some(0));
+    let (code, (_, err)) = aws("kms describe-key --key-id alias/cmk-a --profile mallory");
+    assert_eq!(code, 255);
+    assert_eq!(err, "\nThe config profile (mallory) could not be found\n");
+    let (code, (_, err)) = aws("kms encrypt --plaintext aGk=");
+    assert_eq!(code, 252);
+    assert!(
+        err.ends_with("aws: error: the following arguments are required: --key-id\n"),
+        "{err}"
+    );
+    let (code, (out, _)) = aws("kms encrypt help");
+    assert_eq!(code, 0);
+    assert!(out.contains("--key-id (string) [required]"), "{out}");
+    let (code, _) = aws("kms describe-key --key-id alias/cmk-a --save");
+    assert_eq!(code, 2, "--save without --world is refused");
+
+    // aws s3 cp: an upload with SSE-KMS saved in the world, and a download to a file.
+    let (code, (_, err)) = aws(&format!(
+        "s3api create-bucket --bucket notes --world {w} --save"
+    ));
+    assert_eq!(code, 0, "{err}");
+    let (code, (out, err)) = aws(&format!(
+        "s3 cp note.txt s3://notes/ --sse aws:kms --sse-kms-key-id alias/cmk-a --world {w} --save"
+    ));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "upload: ./note.txt to s3://notes/note.txt\n"),
+        "{err}"
+    );
+    let (code, (out, err)) = aws(&format!("s3 cp s3://notes/note.txt back.txt --world {w}"));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "download: s3://notes/note.txt to ./back.txt\n"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("back.txt")).unwrap(),
+        b"Meet at noon."
+    );
+    let (code, (_, err)) = aws(&format!(
+        "s3 cp s3://notes/note.txt bob.txt --profile bob --world {w}"
+    ));
+    assert_eq!(code, 1);
+    assert!(err.starts_with("download failed: s3://notes/note.txt to ./bob.txt An error occurred (AccessDenied) when calling the GetObject operation: "), "{err}");
+    assert!(!dir.join("bob.txt").exists());
+}

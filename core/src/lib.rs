@@ -15,6 +15,7 @@ pub mod action;
 pub mod api;
 pub mod audit;
 pub mod authz;
+pub mod awscli;
 pub mod b64;
 pub mod clock;
 pub mod context;
