@@ -33,13 +33,18 @@ fn json_url(text: &str) -> String {
         .unwrap_or_default()
 }
 
-/// A save that could not be opened, and storage that does not keep the world.
+/// The banner of a save that could not be opened: loaded when one is found (rarely).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn recovery_banner(r: Recovery) -> AnyView {
+    view! { <RecoveryBanner r=r/> }.into_any()
+}
+
+/// A save that could not be opened: download it or discard it.
 #[component]
-pub fn Banners() -> impl IntoView {
+fn RecoveryBanner(r: Recovery) -> impl IntoView {
     let pg = widgets::use_pg();
     let recovery =
         use_context::<RwSignal<Option<Recovery>>>().unwrap_or_else(|| RwSignal::new(None));
-    let hide_saving = RwSignal::new(false);
     let play = crate::panels::scenarios::use_play();
     let pending = use_context::<crate::Pending>();
     // The learner has the unreadable save (downloaded) or does not want it (discarded):
@@ -58,32 +63,64 @@ pub fn Banners() -> impl IntoView {
             crate::save_now(pg, play, pending);
         }
     };
+    let url = json_url(&r.text);
+    let kept = match &r.kept {
+        Ok(_) => String::from("A copy is kept aside in this browser. "),
+        Err(why) => format!("It could not be copied aside ({why}), so it stays where it was. "),
+    };
+    let earlier = r.earlier.iter().enumerate().map(|(i, (_, text))| {
+        let url = json_url(text);
+        view! { <a class="btn btn-small" download=format!("kms-playground-unreadable-save-{}.json", i + 1) href=url>{format!("Download earlier save {}", i + 1)}</a> }
+    }).collect_view();
+    let any_earlier = !r.earlier.is_empty();
     view! {
-        {move || recovery.get().map(|r| {
-            let url = json_url(&r.text);
-            let kept = match &r.kept {
-                Ok(_) => String::from("A copy is kept aside in this browser. "),
-                Err(why) => format!("It could not be copied aside ({why}), so it stays where it was. "),
-            };
-            let earlier = r.earlier.iter().enumerate().map(|(i, (_, text))| {
-                let url = json_url(text);
-                view! { <a class="btn btn-small" download=format!("kms-playground-unreadable-save-{}.json", i + 1) href=url>{format!("Download earlier save {}", i + 1)}</a> }
-            }).collect_view();
-            let any_earlier = !r.earlier.is_empty();
-            view! {
-                <div class="banner warning" role="alert" data-testid="recovery">
-                    <p><strong>"Your saved world could not be opened. "</strong>{r.why}</p>
-                    <p>"A fresh world was started. "{kept}<strong>"Nothing you do now is saved"</strong>" until you download the unreadable save or discard it, so it cannot be written over by accident."</p>
-                    <div class="toolbar">
-                        <a class="btn btn-primary" data-testid="recovery-download" download="kms-playground-unreadable-save.json" href=url on:click=move |_| release(false)>"Download the unreadable save"</a>
-                        <button type="button" class="btn" data-testid="recovery-discard" on:click=move |_| release(true)>"Discard it"</button>
-                    </div>
-                    {any_earlier.then(|| view! {
-                        <p class="small">"Unreadable saves kept from before: "{earlier}</p>
-                    })}
-                </div>
-            }
-        })}
+        <div class="banner warning" role="alert" data-testid="recovery">
+            <p><strong>"Your saved world could not be opened. "</strong>{r.why}</p>
+            <p>"A fresh world was started. "{kept}<strong>"Nothing you do now is saved"</strong>" until you download the unreadable save or discard it, so it cannot be written over by accident."</p>
+            <div class="toolbar">
+                <a class="btn btn-primary" data-testid="recovery-download" download="kms-playground-unreadable-save.json" href=url on:click=move |_| release(false)>"Download the unreadable save"</a>
+                <button type="button" class="btn" data-testid="recovery-discard" on:click=move |_| release(true)>"Discard it"</button>
+            </div>
+            {any_earlier.then(|| view! {
+                <p class="small">"Unreadable saves kept from before: "{earlier}</p>
+            })}
+        </div>
+    }
+}
+
+/// A save that could not be opened, a share link's problem or note, and storage that does
+/// not keep the world. Each is rare: their code is fetched when one shows.
+#[component]
+pub fn Banners() -> impl IntoView {
+    let pg = widgets::use_pg();
+    let recovery =
+        use_context::<RwSignal<Option<Recovery>>>().unwrap_or_else(|| RwSignal::new(None));
+    let hide_saving = RwSignal::new(false);
+    let any = move || {
+        pg.ui.link_problem.with(Option::is_some)
+            || pg.ui.link_note.with(Option::is_some)
+            || (!hide_saving.get()
+                && pg
+                    .ui
+                    .saving
+                    .with(|s| matches!(s, Saving::NotSaved(_) | Saving::Framed)))
+    };
+    view! {
+        {move || recovery.get().map(|r| crate::panels::lazily(recovery_banner(r)))}
+        {move || any().then(|| crate::panels::lazily(notes(hide_saving)))}
+    }
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn notes(hide_saving: RwSignal<bool>) -> AnyView {
+    view! { <Notes hide_saving=hide_saving/> }.into_any()
+}
+
+/// The banners other than the recovery's.
+#[component]
+fn Notes(hide_saving: RwSignal<bool>) -> impl IntoView {
+    let pg = widgets::use_pg();
+    view! {
         {move || pg.ui.link_problem.get().map(|p| view! {
             <div class="banner warning" role="alert" data-testid="link-problem">
                 <p>{p}" The world you had is unchanged."</p>

@@ -116,6 +116,38 @@ async fn call_detail(record: Arc<CallRecord>) -> AnyView {
     view! { <CallDetail record=record/> }.into_any()
 }
 
+/// Puts a call's twin on the terminal's line and opens the terminal; a call made as
+/// someone else than the principal acted as now carries `--profile`.
+fn run_in_terminal(record: &CallRecord, command: &str) {
+    let pg = use_pg();
+    let mut line = String::from(command);
+    if record.caller != pg.ui.acting_as.get_untracked() {
+        let profile = pg.store.peek(|w| {
+            w.principals()
+                .iter()
+                .find(|p| p.principal.arn() == record.caller)
+                .and_then(|p| p.name.as_ref().map(|n| n.to_lowercase()))
+        });
+        let profile = profile.unwrap_or_else(|| {
+            if record.caller
+                == pg
+                    .store
+                    .peek(|w| format!("arn:aws:iam::{}:root", w.account()))
+            {
+                String::from("root")
+            } else {
+                record.caller.clone()
+            }
+        });
+        line.push_str(&format!(" --profile {}", cli::quote(&profile)));
+    }
+    pg.ui.terminal_line.set(Some(line));
+    pg.ui.drawer_open.set(false);
+    if pg.ui.route.get_untracked().panel != crate::route::Panel::Terminal {
+        pg.ui.terminal_open.set(true);
+    }
+}
+
 /// One call, opened.
 #[component]
 pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
@@ -126,6 +158,7 @@ pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
         &record.region,
     );
     let r = Arc::clone(&record);
+    let r2 = Arc::clone(&record);
     let response = match &record.output {
         Ok(v) => view! { <JsonView value=v.clone() label="Response"/> }.into_any(),
         Err(e) => view! {
@@ -153,7 +186,8 @@ pub fn CallDetail(record: Arc<CallRecord>) -> impl IntoView {
                 <div><dt>"Simulated time"</dt><dd>{format::time(r.at)}</dd></div>
             </dl>
             <h4>"AWS CLI"</h4>
-            <CliLine command=command/>
+            <CliLine command=command.clone()/>
+            <button type="button" class="btn btn-small" data-testid="run-in-terminal" on:click=move |_| run_in_terminal(&r2, &command)>"›_ Run in terminal"</button>
             <h4>"Request"</h4>
             <JsonView value=r.input.clone() label="Request"/>
             {files(&r.input)}

@@ -217,15 +217,15 @@ pub fn EnvelopeTool() -> impl IntoView {
                 "The file never leaves this page: only the data key travels to and from KMS."
             </p>
             <p class="acting-note" data-testid="env-acting">{move || format!("Calls to KMS are made as {}, the principal chosen under Acting as.", acting.get())}</p>
-            <div class="form-row">
-                <label>"KMS key "
-                    <select data-testid="env-key" on:change=move |ev| key.set(event_target_value(&ev)) prop:value=move || key.get()>
-                        {move || keys.get().into_iter().map(|(arn, name)| view! { <option value=arn.clone()>{name}</option> }).collect_view()}
-                    </select>
-                </label>
-            </div>
-            <Show when=no_key>
-                <crate::kit::NoKeyHere what="KMS key" testid="env-no-key"/>
+            // With no key to offer, the note stands where the empty list would.
+            <Show when=move || !no_key() fallback=|| view! { <crate::kit::NoKeyHere what="KMS key" testid="env-no-key"/> }>
+                <div class="form-row">
+                    <label>"KMS key "
+                        <select data-testid="env-key" on:change=move |ev| key.set(event_target_value(&ev)) prop:value=move || key.get()>
+                            {move || keys.get().into_iter().map(|(arn, name)| view! { <option value=arn.clone()>{name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                </div>
             </Show>
             <div class="form-row">
                 <label>"File to encrypt " <input type="file" node_ref=plain_input data-testid="env-plain-file"/></label>

@@ -10,8 +10,9 @@ use crate::store::Slice;
 use crate::ui::{Pg, Theme, actors};
 use crate::widgets::{Arn, use_pg};
 
-/// Regions offered besides those the world uses.
-const REGIONS: [&str; 6] = [
+/// Regions offered besides those the world uses (the terminal completes `--region` from
+/// them too).
+pub(crate) const REGIONS: [&str; 6] = [
     "us-east-1",
     "us-east-2",
     "us-west-2",
@@ -190,12 +191,30 @@ fn ClockControl() -> impl IntoView {
         ("+7 d", "by 7 days", Duration::days(7)),
         ("+30 d", "by 30 days", Duration::days(30)),
     ];
+    let next_words = move || {
+        next.get().map_or_else(
+            || String::from("Advance the clock to the next event (nothing is scheduled)"),
+            |(at, what, _)| {
+                format!(
+                    "Advance the clock to the next event: {what}, {}",
+                    format::time(at)
+                )
+            },
+        )
+    };
     view! {
         <div class="control clock" role="group" aria-labelledby="clock-label">
             <span id="clock-label" class="label">"Simulated clock"</span>
-            <time class="mono now" data-testid="world-clock" datetime=move || now.get().to_string()>
-                {move || format::time(now.get())}
-            </time>
+            // The time and what falls due next share one line that never wraps: the
+            // header keeps its height whatever the clock shows.
+            <div class="now-line">
+                <time class="mono now" data-testid="world-clock" datetime=move || now.get().to_string()>
+                    {move || format::time(now.get())}
+                </time>
+                <span class="next-due" data-testid="next-due">
+                    {move || next.get().map(|(_, what, d)| format!(" · next: {what} in {}", format::span(d)))}
+                </span>
+            </div>
             <div class="advance">
                 {steps.into_iter().map(|(short, words, d)| view! {
                     <button
@@ -211,21 +230,14 @@ fn ClockControl() -> impl IntoView {
                     class="btn btn-small"
                     data-testid="advance-next"
                     disabled=move || next.get().is_none()
-                    title=move || next.get().map_or_else(
-                        || String::from("Nothing is scheduled"),
-                        |(at, what, _)| format!("Next: {what}, {}", format::time(at)),
-                    )
+                    title=next_words
+                    aria-label=next_words
                     on:click=move |_| {
                         if let Some((_, what, d)) = next.get_untracked() {
                             advance(pg, d, &format!("to the next event ({what})"));
                         }
                     }
-                >
-                    {move || next.get().map_or_else(
-                        || String::from("Next event"),
-                        |(_, what, d)| format!("Next: {what} ({})", format::span(d)),
-                    )}
-                </button>
+                >"Next event"</button>
             </div>
         </div>
     }
@@ -285,6 +297,7 @@ fn WorldControls() -> impl IntoView {
     });
     let theme = pg.ui.theme;
     let drawer = pg.ui.drawer_open;
+    let terminal = pg.ui.terminal_open;
     view! {
         <div class="control world-controls">
             <button
@@ -294,7 +307,7 @@ fn WorldControls() -> impl IntoView {
                 disabled=move || history.get().0.is_none()
                 title=move || history.get().0.map_or_else(|| String::from("Nothing to undo"), |l| format!("Undo {l} (Ctrl+Z)"))
                 on:click=move |_| undo()
-            >"↶ Undo"</button>
+            >"↶"<span class="btn-word">" Undo"</span></button>
             <button
                 type="button"
                 class="btn btn-small"
@@ -302,7 +315,7 @@ fn WorldControls() -> impl IntoView {
                 disabled=move || history.get().1.is_none()
                 title=move || history.get().1.map_or_else(|| String::from("Nothing to redo"), |l| format!("Redo {l} (Ctrl+Shift+Z)"))
                 on:click=move |_| redo()
-            >"↷ Redo"</button>
+            >"↷"<span class="btn-word">" Redo"</span></button>
             <button
                 type="button"
                 class="btn btn-small"
@@ -330,6 +343,17 @@ fn WorldControls() -> impl IntoView {
                     <option value="dark">"☾ Dark"</option>
                 </select>
             </label>
+            <button
+                type="button"
+                class="btn btn-small terminal-toggle"
+                data-testid="terminal-toggle"
+                aria-expanded=move || if terminal.get() { "true" } else { "false" }
+                aria-controls="terminal-dock"
+                title="The AWS CLI, typed: a terminal under the panel"
+                on:click=move |_| terminal.update(|o| *o = !*o)
+            >
+                <span aria-hidden="true">"›_"</span><span class="btn-word">" Terminal"</span>
+            </button>
             <button
                 type="button"
                 class="btn btn-small calls-toggle"

@@ -28,6 +28,7 @@ pub mod play;
 pub mod policy_check;
 pub mod route;
 pub mod store;
+pub mod terminal;
 pub mod ui;
 pub mod welcome;
 pub mod widgets;
@@ -374,7 +375,7 @@ pub fn App() -> impl IntoView {
         }
     };
     view! {
-        <div class="app" class:drawer-open=move || pg.ui.drawer_open.get()>
+        <div class="app" class:drawer-open=move || pg.ui.drawer_open.get() class:terminal-open=move || pg.ui.terminal_open.get() && panel.get() != Panel::Terminal>
             <button type="button" class="skip-link" on:click=skip>"Skip to the panel"</button>
             <header::Header/>
             <SimulatorNotice/>
@@ -387,6 +388,11 @@ pub fn App() -> impl IntoView {
                 <welcome::Welcome/>
                 {move || view! { <panels::PanelView panel=panel.get()/> }}
             </main>
+            {move || (pg.ui.terminal_open.get() && panel.get() != Panel::Terminal).then(|| view! {
+                <section id="terminal-dock" class="terminal-dock" aria-label="Terminal" data-testid="terminal-dock">
+                    {panels::lazily(panels::terminal_tools(true))}
+                </section>
+            })}
             <drawer::CallDrawer/>
             <StatusLine/>
         </div>
@@ -399,8 +405,9 @@ pub fn SimulatorNotice() -> impl IntoView {
     view! {
         <p class="notice" role="note" data-testid="sim-notice">
             <strong>"Simulator. "</strong>
-            "Everything runs in your browser: nothing is sent to AWS or anywhere else. "
-            "Do not paste real secrets, keys or credentials."
+            // A phone's first screen has room for the gist only.
+            <span class="wide-only">"Everything runs in your browser: nothing is sent to AWS or anywhere else. Do not paste real secrets, keys or credentials."</span>
+            <span class="narrow-only">"Nothing is sent to AWS. Do not paste real secrets."</span>
         </p>
     }
 }

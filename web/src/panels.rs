@@ -36,6 +36,9 @@ pub fn lead(panel: Panel) -> &'static str {
         Panel::Scenarios => {
             "Ready-made exercises and your own saved worlds, in the scenario file format the command line also runs."
         }
+        Panel::Terminal => {
+            "The AWS CLI, as you type it at work: every command is a call through the same door as the panels, as the principal you act as, in the selected Region."
+        }
     }
 }
 
@@ -84,6 +87,13 @@ async fn encrypt_tools() -> AnyView {
     view! { <encrypt::EncryptPanel/> }.into_any()
 }
 
+/// The terminal, as a panel or as a dock under any panel (the header's toggle): one
+/// chunk for both.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub async fn terminal_tools(docked: bool) -> AnyView {
+    view! { <crate::terminal::Terminal docked=docked/> }.into_any()
+}
+
 /// The open panel: its heading, its lead, and its tools.
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
@@ -95,6 +105,7 @@ pub fn PanelView(panel: Panel) -> impl IntoView {
         Panel::S3 => lazily(s3_tools()),
         Panel::Encrypt => lazily(encrypt_tools()),
         Panel::Scenarios => lazily(scenarios_tools()),
+        Panel::Terminal => lazily(terminal_tools(false)),
     };
     view! {
         <section class="panel-body" data-testid=format!("panel-{}", panel.slug()) aria-labelledby="panel-title">

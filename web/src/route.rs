@@ -20,11 +20,13 @@ pub enum Panel {
     Audit,
     /// Scenario presets, guided play, import, export and sharing.
     Scenarios,
+    /// The AWS CLI, typed.
+    Terminal,
 }
 
 impl Panel {
     /// Every panel, in navigation order.
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 8] = [
         Panel::Keys,
         Panel::Policies,
         Panel::Access,
@@ -32,6 +34,7 @@ impl Panel {
         Panel::S3,
         Panel::Audit,
         Panel::Scenarios,
+        Panel::Terminal,
     ];
 
     /// The panel a fragment names (`#/keys`, `#keys`, `/keys`, with or without a trailing
@@ -59,6 +62,7 @@ impl Panel {
             Panel::S3 => "s3",
             Panel::Audit => "audit",
             Panel::Scenarios => "scenarios",
+            Panel::Terminal => "terminal",
         }
     }
 
@@ -77,6 +81,7 @@ impl Panel {
             Panel::S3 => "S3",
             Panel::Audit => "Audit",
             Panel::Scenarios => "Scenarios",
+            Panel::Terminal => "Terminal",
         }
     }
 }

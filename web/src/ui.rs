@@ -93,6 +93,10 @@ pub struct Ui {
     pub link_problem: RwSignal<Option<String>>,
     /// What the page says after it opened a share link (a world kept aside, a seed).
     pub link_note: RwSignal<Option<String>>,
+    /// Whether the terminal shows as a dock under the panel.
+    pub terminal_open: RwSignal<bool>,
+    /// A command put on the terminal's line from elsewhere ("Run in terminal").
+    pub terminal_line: RwSignal<Option<String>>,
 }
 
 impl Ui {
@@ -110,6 +114,8 @@ impl Ui {
             saving: RwSignal::new(Saving::Saved),
             link_problem: RwSignal::new(None),
             link_note: RwSignal::new(None),
+            terminal_open: RwSignal::new(false),
+            terminal_line: RwSignal::new(None),
         }
     }
 }
@@ -128,9 +134,22 @@ impl Pg {
     pub fn call(&self, service: Service, operation: &str, input: &Value) -> Arc<CallRecord> {
         let who = self.ui.acting_as.get_untracked();
         let region = self.ui.region.get_untracked();
+        self.call_as(&who, &region, service, operation, input)
+    }
+
+    /// A call as `principal`, at `region`'s endpoint (the terminal's `--profile` and
+    /// `--region`).
+    pub fn call_as(
+        &self,
+        principal: &str,
+        region: &str,
+        service: Service,
+        operation: &str,
+        input: &Value,
+    ) -> Arc<CallRecord> {
         let caller = Caller {
-            principal: &who,
-            region: Some(&region),
+            principal,
+            region: Some(region),
             via_service: None,
         };
         let record = self.store.dispatch(

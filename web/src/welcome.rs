@@ -21,9 +21,10 @@ pub fn Welcome() -> impl IntoView {
                 <div class="welcome-text">
                     <h2 id="welcome-title">"Welcome to KMS Playground"</h2>
                     <p>
-                        "A simulator of AWS Key Management Service that runs entirely in your browser: nothing is sent to AWS. "
-                        "You are in the world of the study notes: Alice, Bob, Charlie and David, and three KMS keys, CMK-A, CMK-B and CMK-C, each with its own key policy. "
-                        "Pick who you act as in the header; every call is made as them."
+                        "A simulator of AWS Key Management Service that runs in your browser: nothing is sent to AWS. "
+                        // A phone's first screen keeps the gist; the keys are listed right below.
+                        <span class="wide-only">"You are in the study notes' world: Alice, Bob, Charlie and David, and the KMS keys CMK-A, CMK-B and CMK-C. "</span>
+                        "Pick who you act as in the header: every call is made as them."
                     </p>
                 </div>
                 <ul class="starts">
@@ -31,7 +32,7 @@ pub fn Welcome() -> impl IntoView {
                     <li><a class="start" href=Panel::Encrypt.href()><strong>"Encrypt something"</strong><span>"Encrypt"</span></a></li>
                     <li><a class="start" href=Panel::S3.href()><strong>"Watch S3 encrypt an upload"</strong><span>"S3"</span></a></li>
                 </ul>
-                <button type="button" class="btn btn-small dismiss" data-testid="dismiss-welcome" on:click=dismiss aria-label="Dismiss the welcome">"✕ Dismiss"</button>
+                <button type="button" class="btn btn-small dismiss" data-testid="dismiss-welcome" on:click=dismiss aria-label="Dismiss the welcome">"✕"<span class="btn-word">" Dismiss"</span></button>
             </section>
         </Show>
     }

@@ -75,9 +75,9 @@ async fn shell_shows_the_core_world_and_follows_the_fragment() {
     assert_eq!(acting.value(), kms_web::ui::first_actor(&world));
     assert!(text(&host, "[data-testid=sim-notice]").contains("not paste real secrets"));
 
-    // Seven panels in the navigation, the open one marked.
+    // Eight panels in the navigation (the terminal last), the open one marked.
     let links = host.query_selector_all("nav a").unwrap();
-    assert_eq!(links.length(), 7);
+    assert_eq!(links.length(), 8);
     assert_eq!(text(&host, "nav a[aria-current=page]"), "Keys");
     assert_eq!(text(&host, "main h1"), "Keys");
 

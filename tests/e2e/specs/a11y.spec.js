@@ -18,6 +18,17 @@ const states = [
     await pg.audit.events().first().locator("summary").click();
   }],
   ["scenarios", async () => {}],
+  ["terminal", async (pg, page) => {
+    const input = page.getByLabel("AWS CLI command line");
+    await input.fill("aws kms describe-key --key-id alias/cmk-a --profile bob");
+    await input.press("Enter");
+    await page.getByTestId("term-entry").locator("summary").click();
+    await page.getByTestId("term-files").locator("summary").click();
+  }],
+  ["terminal dock", async (pg, page) => {
+    await page.getByTestId("terminal-toggle").click();
+    await page.getByTestId("terminal-dock").getByLabel("AWS CLI command line").waitFor();
+  }],
   ["s3 stage", async (pg, page) => {
     await pg.s3.createBucket();
     await pg.s3.upload({ object: "a.txt" });
@@ -72,11 +83,16 @@ const states = [
   }],
 ];
 
+// At 360 px the header, the welcome, the exercise and the stage take another shape.
+const narrow = ["keys", "access revealed", "s3 stage", "access cell", "terminal", "terminal dock"];
+
 for (const scheme of ["light", "dark"]) {
-  for (const [name, reach] of states) {
+  for (const [name, reach] of [...states, ...states.filter(([n]) => narrow.includes(n)).map(([n, r]) => [`${n} at 360 px`, r])]) {
     test(`${name} (${scheme}): no serious or critical axe violation`, async ({ pg, page }) => {
       await page.emulateMedia({ colorScheme: scheme });
-      const panel = ["policies", "access", "encrypt", "s3", "scenarios"].includes(name) ? name : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : name.startsWith("scenarios") ? "scenarios" : "keys";
+      if (name.endsWith("at 360 px")) await page.setViewportSize({ width: 360, height: 780 });
+      const base = name.replace(/ at 360 px$/, "");
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios", "terminal"].includes(base) ? base : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : name.startsWith("scenarios") ? "scenarios" : "keys";
       await pg.open(`#/${panel}`);
       await reach(pg, page);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

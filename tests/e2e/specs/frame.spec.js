@@ -83,7 +83,8 @@ test("the clock advances by the buttons and to the next due event", async ({ pg,
   await pg.keys.open("alias/cmk-c");
   await pg.keys.tab("Key rotation");
   await page.getByRole("button", { name: "Enable automatic rotation" }).click();
-  await expect(page.getByTestId("advance-next")).toHaveText("Next: rotation of CMK-C (365 days)");
+  await expect(page.getByTestId("next-due")).toHaveText(" · next: rotation of CMK-C in 365 days");
+  await expect(page.getByTestId("advance-next")).toHaveAccessibleName(/^Advance the clock to the next event: rotation of CMK-C, /);
   await page.getByTestId("advance-next").click();
   await expect(page.getByTestId("status")).toContainText("1 event fired (RotateKey)");
   await expect(page.getByRole("table", { name: "Key material versions" })).toContainText("Automatic rotation");

@@ -40,9 +40,13 @@ test("a call from eu-west-1 to a key of us-east-1 fails with a why; the envelope
   await expect(steps.getByRole("button", { name: "Start: step 1" })).toBeDisabled();
   await expect(page.getByTestId("env-no-key")).toContainText("No KMS key in eu-west-1");
   await expect(page.getByTestId("env-encrypt")).toBeDisabled();
+  // The note stands where the key lists were: no empty list beside it.
+  await expect(steps.getByLabel("KMS key")).toHaveCount(0);
+  await expect(page.getByTestId("env-key")).toHaveCount(0);
   // Back in us-east-1, they work again.
   await pg.region("us-east-1");
   await expect(steps.getByTestId("steps-no-key")).toHaveCount(0);
+  await expect(steps.getByLabel("KMS key")).toHaveValue(/cmk-a|aaaaaaaa/);
   await steps.getByRole("button", { name: "Start: step 1" }).click();
   await expect(steps.getByTestId("steps-list").locator("li")).toHaveCount(1);
 

@@ -94,6 +94,48 @@ test("an upload and a download play the notes' four steps each, in order, with t
   await expect(pg.s3.now()).toHaveText(down.at(-1));
 });
 
+test("the stage builds up the sequence of messages, keeps its labels whole, and a download shows the text coming back", async ({ pg, page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await pg.s3.upload({ object: "noon.txt", body: "Meet at noon.", key: "alias/cmk-a" });
+  const stage = pg.s3.stage();
+  const messages = stage.getByTestId("stage-message");
+  const steps = stage.getByTestId("phases").locator(".substeps button.btn-link");
+  const n = await steps.count();
+  expect(n).toBeGreaterThanOrEqual(6);
+  await stage.getByRole("button", { name: "↺ Restart" }).click();
+  await expect(messages).toHaveCount(1);
+  await expect(messages.first()).toHaveClass(/now/);
+  // Each step adds its message below the ones before; only the newest is current.
+  for (let i = 2; i <= n; i++) {
+    await stage.getByTestId("stage-forward").click();
+    await expect(messages).toHaveCount(i);
+    await expect(messages.nth(i - 1)).toHaveClass(/now/);
+    await expect(messages.nth(i - 2)).not.toHaveClass(/now/);
+    const [above, below] = [await messages.nth(i - 2).locator("text").boundingBox(), await messages.nth(i - 1).locator("text").boundingBox()];
+    expect(below.y, "the newer message is drawn below").toBeGreaterThan(above.y + above.height - 1);
+  }
+  // The first and last messages are numbered as the steps are.
+  await expect(messages.first()).toContainText("1. PutObject");
+  await expect(messages.last()).toContainText(`${n}. `);
+  // "stored in the bucket" lies inside the bucket's outline.
+  const bucket = await stage.locator("svg .bucket.stored rect").boundingBox();
+  const label = await stage.locator("svg .bucket.stored text").boundingBox();
+  expect(label.y).toBeGreaterThanOrEqual(bucket.y);
+  expect(label.y + label.height).toBeLessThanOrEqual(bucket.y + bucket.height);
+  expect(label.x).toBeGreaterThanOrEqual(bucket.x);
+  expect(label.x + label.width).toBeLessThanOrEqual(bucket.x + bucket.width);
+  // An upload gives nothing back to read.
+  await expect(stage.getByTestId("stage-returned")).toHaveCount(0);
+
+  await pg.s3.download("noon.txt");
+  await stage.getByRole("button", { name: "↺ Restart" }).click();
+  await expect(stage.getByTestId("stage-returned")).toHaveCount(0);
+  // Once S3 has replied, the client holds the decrypted text.
+  await stage.getByRole("button", { name: /s3 → client: 200 OK/ }).click();
+  await expect(stage.getByTestId("stage-returned")).toContainText("“Meet at noon.”");
+  await expect(stage.getByTestId("stage-returned")).toContainText("decrypted object");
+});
+
 test("Bob, without access to CMK-A, is stopped at GenerateDataKey with S3's error and KMS's reason", async ({ pg, page }) => {
   await pg.actAs("Bob");
   await pg.s3.upload({ object: "bob.txt", key: "alias/cmk-a" });

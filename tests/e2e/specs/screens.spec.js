@@ -27,6 +27,23 @@ const views = [
     await pg.dismissWelcome();
     await pg.access.cell("Bob", "alias/cmk-a").click();
   }],
+  ["access-actions", "#/access", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByLabel("View").selectOption({ label: "Everyone × one key's actions" });
+  }],
+  ["access-exercise", "#/access", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByTestId("exercise-start").click();
+    await page.getByRole("group", { name: "Bob decrypts with CMK-A" }).getByRole("button", { name: "✕ Denied" }).click();
+    await page.getByRole("button", { name: "Reveal" }).click();
+  }],
+  ["clock-due", "#/keys", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.actAs("root of 123412341234");
+    await pg.keys.open("alias/cmk-c");
+    await pg.keys.tab("Key rotation");
+    await page.getByRole("button", { name: "Enable automatic rotation" }).click();
+  }],
   ["encrypt", "#/encrypt", async (pg) => { await pg.dismissWelcome(); }],
   ["encrypt-inspector", "#/encrypt", async (pg, page) => {
     await pg.dismissWelcome();
@@ -74,6 +91,32 @@ const views = [
     await pg.encrypt.encrypt("x.bin", Buffer.from("x"));
     await pg.nav("Audit");
   }],
+  ["terminal", "#/terminal", async (pg, page) => {
+    await pg.dismissWelcome();
+    const input = page.getByLabel("AWS CLI command line");
+    for (const line of [
+      "aws kms encrypt --key-id alias/cmk-a --plaintext fileb://note.txt --encryption-context dept=ops",
+      "aws kms describe-key --key-id alias/cmk-a --profile bob",
+      "aws kms list-aliases --query 'Aliases[].[AliasName,TargetKeyId]' --output table --profile root",
+    ]) {
+      const n = await page.getByTestId("term-entry").count();
+      await input.fill(line);
+      await input.press("Enter");
+      await expect(page.getByTestId("term-entry")).toHaveCount(n + 1);
+    }
+    await page.getByTestId("term-entry").nth(1).locator("summary").click();
+    await input.fill("aws kms enc");
+    await input.press("Tab");
+  }],
+  ["terminal-dock", "#/s3", async (pg, page) => {
+    await pg.dismissWelcome();
+    await pg.s3.createBucket();
+    await page.getByTestId("terminal-toggle").click();
+    const input = page.getByTestId("terminal-dock").getByLabel("AWS CLI command line");
+    await input.fill("aws s3 cp note.txt s3://learning-bucket/ --sse aws:kms --sse-kms-key-id alias/cmk-a");
+    await input.press("Enter");
+    await expect(page.getByTestId("term-entry")).toHaveCount(1);
+  }],
   ["drawer", "#/encrypt", async (pg, page) => {
     await pg.dismissWelcome();
     await pg.actAs("Bob");
@@ -85,6 +128,8 @@ const views = [
 for (const scheme of ["light", "dark"]) {
   for (const width of [360, 1280]) {
     test(`screenshots at ${width} px, ${scheme}`, async ({ browser }) => {
+      // Two dozen fresh visits in one test: on a busy machine that is more than 30 s.
+      test.setTimeout(180_000);
       for (const [name, fragment, reach] of views) {
         // Each view from a fresh visit: its own context, so its own storage.
         const context = await browser.newContext({
@@ -100,7 +145,7 @@ for (const scheme of ["light", "dark"]) {
         await pg.open(fragment);
         await reach(pg, page);
         await page.waitForTimeout(100);
-        await page.screenshot({ path: `${dir}${name}-${width}-${scheme}.png`, fullPage: name !== "drawer" });
+        await page.screenshot({ path: `${dir}${name}-${width}-${scheme}.png`, fullPage: !["drawer", "terminal-dock"].includes(name) });
         // Nothing sticks out sideways at any width.
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${name} overflows horizontally at ${width} px`).toBeLessThanOrEqual(0);

@@ -385,7 +385,8 @@ fn CellDecision(
             <h2 id="cell-title">{title}</h2>
             <DecisionView decision=decision.clone()/>
             {(!checks.is_empty()).then(|| view! {
-                <div class="table-wrap">
+                // Wider than a phone: it scrolls, so the keyboard can reach and scroll it.
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Each statement against the request">
                     <table class="checks-table">
                         <caption>"Each statement against the request"</caption>
                         <thead><tr><th scope="col">"Statement"</th><th scope="col">"Principal"</th><th scope="col">"Action"</th><th scope="col">"Resource"</th><th scope="col">"Condition"</th></tr></thead>

@@ -79,7 +79,7 @@ pub(super) fn Exercise(quiz: RwSignal<bool>) -> impl IntoView {
                                                 })
                                             }).flatten();
                                             view! {
-                                                <td class="quiz-cell" data-testid="quiz-item">
+                                                <td class="quiz-cell" data-testid="quiz-item" data-key=key.clone()>
                                                     <span role="group" aria-label=label class="quiz-choices">
                                                         <button type="button" class="btn btn-small" aria-pressed=pressed("allow") on:click=pick("allow")>"✓ Allowed"</button>
                                                         <button type="button" class="btn btn-small" aria-pressed=pressed("deny") on:click=pick("deny")>"✕ Denied"</button>

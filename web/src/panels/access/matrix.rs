@@ -4,6 +4,7 @@
 use kms_core::authz::Rule;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 use super::vm::Grid;
 use crate::format;
@@ -100,10 +101,6 @@ pub fn Matrix(
 ) -> impl IntoView {
     let focus = RwSignal::new(0usize);
     let prefix: StoredValue<String> = StoredValue::new(uid("cell"));
-    let move_focus = move |to: usize| {
-        focus.set(to);
-        focus_later(format!("{}-{to}", prefix.get_value()));
-    };
     let shape = Memo::new(move |_| grid.with(|g| (g.rows.clone(), g.cols.clone())));
     let row_page = RwSignal::new(0usize);
     let col_page = RwSignal::new(0usize);
@@ -113,12 +110,33 @@ pub fn Matrix(
         row_page.set(0);
         col_page.set(0);
     });
-    // Each cell follows its own look: a keystroke that changes a few decisions touches only
-    // those cells in the page.
-    let cell_look = move |i: usize| {
-        Memo::new(move |_| grid.with(|g| draft.with(|d| look_at(g, d.as_ref(), i))))
+    // The page's first row and column, and the cell a slot of the page shows. The table is
+    // built once per shape as a page of slots; turning a page only changes what the slots
+    // say (no element is made or dropped), so a large grid pages within a frame.
+    let origin = move || {
+        (
+            row_page.get() * ROWS_PER_PAGE,
+            col_page.get() * COLS_PER_PAGE,
+        )
     };
-    let part = move |look: Memo<Look>, f: fn(&Look) -> String| move || look.with(f);
+    let slot_cell = move |sr: usize, sc: usize| {
+        let (r0, c0) = origin();
+        shape.with(|(rows, cols)| {
+            let (r, c) = (r0 + sr, c0 + sc);
+            (r < rows.len() && c < cols.len()).then(|| r * cols.len() + c)
+        })
+    };
+    // Each slot follows its own look: a keystroke that changes a few decisions touches only
+    // those cells in the page.
+    let cell_look = move |sr: usize, sc: usize| {
+        Memo::new(move |_| {
+            let i = slot_cell(sr, sc)?;
+            grid.with(|g| draft.with(|d| Some(look_at(g, d.as_ref(), i))))
+        })
+    };
+    let part = move |look: Memo<Option<Look>>, f: fn(&Look) -> String| {
+        move || look.with(|l| l.as_ref().map(f).unwrap_or_default())
+    };
     let pager = move || {
         let (rows, cols) = shape.with(|(r, c)| (r.len(), c.len()));
         let (rp, cp) = (row_page.get(), col_page.get());
@@ -141,103 +159,159 @@ pub fn Matrix(
             }
         })
     };
+    // Whether the table is wider than its card: then it scrolls sideways, and says so.
+    // Measured when the table changes, and when the card's size does (a window resized, a
+    // hidden matrix shown again).
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let overflows = RwSignal::new(false);
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            let wider = el.scroll_width() > el.client_width() + 1;
+            if overflows.get_untracked() != wider {
+                overflows.set(wider);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        shape.track();
+        row_page.track();
+        col_page.track();
+        request_animation_frame(measure);
+    });
+    let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
+    wrap.on_load(move |el| {
+        let on_resize = Closure::<dyn FnMut()>::new(measure);
+        if let Ok(o) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            o.observe(&el);
+            observer.set_value(Some((o, on_resize)));
+        }
+    });
+    on_cleanup(move || {
+        observer.update_value(|o| {
+            if let Some((o, _)) = o.take() {
+                o.disconnect();
+            }
+        });
+    });
     view! {
         {pager}
-        <div class="table-wrap matrix-wrap" class:stale=move || stale.get()>
+        {move || overflows.get().then(|| view! {
+            <p class="small muted scroll-hint" data-testid="scroll-hint">"Wider than the screen: scroll the table sideways to see every column."</p>
+        })}
+        <div class="table-wrap matrix-wrap" class:stale=move || stale.get() node_ref=wrap>
             {move || {
                 let (row_labels, col_labels) = shape.get();
-                let cols = col_labels.len();
-                let rows = row_labels.len();
-                let r0 = (row_page.get() * ROWS_PER_PAGE).min(rows);
-                let r1 = (r0 + ROWS_PER_PAGE).min(rows);
-                let c0 = (col_page.get() * COLS_PER_PAGE).min(cols);
-                let c1 = (c0 + COLS_PER_PAGE).min(cols);
-                let shown = col_labels.get(c0..c1).unwrap_or_default().to_vec();
-                let mut groups: Vec<(&str, usize)> = Vec::new();
-                for c in &shown {
-                    match groups.last_mut() {
-                        Some((name, n)) if *name == c.2 => *n += 1,
-                        _ => groups.push((c.2, 1)),
-                    }
-                }
-                let grouped = groups.iter().any(|(g, _)| !g.is_empty());
-                let prefix = prefix.get_value();
-                // The cell Tab reaches: the one last focused, when it is on this page.
-                let on_page = move |i: usize| {
-                    let (r, c) = (i / cols.max(1), i % cols.max(1));
-                    (r0..r1).contains(&r) && (c0..c1).contains(&c)
+                let (rows, cols) = (row_labels.len(), col_labels.len());
+                let slot_rows = rows.min(ROWS_PER_PAGE);
+                let slot_cols = cols.min(COLS_PER_PAGE);
+                let slot_id = move |sr: usize, sc: usize| prefix.with_value(|p| format!("{p}-{sr}-{sc}"));
+                // How many rows and columns of slots the page fills.
+                let filled = move || {
+                    let (r0, c0) = origin();
+                    (rows.saturating_sub(r0).min(slot_rows), cols.saturating_sub(c0).min(slot_cols))
                 };
-                let first = r0 * cols + c0;
-                let tab_stop = move |i: usize| {
+                // The cell Tab reaches: the one last focused, when it is on this page; else
+                // the page's first.
+                let tab_stop = move |sr: usize, sc: usize| {
                     let f = focus.get();
-                    f == i || (!on_page(f) && i == first)
+                    let (r0, c0) = origin();
+                    let (fr, fc) = (f / cols.max(1), f % cols.max(1));
+                    let (h, w) = filled();
+                    let on_page = (r0..r0 + h).contains(&fr) && (c0..c0 + w).contains(&fc);
+                    if on_page { (fr - r0, fc - c0) == (sr, sc) } else { (sr, sc) == (0, 0) }
                 };
-                // One handler for the whole table (not two per cell): the cell is the
-                // button's `data-cell`.
-                let cell_of = |ev: &leptos::ev::Event| {
-                    ev.target()
+                // One handler for the whole table (not two per cell): the slot is the
+                // button's `data-slot`, "row,column" of the page.
+                let slot_of = |ev: &leptos::ev::Event| {
+                    let at = ev
+                        .target()
                         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .and_then(|e| e.closest("button[data-cell]").ok().flatten())
-                        .and_then(|b| b.get_attribute("data-cell"))
-                        .and_then(|n| n.parse::<usize>().ok())
+                        .and_then(|e| e.closest("button[data-slot]").ok().flatten())
+                        .and_then(|b| b.get_attribute("data-slot"))?;
+                    let (r, c) = at.split_once(',')?;
+                    Some((r.parse::<usize>().ok()?, c.parse::<usize>().ok()?))
                 };
                 let on_click = move |ev: leptos::ev::MouseEvent| {
-                    if let Some(i) = cell_of(&ev) {
+                    if let Some(i) = slot_of(&ev).and_then(|(sr, sc)| slot_cell(sr, sc)) {
                         focus.set(i);
                         selected.set(Some(i));
                     }
                 };
                 let on_key = move |ev: leptos::ev::KeyboardEvent| {
-                    let Some(i) = cell_of(&ev) else {
+                    let Some((r, c)) = slot_of(&ev) else {
                         return;
                     };
-                    let (r, c) = (i / cols.max(1), i % cols.max(1));
+                    let (h, w) = filled();
                     let next = match ev.key().as_str() {
-                        "ArrowRight" if c + 1 < c1 => Some(i + 1),
-                        "ArrowLeft" if c > c0 => Some(i - 1),
-                        "ArrowDown" if r + 1 < r1 => Some(i + cols),
-                        "ArrowUp" if r > r0 => Some(i - cols),
-                        "Home" => Some(r * cols + c0),
-                        "End" => Some(r * cols + c1 - 1),
+                        "ArrowRight" if c + 1 < w => Some((r, c + 1)),
+                        "ArrowLeft" if c > 0 => Some((r, c - 1)),
+                        "ArrowDown" if r + 1 < h => Some((r + 1, c)),
+                        "ArrowUp" if r > 0 => Some((r - 1, c)),
+                        "Home" => Some((r, 0)),
+                        "End" => Some((r, w.saturating_sub(1))),
                         _ => None,
                     };
-                    if let Some(n) = next {
+                    if let Some((r, c)) = next {
                         ev.prevent_default();
-                        move_focus(n);
+                        if let Some(i) = slot_cell(r, c) {
+                            focus.set(i);
+                            focus_later(slot_id(r, c));
+                        }
                     }
                 };
+                // The shown columns' groups ("Grants", …): a few headers, made again per page.
+                let groups = move || {
+                    let c0 = origin().1;
+                    let shown = col_labels.get(c0..(c0 + COLS_PER_PAGE).min(cols)).unwrap_or_default();
+                    let mut groups: Vec<(&str, usize)> = Vec::new();
+                    for c in shown {
+                        match groups.last_mut() {
+                            Some((name, n)) if *name == c.2 => *n += 1,
+                            _ => groups.push((c.2, 1)),
+                        }
+                    }
+                    groups.iter().any(|(g, _)| !g.is_empty()).then(|| view! {
+                        <tr class="groups">
+                            <td></td>
+                            {groups.iter().map(|(name, n)| view! { <th scope="colgroup" colspan=n.to_string()>{name.to_string()}</th> }).collect_view()}
+                        </tr>
+                    })
+                };
+                let col_label = move |sc: usize| {
+                    move || shape.with(|(_, c)| c.get(origin().1 + sc).map(|x| x.1.clone()).unwrap_or_default())
+                };
+                let row_label = move |sr: usize| {
+                    move || shape.with(|(r, _)| r.get(origin().0 + sr).map(|x| x.1.clone()).unwrap_or_default())
+                };
+                let table_class = move || if filled().1 > 8 { "matrix wide" } else { "matrix" };
                 view! {
-                    <table class="matrix" data-testid="matrix" on:click=on_click on:keydown=on_key>
+                    <table class=table_class data-testid="matrix" on:click=on_click on:keydown=on_key>
                         <caption class="visually-hidden">{caption.clone()}</caption>
                         <thead>
-                            {grouped.then(|| view! {
-                                <tr class="groups">
-                                    <td></td>
-                                    {groups.iter().map(|(name, n)| view! { <th scope="colgroup" colspan=n.to_string()>{name.to_string()}</th> }).collect_view()}
-                                </tr>
-                            })}
+                            {groups}
                             <tr>
                                 <td></td>
-                                {shown.iter().map(|c| view! { <th scope="col"><span class="col-label">{c.1.clone()}</span></th> }).collect_view()}
+                                {(0..slot_cols).map(|sc| view! {
+                                    <th scope="col" hidden=move || { sc >= filled().1 }><span class="col-label">{col_label(sc)}</span></th>
+                                }).collect_view()}
                             </tr>
                         </thead>
                         <tbody>
-                            {(r0..r1).map(|r| view! {
-                                <tr>
-                                    <th scope="row">{row_labels.get(r).map(|x| x.1.clone()).unwrap_or_default()}</th>
-                                    {(c0..c1).map(|c| {
-                                        let i = r * cols + c;
-                                        let l = cell_look(i);
+                            {(0..slot_rows).map(|sr| view! {
+                                <tr hidden=move || { sr >= filled().0 }>
+                                    <th scope="row">{row_label(sr)}</th>
+                                    {(0..slot_cols).map(|sc| {
+                                        let l = cell_look(sr, sc);
                                         view! {
-                                            <td class=part(l, |l| l.class.clone())>
+                                            <td class=part(l, |l| l.class.clone()) hidden=move || l.with(Option::is_none)>
                                                 <button
                                                     type="button"
-                                                    id=format!("{prefix}-{i}")
-                                                    data-cell=i.to_string()
+                                                    id=slot_id(sr, sc)
+                                                    data-slot=format!("{sr},{sc}")
                                                     aria-label=part(l, |l| l.label.clone())
                                                     title=part(l, |l| l.label.clone())
-                                                    tabindex=move || if tab_stop(i) { "0" } else { "-1" }
-                                                    aria-pressed=move || if selected.get() == Some(i) { "true" } else { "false" }
+                                                    tabindex=move || if tab_stop(sr, sc) { "0" } else { "-1" }
+                                                    aria-pressed=move || if selected.get().is_some() && selected.get() == slot_cell(sr, sc) { "true" } else { "false" }
                                                 >
                                                     <span aria-hidden="true">{part(l, |l| l.text.clone())}</span>
                                                 </button>

@@ -393,12 +393,12 @@ pub fn EnvelopeSteps(inspect: RwSignal<Option<ToInspect>>) -> impl IntoView {
             <p class="help">"KMS's Encrypt takes at most 4 KB and sends your data to KMS. Envelope encryption sends only a key: KMS gives a data key, your data is encrypted where it is, and the data key is kept encrypted beside it. This is client-side encryption: your plaintext never leaves this page. (With SSE-KMS, in the S3 panel, S3 does the same on the server: server-side encryption.)"</p>
             <div class="inline-form">
                 {field(Field::new("Text to encrypt", Input::Area(text, 2, false)))}
-                {field(Field::new("KMS key", Input::Select(key, keys)))}
+                // With no key to offer, the note stands where the empty list would.
+                <Show when=move || !no_key() fallback=|| view! { <NoKeyHere what="customer managed key of this account" testid="steps-no-key"/> }>
+                    {field(Field::new("KMS key", Input::Select(key, keys)))}
+                </Show>
                 {field(Field::new("Encryption context (key=value per line)", Input::Area(context, 1, true)).error(context_error.into()))}
             </div>
-            <Show when=no_key>
-                <NoKeyHere what="customer managed key of this account" testid="steps-no-key"/>
-            </Show>
             <div class="toolbar">
                 <button type="button" class="btn btn-primary" data-testid="steps-next" disabled=move || finished() || no_key() on:click=move |_| { step(); }>
                     {move || match done.with(Vec::len) {

@@ -20,9 +20,9 @@ fn x_of(actor: &str) -> f64 {
     }
 }
 
-/// Where the token's left edge is when it stands at `x` (it is 170 wide and stays inside).
-fn token_left(x: f64) -> f64 {
-    x.clamp(85.0, 395.0) - 85.0
+/// Where the `i`th message's arrow runs (its row, below the actors).
+fn row_y(i: usize) -> f64 {
+    90.0 + 30.0 * i as f64
 }
 
 /// Whether the visitor asked for reduced motion.
@@ -82,6 +82,9 @@ pub fn Stage(
             h.clear();
         }
     });
+    // The drawing's lower part, what S3 holds, starts below the rows of every message.
+    let hold = row_y(n) - 6.0;
+    let returned = vm::returned(&record);
     let steps = StoredValue::new(steps);
     let current = move || steps.with_value(|s| s.get(at.get()).cloned());
     let kind = if download { "Download" } else { "Upload" };
@@ -106,7 +109,7 @@ pub fn Stage(
         <section class="card stage" aria-labelledby="stage-title" data-testid="stage" class:still=still>
             <h2 id="stage-title">{format!("{kind}: {} {}", record.caller_name, outcome)}</h2>
             {message.map(|m| view! { <p class="stage-error mono small">{m}</p> })}
-            <svg class="stage-svg" viewBox="0 0 480 250" role="img" aria-labelledby="stage-now">
+            <svg class="stage-svg" viewBox=format!("0 0 480 {}", hold + 100.0) role="img" aria-labelledby="stage-now">
                 <defs>
                     <marker id="stage-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head"/>
@@ -118,16 +121,49 @@ pub fn Stage(
                     let active = move || current().is_some_and(|s| s.from == a || s.to == a);
                     view! {
                         <g class=move || if active() { "actor active" } else { "actor" }>
-                            <line class="lifeline" x1=x y1="56" x2=x y2="246"/>
+                            <line class="lifeline" x1=x y1="56" x2=x y2=hold - 4.0/>
                             <rect x=x - 65.0 y="8" width="130" height="48" rx="10"/>
                             <text x=x y="38" text-anchor="middle">{name}</text>
                         </g>
                     }
                 }).collect_view()}
+                // The sequence so far: every message up to the current one, each on its own
+                // row, the current one marked and its token travelling.
+                {move || {
+                    let upto = at.get();
+                    steps.with_value(|all| all.iter().take(upto + 1).enumerate().map(|(i, s)| {
+                        let y = row_y(i);
+                        let (from, to) = (x_of(s.from), x_of(s.to));
+                        let now = i == upto;
+                        let class = match (s.ok, now) {
+                            (false, _) => "message failed",
+                            (true, true) => "message now",
+                            (true, false) => "message",
+                        };
+                        let label = format!("{}. {}{}", i + 1, if s.ok { "" } else { "✕ " }, s.title);
+                        let (arrow, lx, anchor) = if s.from == s.to {
+                            (format!("M{},{} h34 v12 h-32", from + 2.0, y - 8.0), from + 42.0, "start")
+                        } else {
+                            // 2 units off each lifeline, whichever way it runs.
+                            let gap = 2.0 * (to - from).signum();
+                            (format!("M{},{y} H{}", from + gap, to - gap), (from + to) / 2.0, "middle")
+                        };
+                        let ms = (600.0 / factor()) as u64;
+                        view! {
+                            <g class=class data-testid="stage-message">
+                                <path d=arrow marker-end="url(#stage-arrow)"/>
+                                <text x=lx y=y - 5.0 text-anchor=anchor>{label}</text>
+                                {(now && s.from != s.to).then(|| view! {
+                                    <circle class="token" cx="0" cy=y r="6" style=format!("--from: {from}px; --to: {to}px; --travel: {ms}ms")/>
+                                })}
+                            </g>
+                        }
+                    }).collect_view())
+                }}
                 <g class="chip kms-key">
-                    <rect x="345" y="150" width="120" height="40" rx="6"/>
-                    <text x="405" y="166" text-anchor="middle">"KMS key"</text>
-                    <text x="405" y="182" text-anchor="middle" class="chip-note">"never leaves KMS"</text>
+                    <rect x="345" y=hold width="120" height="40" rx="6"/>
+                    <text x="405" y=hold + 16.0 text-anchor="middle">"KMS key"</text>
+                    <text x="405" y=hold + 32.0 text-anchor="middle" class="chip-note">"never leaves KMS"</text>
                 </g>
                 {move || {
                     let h = steps.with_value(|s| vm::holdings(s, at.get(), download));
@@ -136,48 +172,33 @@ pub fn Stage(
                         vm::PlainKey::Held => Some(("chip plain", "plaintext data key")),
                         vm::PlainKey::Dropped => Some(("chip plain dropped", "plaintext key dropped")),
                     };
+                    let back = returned.clone().filter(|_| h.returned);
                     view! {
+                        {back.map(|text| view! {
+                            <g class="chip plain" data-testid="stage-returned">
+                                <rect x="8" y=hold width="134" height="40" rx="6"/>
+                                <text x="75" y=hold + 16.0 text-anchor="middle">{text}</text>
+                                <text x="75" y=hold + 32.0 text-anchor="middle" class="chip-note">"decrypted object"</text>
+                            </g>
+                        })}
                         {plain.map(|(class, label)| view! {
                             <g class=class>
-                                <rect x="160" y="144" width="160" height="24" rx="6"/>
-                                <text x="240" y="160" text-anchor="middle">{label}</text>
+                                <rect x="160" y=hold width="160" height="22" rx="6"/>
+                                <text x="240" y=hold + 15.0 text-anchor="middle">{label}</text>
                             </g>
                         })}
                         <g class=if h.stored { "bucket stored" } else { "bucket" }>
-                            <rect x="152" y="176" width="176" height="66" rx="8"/>
-                            <text x="240" y="240" text-anchor="middle" class="chip-note">{if h.stored { "stored in the bucket" } else { "" }}</text>
+                            <rect x="152" y=hold + 28.0 width="176" height="70" rx="8"/>
+                            <text x="240" y=hold + 91.0 text-anchor="middle" class="chip-note">{if h.stored { "stored in the bucket" } else { "" }}</text>
                         </g>
                         {h.encrypted_key.then(|| view! {
-                            <g class="chip sealed"><rect x="160" y="182" width="160" height="22" rx="6"/><text x="240" y="197" text-anchor="middle">"encrypted data key"</text></g>
+                            <g class="chip sealed"><rect x="160" y=hold + 32.0 width="160" height="22" rx="6"/><text x="240" y=hold + 47.0 text-anchor="middle">"encrypted data key"</text></g>
                         })}
                         {h.encrypted_object.then(|| view! {
-                            <g class="chip sealed"><rect x="160" y="208" width="160" height="22" rx="6"/><text x="240" y="223" text-anchor="middle">"encrypted object"</text></g>
+                            <g class="chip sealed"><rect x="160" y=hold + 58.0 width="160" height="22" rx="6"/><text x="240" y=hold + 73.0 text-anchor="middle">"encrypted object"</text></g>
                         })}
                     }
                 }}
-                {move || current().map(|s| {
-                    let (from, to) = (x_of(s.from), x_of(s.to));
-                    let class = match (s.ok, s.from == s.to) {
-                        (false, _) => "token failed",
-                        (true, true) => "token self",
-                        (true, false) => "token",
-                    };
-                    let ms = (600.0 / factor()) as u64;
-                    let arrow = if s.from == s.to {
-                        format!("M{},80 h40 v36 h-38", from + 2.0)
-                    } else if to > from {
-                        format!("M{},98 H{}", from + 2.0, to - 2.0)
-                    } else {
-                        format!("M{},98 H{}", from - 2.0, to + 2.0)
-                    };
-                    view! {
-                        <path class=if s.ok { "message" } else { "message failed" } d=arrow marker-end="url(#stage-arrow)"/>
-                        <g class=class style=format!("--from: {}px; --to: {}px; --travel: {ms}ms", token_left(from), token_left(to))>
-                            <rect x="0" y="104" width="170" height="30" rx="8"/>
-                            <text x="85" y="124" text-anchor="middle">{if s.ok { s.title } else { format!("✕ {}", s.title) }}</text>
-                        </g>
-                    }
-                })}
             </svg>
             <p class="stage-now" id="stage-now" aria-live="polite" data-testid="stage-now">{now_text}</p>
             <div class="toolbar stage-controls" role="group" aria-label="Stage controls">

@@ -157,6 +157,8 @@ pub struct Holdings {
     pub encrypted_object: bool,
     /// Whether both are stored in the bucket.
     pub stored: bool,
+    /// Whether a download's object has come back to the client.
+    pub returned: bool,
 }
 
 /// What S3 holds once the steps `..=at` have happened. A download starts with the object
@@ -167,6 +169,7 @@ pub fn holdings(steps: &[StepView], at: usize, download: bool) -> Holdings {
         encrypted_key: download,
         encrypted_object: download,
         stored: download,
+        returned: false,
     };
     for s in steps.iter().take(at.saturating_add(1)).filter(|s| s.ok) {
         match s.title.as_str() {
@@ -179,6 +182,7 @@ pub fn holdings(steps: &[StepView], at: usize, download: bool) -> Holdings {
             }
             "Encrypt" if !download => h.encrypted_object = true,
             "Store" => h.stored = true,
+            "200 OK" if download && s.from == "s3" && s.to == "client" => h.returned = true,
             "Drop the plaintext key" if h.plaintext_key == PlainKey::Held => {
                 h.plaintext_key = PlainKey::Dropped;
             }
@@ -191,6 +195,27 @@ pub fn holdings(steps: &[StepView], at: usize, download: bool) -> Holdings {
 /// Whether a record is a download (GetObject) rather than an upload.
 pub fn is_download(record: &CallRecord) -> bool {
     record.operation == "GetObject"
+}
+
+/// What a download gave back to the client, as the stage shows it: the object's text in
+/// quotes (its first 24 characters), or its size when it is not text. None for an upload or
+/// a refused download.
+pub fn returned(record: &CallRecord) -> Option<String> {
+    if !is_download(record) {
+        return None;
+    }
+    let body = record.output.as_ref().ok()?.get("Body")?.as_str()?;
+    let bytes = kms_core::b64::decode(body).ok()?;
+    Some(match core::str::from_utf8(&bytes) {
+        Ok(text) if !text.chars().any(|c| c.is_control() && !c.is_whitespace()) => {
+            let mut shown: String = text.chars().take(24).collect();
+            if shown.len() < text.len() {
+                shown.push('…');
+            }
+            format!("“{shown}”")
+        }
+        _ => format!("{} bytes", bytes.len()),
+    })
 }
 
 /// An object as the list shows it.
@@ -342,6 +367,19 @@ mod tests {
             )
             .0;
         assert!(is_download(&get));
+        assert_eq!(
+            returned(&get).as_deref(),
+            Some("“hi”"),
+            "the decrypted text comes back"
+        );
+        assert_eq!(returned(&r), None, "an upload gives nothing back");
+        let down = steps_view(&get);
+        let ok_at = down.iter().position(|s| s.title == "200 OK").unwrap();
+        assert!(!holdings(&down, ok_at - 1, true).returned);
+        assert!(
+            holdings(&down, ok_at, true).returned,
+            "back once S3 has replied"
+        );
         let phases: Vec<usize> = steps_view(&get).iter().map(|s| s.phase).collect();
         for p in 0..4 {
             assert!(
@@ -369,6 +407,7 @@ mod tests {
         assert_eq!(stored.plaintext_key, PlainKey::Held);
         let end = holdings(&steps, steps.len() - 1, false);
         assert_eq!(end.plaintext_key, PlainKey::Dropped);
+        assert!(!end.returned, "an upload brings nothing back");
 
         let refused = put(&mut m, "arn:aws:iam::123412341234:user/Bob", "b", false);
         let steps = steps_view(&refused);
