@@ -9,6 +9,8 @@ export const benchPort = port + 1;
 
 export default defineConfig({
   testDir: "specs",
+  // Builds the command line once, before the specs that run it.
+  globalSetup: "./global-setup.js",
   outputDir: "test-results",
   fullyParallel: false,
   workers: 1,
