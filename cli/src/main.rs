@@ -1,6 +1,7 @@
 //! `kms-playground`: runs and checks KMS Playground scenario files.
 
 mod aws;
+mod lesson;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -14,6 +15,8 @@ kms-playground — run and check KMS Playground scenario files (kms-playground/s
 USAGE:
     kms-playground run FILE [--json]    play every step and check every `expect`
     kms-playground validate FILE        check the file without running it
+    kms-playground check-lesson FILE    prove a lesson works: its solution meets every
+                                        goal, its starting world meets none
     kms-playground share FILE           print the share link of the file (its definition,
                                         without saved state: no key material or tokens)
     kms-playground aws SERVICE OPERATION [OPTIONS] [--world FILE [--save]] [--show-request]
@@ -40,8 +43,8 @@ EXAMPLES:
           lesson.json:14:17: steps[3].input.KeyId: ...
 
 EXIT STATUS:
-    0  every expectation was met (or the file is valid)
-    1  at least one expectation was not met
+    0  every expectation was met (or the file is valid, or the lesson works)
+    1  at least one expectation was not met (or the lesson does not work)
     2  the file is missing, unreadable or invalid, or the command line is wrong
 
 A scenario is a simulated world (principals with IAM policies, keys with key policies,
@@ -72,9 +75,10 @@ fn main() -> ExitCode {
         }
         ["run", file] => run(file, json_out),
         ["validate", file] => validate(file),
+        ["check-lesson", file] => lesson::check(file),
         ["share", file] => share(file),
-        ["run" | "validate" | "share"] => usage("a scenario FILE is needed"),
-        [other, ..] if !["run", "validate", "share"].contains(other) => {
+        ["run" | "validate" | "share" | "check-lesson"] => usage("a scenario FILE is needed"),
+        [other, ..] if !["run", "validate", "share", "check-lesson"].contains(other) => {
             usage(&format!("unknown command `{}`", safe(other)))
         }
         _ => usage("too many arguments"),
@@ -114,7 +118,7 @@ pub(crate) fn safe_lines(text: &str) -> String {
 /// file or `/dev/zero` is refused without being read whole. A share link is opened as the
 /// page opens it: refused when it carries saved state, and a seed it sets is pointed out
 /// (on standard error).
-fn read_limited(file: &str) -> Result<String, String> {
+pub(crate) fn read_limited(file: &str) -> Result<String, String> {
     if file.starts_with("http") || file.starts_with('#') || file.starts_with("v1.") {
         let shared = kms_core::share::decode_link(file).map_err(|e| e.to_string())?;
         if let Some(notice) = shared.seed_notice() {
@@ -195,12 +199,31 @@ fn runner(file: &str, scenario: &Scenario) -> Result<Runner, ExitCode> {
 }
 
 fn validate(file: &str) -> ExitCode {
-    let s = match load(file) {
+    let (s, text) = match load_text(file) {
         Ok(s) => s,
         Err(code) => return code,
     };
     if let Err(code) = runner(file, &s) {
         return code;
+    }
+    if lesson::is_lesson(&text) {
+        return match lesson::load(file, &text) {
+            Ok(l) => {
+                println!(
+                    "{}: valid lesson `{}` — {} goal(s), {} hint(s), a solution of {} step(s); {} principal(s), {} key(s), {} question(s)",
+                    safe(file),
+                    safe(&l.id),
+                    l.goals.len(),
+                    l.goals.iter().map(|g| g.hints.len()).sum::<usize>(),
+                    l.solution.len(),
+                    s.principals.len(),
+                    s.keys.len(),
+                    s.steps.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        };
     }
     println!(
         "{}: valid — {} principal(s), {} key(s), {} grant(s), {} step(s)",

@@ -457,3 +457,74 @@ fn aws_commands_run_in_a_world_file_and_save_it() {
     assert!(err.starts_with("download failed: s3://notes/note.txt to ./bob.txt An error occurred (AccessDenied) when calling the GetObject operation: "), "{err}");
     assert!(!dir.join("bob.txt").exists());
 }
+
+#[test]
+fn check_lesson_proves_each_lesson_of_the_course_works() {
+    let files = files_in("lessons");
+    assert_eq!(files.len(), 13, "{files:?}");
+    for f in files {
+        let o = run(&["check-lesson", f.to_str().unwrap()]);
+        let (out, err) = text(&o);
+        assert!(o.status.success(), "{f:?}:\n{out}{err}");
+        assert!(
+            out.contains("the lesson works: its starting world meets none of its"),
+            "{out}"
+        );
+        assert!(!out.contains('✗'), "{out}");
+        // validate knows a lesson when it sees one.
+        let (out, _) = text(&run(&["validate", f.to_str().unwrap()]));
+        assert!(out.contains(": valid lesson `"), "{out}");
+    }
+}
+
+#[test]
+fn check_lesson_names_a_goal_met_before_the_learner_starts_and_a_step_that_fails() {
+    let text_of = |goal: &str| {
+        format!(
+            r#"{{
+  "format": "kms-playground/scenario@1",
+  "principals": [{{"name": "Alice", "arn": "arn:aws:iam::111122223333:user/Alice",
+    "policies": [{{"Version": "2012-10-17", "Statement": [{{"Effect": "Allow", "Action": "kms:*", "Resource": "*"}}]}}]}}],
+  "keys": [{{"name": "K"}}],
+  "lesson": {{
+    "id": "broken",
+    "text": "t",
+    "goals": [{{"id": "g", "text": "Alice encrypts", "hints": ["h"], "when": {goal}}}],
+    "solution": [{{"as": "Alice", "call": "Encrypt", "input": {{"KeyId": "K", "Plaintext": "aGk="}}, "expect": "AccessDeniedException"}}]
+  }}
+}}"#
+        )
+    };
+    let f = temp(
+        "met-at-start.json",
+        &text_of(
+            r#"{"decision": {"as": "Alice", "check": "kms:Encrypt", "key": "K", "expect": "allow"}}"#,
+        ),
+    );
+    let o = run(&["check-lesson", f.to_str().unwrap()]);
+    let (out, _) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("✗ g: already met in the starting world — Alice encrypts"),
+        "{out}"
+    );
+    // The solution's step expects a refusal the world does not give: said, with what came.
+    assert!(out.contains("✗ solution[0] (Encrypt as arn:aws:iam::111122223333:user/Alice): expected AccessDeniedException, got ok"), "{out}");
+    assert!(
+        out.contains("the lesson does not work: 2 fault(s)"),
+        "{out}"
+    );
+
+    // An unknown fact: an invalid lesson, located, exit 2.
+    let f = temp("unknown-fact.json", &text_of(r#"{"teleport": {}}"#));
+    let o = run(&["check-lesson", f.to_str().unwrap()]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("unknown-fact.json:9:77: "), "{err}");
+    assert!(
+        err.contains("lesson.goals[0].when.teleport: unknown fact `teleport`"),
+        "{err}"
+    );
+    let o = run(&["validate", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}

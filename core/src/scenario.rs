@@ -32,6 +32,7 @@ use crate::keys::KeyManager;
 use crate::policy::Policy;
 
 mod build;
+mod lesson;
 mod load;
 mod read;
 mod refs;
@@ -39,6 +40,10 @@ mod run;
 mod save;
 mod state;
 
+pub use lesson::{
+    Baseline, Goal, Lesson, LessonReport, MAX_GOALS, MAX_HINTS, MAX_PREDICATE_PARTS, Outcome,
+    Predicate,
+};
 pub use read::to_value;
 pub use run::{PreparedCall, REFERENCE_ERROR, Runner, StepError, StepResult};
 pub use state::{GrantStateSpec, KeyStateSpec, WorldStateSpec};
@@ -217,6 +222,8 @@ pub enum StepKind {
         input: Value,
         /// The service calling on the principal's behalf.
         via: Option<String>,
+        /// The Region the call is sent to (the scenario's `region` without one).
+        region: Option<String>,
     },
     /// An authorization question.
     Check {

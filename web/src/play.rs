@@ -192,7 +192,7 @@ impl Play {
                     let (service, operation) = Service::split(&p.operation);
                     let caller = Caller {
                         principal: &p.principal,
-                        region: None,
+                        region: p.region.as_deref(),
                         via_service: p.via.as_deref(),
                     };
                     let record = store.dispatch(

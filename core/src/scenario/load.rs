@@ -27,6 +27,7 @@ mod steps;
 
 use consistency::check_state_against_keys;
 use steps::read_steps;
+pub(super) use steps::{read_step, read_step_list};
 
 const TOP: &[&str] = &[
     "format",
@@ -40,6 +41,8 @@ const TOP: &[&str] = &[
     "grants",
     "steps",
     "state",
+    // Read by `Lesson::load`; a plain load leaves it alone.
+    "lesson",
 ];
 const PRINCIPAL: &[&str] = &["arn", "name", "policies"];
 const KEY: &[&str] = &[

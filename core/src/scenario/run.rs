@@ -64,6 +64,8 @@ pub struct PreparedCall {
     pub input: Value,
     /// The service calling on the principal's behalf.
     pub via: Option<String>,
+    /// The Region it is sent to (the world's without one).
+    pub region: Option<String>,
 }
 
 /// What one step did.
@@ -144,6 +146,17 @@ impl Runner {
         })
     }
 
+    /// A runner of `steps` against `world` (a lesson's setup and solution, played on the
+    /// world they start from).
+    pub fn over(world: World, steps: Vec<Step>) -> Runner {
+        Runner {
+            world,
+            steps,
+            next: 0,
+            outputs: BTreeMap::new(),
+        }
+    }
+
     /// The index of the next step.
     pub fn position(&self) -> usize {
         self.next
@@ -189,6 +202,7 @@ impl Runner {
             operation,
             input,
             via,
+            region,
         } = &step.kind
         else {
             return None;
@@ -200,6 +214,7 @@ impl Runner {
                     operation: operation.clone(),
                     input,
                     via: via.clone(),
+                    region: region.clone(),
                 })
                 .map_err(|e| StepError {
                     code: String::from(REFERENCE_ERROR),
@@ -299,7 +314,7 @@ impl Runner {
     ) -> (Result<Value, StepError>, Option<Decision>, Vec<Value>) {
         let caller = Caller {
             principal: &p.principal,
-            region: None,
+            region: p.region.as_deref(),
             via_service: p.via.as_deref(),
         };
         let (service, operation) = Service::split(&p.operation);
@@ -345,46 +360,17 @@ impl Runner {
                 key,
                 facts,
             } => {
-                let caller = Caller {
-                    principal,
-                    region: None,
-                    via_service: facts.via.as_deref(),
-                };
                 res.principal = Some(principal.clone());
                 res.what = action.to_string();
                 res.input = json!({"key": key, "context": facts.context.as_ref().map(|c| c.as_map().clone()), "via": facts.via});
-                let tags = match (&facts.tags, &facts.tag_keys) {
-                    (Some(pairs), _) => Some(RequestTags::Pairs(pairs)),
-                    (None, Some(keys)) => Some(RequestTags::Keys(keys)),
-                    (None, None) => None,
-                };
-                let request = RequestFacts {
-                    context: facts.context.as_ref(),
-                    // The step's `via` is the caller's (set on `caller` above).
-                    via_service: None,
-                    tags,
-                    grant_tokens: &facts.grant_tokens,
-                    rotation_period_days: facts.rotation_period_days,
-                    pending_window_days: facts.pending_window_days,
-                    bypass_lockout_check: facts.bypass_lockout_check,
-                };
-                match self
-                    .world
-                    .check_access(&caller, *action, key.as_deref(), &request)
-                {
+                match decide(&self.world, principal, *action, key.as_deref(), facts) {
                     Ok(d) => {
-                        res.met = step.expect.as_ref().map(|e| match e {
-                            Expect::Allow => d.effect == Effect::Allow,
-                            Expect::Deny => d.effect == Effect::Deny,
-                            Expect::ExplicitDeny => d.rule == Rule::ExplicitDeny,
-                            Expect::ImplicitDeny => d.rule == Rule::ImplicitDeny,
-                            _ => false,
-                        });
+                        res.met = step.expect.as_ref().map(|e| decision_meets(e, &d));
                         res.decision = Some(d);
                     }
                     Err(e) => {
                         res.met = step.expect.as_ref().map(|_| false);
-                        res.error = Some(e.into());
+                        res.error = Some(e);
                     }
                 }
             }
@@ -418,6 +404,51 @@ impl Runner {
             out.push(r);
         }
         out
+    }
+}
+
+/// The world's answer to an authorization question (a `check` step, a lesson's
+/// `decision` goal), asked as `principal` with the request's facts.
+pub(crate) fn decide(
+    world: &World,
+    principal: &str,
+    action: crate::action::Action,
+    key: Option<&str>,
+    facts: &super::CheckFacts,
+) -> Result<Decision, StepError> {
+    let caller = Caller {
+        principal,
+        region: None,
+        via_service: facts.via.as_deref(),
+    };
+    let tags = match (&facts.tags, &facts.tag_keys) {
+        (Some(pairs), _) => Some(RequestTags::Pairs(pairs)),
+        (None, Some(keys)) => Some(RequestTags::Keys(keys)),
+        (None, None) => None,
+    };
+    let request = RequestFacts {
+        context: facts.context.as_ref(),
+        // The `via` is the caller's (set on `caller` above).
+        via_service: None,
+        tags,
+        grant_tokens: &facts.grant_tokens,
+        rotation_period_days: facts.rotation_period_days,
+        pending_window_days: facts.pending_window_days,
+        bypass_lockout_check: facts.bypass_lockout_check,
+    };
+    world
+        .check_access(&caller, action, key, &request)
+        .map_err(StepError::from)
+}
+
+/// Whether decision `d` is what a check expects.
+pub(crate) fn decision_meets(expect: &Expect, d: &Decision) -> bool {
+    match expect {
+        Expect::Allow => d.effect == Effect::Allow,
+        Expect::Deny => d.effect == Effect::Deny,
+        Expect::ExplicitDeny => d.rule == Rule::ExplicitDeny,
+        Expect::ImplicitDeny => d.rule == Rule::ImplicitDeny,
+        _ => false,
     }
 }
 

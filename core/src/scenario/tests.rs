@@ -428,3 +428,35 @@ fn a_call_sent_through_another_door_is_checked_as_step_checks_it() {
         "outputs kept for references"
     );
 }
+
+#[test]
+fn a_call_step_goes_to_the_region_it_names() {
+    let text = MINIMAL.replace(
+        r#"{"advance": "30d"}"#,
+        r#"{"as": "Alice", "call": "Encrypt", "region": "eu-west-1",
+            "input": {"KeyId": "alias/cmk-a", "Plaintext": "aGk="}, "expect": "NotFoundException"},
+           {"as": "Alice", "call": "CreateKey", "region": "eu-west-1", "expect": "ok"}"#,
+    );
+    // The key of us-east-1 is not found from eu-west-1; a key made there is made there.
+    let s = Scenario::load(&text).unwrap();
+    let mut r = Runner::new(&s).unwrap();
+    let results = r.run_all();
+    assert_eq!(results[3].met, Some(true), "{:?}", results[3].to_json());
+    assert_eq!(results[4].met, Some(true), "{:?}", results[4].to_json());
+    let event = r
+        .world
+        .audit_log()
+        .iter()
+        .rev()
+        .find(|e| e.event_name == "CreateKey")
+        .unwrap();
+    assert_eq!(event.aws_region, "eu-west-1");
+    // A Region that does not exist is refused where it is written.
+    let bad = MINIMAL.replace(
+        r#"{"advance": "30d"}"#,
+        r#"{"as": "Alice", "call": "ListKeys", "region": "the moon"}"#,
+    );
+    let errors = Scenario::load(&bad).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].path, "steps[3].region");
+}

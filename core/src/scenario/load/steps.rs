@@ -14,7 +14,9 @@ use crate::scenario::read::{Reader, join};
 use crate::scenario::refs::check_references;
 use crate::scenario::{CheckFacts, Expect, MAX_ADVANCE_DAYS, PrincipalSpec, Step, StepKind};
 
-const CALL_STEP: &[&str] = &["id", "note", "as", "call", "input", "via", "expect"];
+const CALL_STEP: &[&str] = &[
+    "id", "note", "as", "call", "input", "via", "region", "expect",
+];
 const CHECK_STEP: &[&str] = &[
     "id",
     "note",
@@ -37,11 +39,24 @@ const CHECK_PARAMETERS: &[&str] = &[
 const ADVANCE_STEP: &[&str] = &["id", "note", "advance", "expect"];
 
 pub(super) fn read_steps(r: &mut Reader, doc: &Json, principals: &[PrincipalSpec]) -> Vec<Step> {
+    read_step_list(r, doc, "steps", "", principals)
+}
+
+/// The list of steps at `parent.field` (a scenario's `steps`, a lesson's `setup` and
+/// `solution`): each step's references may name the steps before it in the same list.
+pub(crate) fn read_step_list(
+    r: &mut Reader,
+    doc: &Json,
+    field: &str,
+    parent: &str,
+    principals: &[PrincipalSpec],
+) -> Vec<Step> {
     let mut steps = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     let mut advanced = 0i64;
-    for (i, s) in r.array(doc, "steps", "").iter().enumerate() {
-        let path = format!("steps[{i}]");
+    let list = join(parent, field);
+    for (i, s) in r.array(doc, field, parent).iter().enumerate() {
+        let path = format!("{list}[{i}]");
         let Some(step) = read_step(r, s, &path, principals, &ids) else {
             continue;
         };
@@ -66,7 +81,7 @@ pub(super) fn read_steps(r: &mut Reader, doc: &Json, principals: &[PrincipalSpec
     steps
 }
 
-fn read_step(
+pub(crate) fn read_step(
     r: &mut Reader,
     s: &Json,
     path: &str,
@@ -158,6 +173,15 @@ fn read_step(
         if let Some(e) = s.get("expect") {
             check_references(r, e, &join(path, "expect"), earlier_ids);
         }
+        let region =
+            r.string(s, "region", path)
+                .and_then(|name| match crate::ids::Region::parse(&name) {
+                    Ok(_) => Some(name),
+                    Err(e) => {
+                        r.err(&join(path, "region"), at("region"), e.to_string());
+                        None
+                    }
+                });
         return Some(Step {
             id,
             note,
@@ -166,6 +190,7 @@ fn read_step(
                 operation,
                 input,
                 via,
+                region,
             },
             expect,
         });

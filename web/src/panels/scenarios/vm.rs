@@ -155,7 +155,11 @@ pub fn asked(runner: &Runner, step: &Step, region: &str) -> Asked {
             if let Some(Ok(p)) = runner.prepare_call() {
                 let (service, name) = Service::split(&p.operation);
                 request = Some(p.input.clone());
-                twin = Some(crate::cli::command(service, name, &p.input, region));
+                let sent_to = p.region.as_deref().unwrap_or(region);
+                twin = Some(crate::cli::command(service, name, &p.input, sent_to));
+                if let Some(r) = &p.region {
+                    facts.push((String::from("AWS Region"), r.clone()));
+                }
                 facts.push((
                     String::from("Operation"),
                     format!("{} {name}", service.label()),
