@@ -120,8 +120,10 @@ test("a 200 × 120 world's matrix is decided and drawn without holding the page 
   await expect(pg.access.cell("User10", "alias/key8")).toHaveAccessibleName(/: Allowed \(key policy\)$/);
   await settle(page);
   const long = await longTasksSince(page, t0);
-  // The first visit to the panel fetches and compiles its code: one task, however fast
-  // the machine, that is not the matrix's.
+  // The first visit to the panel instantiates its code: one task, however fast the
+  // machine, that is not the matrix's. (Measured: the decisions run in 12 ms slices; the
+  // grid is made and drawn in a task of its own after the last slice, and a cell's
+  // coordinates are read from the axes, not copied 24,000 times.)
   expect(long.filter((ms) => ms > 50).length, `long tasks: ${long}`).toBeLessThanOrEqual(1);
   // Another action: decided again in slices; then other pages: the page answers all along.
   await quiet(page);

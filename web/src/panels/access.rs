@@ -258,7 +258,7 @@ pub fn AccessPanel() -> impl IntoView {
                 selected=selected
             />
         </section>
-        {move || selected.get().and_then(|i| grid.get().coords.get(i).cloned()).map(|(p, k, a)| {
+        {move || selected.get().and_then(|i| grid.with(|g| g.coords(i))).map(|(p, k, a)| {
             view! { <CellDecision principal=p key_arn=k action=a facts=facts.get_untracked()/> }
         })}
         <exercise::Exercise quiz/>

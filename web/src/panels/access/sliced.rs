@@ -99,6 +99,12 @@ impl<T: Send + Sync + 'static> Sliced<T> {
                     }
                 }
             }
+            // The last slice may have used its time: the grid is made and drawn in a task
+            // of its own.
+            yield_to_browser().await;
+            if self.generation.try_get_value() != Some(generation) {
+                return;
+            }
             let _ = self.value.try_set(Some(finish(&job, all)));
             let _ = self.busy.try_set(None);
         });

@@ -129,11 +129,26 @@ pub struct Grid {
     pub cols: Vec<(String, String, &'static str)>,
     /// `cells[r * cols + c]`: the deciding rule, or none for a cell that has none.
     pub cells: Vec<Option<Rule>>,
-    /// For each cell: (principal ARN, key ARN, action), to explain it.
-    pub coords: Vec<(String, KeyArn, Action)>,
+    /// The principals, keys and actions the cells were decided for, in the cells' order
+    /// (principal, then key, then action).
+    pub axes: (Vec<String>, Vec<KeyArn>, Vec<Action>),
 }
 
 impl Grid {
+    /// Cell `i`'s (principal ARN, key ARN, action), to explain it.
+    pub fn coords(&self, i: usize) -> Option<(String, KeyArn, Action)> {
+        let (p, k, a) = &self.axes;
+        let (na, nk) = (a.len(), k.len());
+        if na == 0 || nk == 0 || i >= self.cells.len() {
+            return None;
+        }
+        Some((
+            p.get(i / (na * nk))?.clone(),
+            k.get((i / na) % nk)?.clone(),
+            *a.get(i % na)?,
+        ))
+    }
+
     /// The cell at row `r`, column `c`.
     pub fn cell(&self, r: usize, c: usize) -> Option<Rule> {
         self.cells.get(r * self.cols.len() + c).copied().flatten()

@@ -132,20 +132,14 @@ impl GridJob {
     }
 
     /// The grid, with its cells (as [`GridJob::cells`] gave them, for every principal).
+    /// Each cell's coordinates are read from the axes when asked for ([`Grid::coords`]):
+    /// a large world's grid holds tens of thousands of cells.
     pub fn finish(&self, cells: Vec<Option<kms_core::authz::Rule>>) -> Grid {
-        let mut coords = Vec::with_capacity(cells.len());
-        for pa in &self.p {
-            for ka in &self.k {
-                for ac in &self.a {
-                    coords.push((pa.clone(), ka.clone(), *ac));
-                }
-            }
-        }
         Grid {
             rows: self.rows.clone(),
             cols: self.cols.clone(),
             cells,
-            coords,
+            axes: (self.p.clone(), self.k.clone(), self.a.clone()),
         }
     }
 }

@@ -43,7 +43,7 @@ fn the_three_views_put_the_same_decisions_in_their_places() {
     let alice = by_key.rows.iter().position(|r| r.0 == ALICE).unwrap();
     assert_eq!(by_key.cell(alice, decrypt), Some(Rule::Iam));
     assert_eq!(by_key.cols.len(), 20);
-    let (who, key, action) = &by_key.coords[alice * 20 + decrypt];
+    let (who, key, action) = &by_key.coords(alice * 20 + decrypt).unwrap();
     assert_eq!((who.as_str(), key, *action), (ALICE, &a, Action::Decrypt));
 
     let by_principal = grid(
