@@ -193,6 +193,14 @@ fn post(msg: &Value, target: Option<&web_sys::Window>, origin: &str) {
     }
 }
 
+/// Reports `event` with `fields` to the page that embeds this one, if any (a lesson's
+/// goals and completion).
+pub fn report(event: &str, fields: Value) {
+    if is_embedded() {
+        post(&message(event, fields), None, "*");
+    }
+}
+
 /// Reports that a play began.
 pub fn report_started(p: &Play) {
     if is_embedded() {

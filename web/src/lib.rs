@@ -22,6 +22,7 @@ pub mod header;
 pub mod keep;
 pub mod kept;
 pub mod kit;
+pub mod learn;
 pub mod panels;
 pub mod persist;
 pub mod play;

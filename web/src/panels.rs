@@ -15,6 +15,9 @@ use crate::route::Panel;
 /// What a panel is for, in one sentence under its heading.
 pub fn lead(panel: Panel) -> &'static str {
     match panel {
+        Panel::Learn => {
+            "A course through AWS KMS in thirteen lessons, in the order of the study notes. Each lesson is done in this playground's world, which checks your work."
+        }
         Panel::Keys => {
             "The KMS keys of the simulated account — the notes call them CMKs (customer master keys). Create keys, give them aliases, enable, disable, rotate and schedule their deletion, and grant others their use."
         }
@@ -55,6 +58,13 @@ where
         </Suspense>
     }
     .into_any()
+}
+
+/// The key list and a key's tabs: a chunk of its own since the course, not the key list,
+/// is a newcomer's first screen.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn keys_tools() -> AnyView {
+    view! { <keys::KeysPanel/> }.into_any()
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
@@ -98,7 +108,8 @@ pub async fn terminal_tools(docked: bool) -> AnyView {
 #[component]
 pub fn PanelView(panel: Panel) -> impl IntoView {
     let tools = match panel {
-        Panel::Keys => view! { <keys::KeysPanel/> }.into_any(),
+        Panel::Learn => view! { <crate::learn::LearnPanel/> }.into_any(),
+        Panel::Keys => lazily(keys_tools()),
         Panel::Policies => lazily(policies_tools()),
         Panel::Audit => lazily(audit_tools()),
         Panel::Access => lazily(access_tools()),

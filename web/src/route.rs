@@ -6,6 +6,8 @@
 /// A panel of the playground.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Panel {
+    /// The course: lessons with goals the world checks.
+    Learn,
     /// Keys: create, aliases, states, rotation, deletion.
     Keys,
     /// Key policies and IAM policies, with inline diagnostics.
@@ -26,7 +28,8 @@ pub enum Panel {
 
 impl Panel {
     /// Every panel, in navigation order.
-    pub const ALL: [Panel; 8] = [
+    pub const ALL: [Panel; 9] = [
+        Panel::Learn,
         Panel::Keys,
         Panel::Policies,
         Panel::Access,
@@ -47,14 +50,15 @@ impl Panel {
             .find(|p| p.slug().eq_ignore_ascii_case(slug))
     }
 
-    /// The panel a fragment opens: the one it names, else the first.
+    /// The panel a fragment opens: the one it names, else the first (the course).
     pub fn for_fragment(fragment: &str) -> Panel {
-        Panel::from_fragment(fragment).unwrap_or(Panel::Keys)
+        Panel::from_fragment(fragment).unwrap_or(Panel::Learn)
     }
 
     /// The fragment's path part for this panel (`keys`).
     pub fn slug(self) -> &'static str {
         match self {
+            Panel::Learn => "learn",
             Panel::Keys => "keys",
             Panel::Policies => "policies",
             Panel::Access => "access",
@@ -74,6 +78,7 @@ impl Panel {
     /// The panel's name in the navigation.
     pub fn title(self) -> &'static str {
         match self {
+            Panel::Learn => "Learn",
             Panel::Keys => "Keys",
             Panel::Policies => "Policies",
             Panel::Access => "Access",
@@ -185,7 +190,14 @@ mod tests {
         );
         assert_eq!(Panel::from_fragment(""), None);
         assert_eq!(Panel::from_fragment("#/key"), None);
-        assert_eq!(Panel::for_fragment("#/nowhere"), Panel::Keys);
+        // Anything else opens the course, where a newcomer starts.
+        assert_eq!(Panel::for_fragment("#/nowhere"), Panel::Learn);
+        assert_eq!(Panel::for_fragment(""), Panel::Learn);
+        let lesson = Route::parse("#/learn/grants");
+        assert_eq!(
+            (lesson.panel, lesson.detail.as_deref()),
+            (Panel::Learn, Some("grants"))
+        );
     }
 
     #[test]

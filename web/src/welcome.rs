@@ -28,9 +28,9 @@ pub fn Welcome() -> impl IntoView {
                     </p>
                 </div>
                 <ul class="starts">
+                    <li><a class="start" href=crate::learn::LESSONS.first().map_or_else(|| Panel::Learn.href(), crate::learn::href)><strong>"Start the course: lesson 1"</strong><span>"Learn"</span></a></li>
                     <li><a class="start" href=Panel::Access.href()><strong>"Who can use which key, and why"</strong><span>"Access"</span></a></li>
                     <li><a class="start" href=Panel::Encrypt.href()><strong>"Encrypt something"</strong><span>"Encrypt"</span></a></li>
-                    <li><a class="start" href=Panel::S3.href()><strong>"Watch S3 encrypt an upload"</strong><span>"S3"</span></a></li>
                 </ul>
                 <button type="button" class="btn btn-small dismiss" data-testid="dismiss-welcome" on:click=dismiss aria-label="Dismiss the welcome">"✕"<span class="btn-word">" Dismiss"</span></button>
             </section>

@@ -75,9 +75,10 @@ async fn shell_shows_the_core_world_and_follows_the_fragment() {
     assert_eq!(acting.value(), kms_web::ui::first_actor(&world));
     assert!(text(&host, "[data-testid=sim-notice]").contains("not paste real secrets"));
 
-    // Eight panels in the navigation (the terminal last), the open one marked.
+    // Nine panels in the navigation (the course first, the terminal last), the open one
+    // marked.
     let links = host.query_selector_all("nav a").unwrap();
-    assert_eq!(links.length(), 8);
+    assert_eq!(links.length(), 9);
     assert_eq!(text(&host, "nav a[aria-current=page]"), "Keys");
     assert_eq!(text(&host, "main h1"), "Keys");
 

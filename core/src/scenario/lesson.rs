@@ -174,6 +174,21 @@ impl Baseline {
     }
 }
 
+impl Baseline {
+    /// Whether `world` can be the lesson's world grown from this baseline: every key the
+    /// lesson started with is there, and the last event before the lesson is in its log.
+    /// (A world opened since, or a fresh page's, is not.)
+    pub fn matches(&self, world: &World) -> bool {
+        self.policies
+            .iter()
+            .all(|(arn, _)| world.keys().iter().any(|k| k.arn.as_str() == arn))
+            && self
+                .last_event
+                .as_ref()
+                .is_none_or(|id| world.audit_log().iter().any(|e| &e.event_id == id))
+    }
+}
+
 /// What [`Lesson::check`] found.
 #[derive(Clone, Debug, Default)]
 pub struct LessonReport {

@@ -5,6 +5,14 @@ import AxeBuilder from "@axe-core/playwright";
 import { test, expect } from "../fixtures.js";
 
 const states = [
+  ["learn", async () => {}],
+  ["learn lesson", async (pg, page) => {
+    await page.goto("./#/learn/grants");
+    await pg.ready();
+    await page.getByTestId("lesson-start").click();
+    await page.getByTestId("play-next").waitFor();
+    await page.getByTestId("goal-delegate").getByTestId("hint").click();
+  }],
   ["keys", async () => {}],
   ["policies", async () => {}],
   ["access", async () => {}],
@@ -84,7 +92,7 @@ const states = [
 ];
 
 // At 360 px the header, the welcome, the exercise and the stage take another shape.
-const narrow = ["keys", "access revealed", "s3 stage", "access cell", "terminal", "terminal dock"];
+const narrow = ["learn", "learn lesson", "keys", "access revealed", "s3 stage", "access cell", "terminal", "terminal dock"];
 
 for (const scheme of ["light", "dark"]) {
   for (const [name, reach] of [...states, ...states.filter(([n]) => narrow.includes(n)).map(([n, r]) => [`${n} at 360 px`, r])]) {
@@ -92,7 +100,7 @@ for (const scheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme: scheme });
       if (name.endsWith("at 360 px")) await page.setViewportSize({ width: 360, height: 780 });
       const base = name.replace(/ at 360 px$/, "");
-      const panel = ["policies", "access", "encrypt", "s3", "scenarios", "terminal"].includes(base) ? base : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : name.startsWith("scenarios") ? "scenarios" : "keys";
+      const panel = ["policies", "access", "encrypt", "s3", "scenarios", "terminal"].includes(base) ? base : base.startsWith("learn") ? "learn" : name.startsWith("s3") ? "s3" : name.startsWith("encrypt") ? "encrypt" : name.startsWith("scenarios") ? "scenarios" : "keys";
       await pg.open(`#/${panel}`);
       await reach(pg, page);
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();

@@ -4,6 +4,7 @@
 import { test, expect } from "../fixtures.js";
 
 const panels = [
+  ["learn", "Learn"],
   ["keys", "Keys"],
   ["policies", "Policies"],
   ["access", "Access"],
@@ -13,13 +14,15 @@ const panels = [
   ["scenarios", "Scenarios"],
 ];
 
-test("loads from a sub-path into the study notes' world", async ({ pg, page }) => {
+test("loads from a sub-path into the study notes' world, on the course", async ({ pg, page }) => {
   const response = await page.goto("./");
   expect(response.status()).toBe(200);
   await pg.ready();
   expect(new URL(page.url()).pathname).toBe("/kms-playground/");
   await expect(page).toHaveTitle("KMS Playground");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keys");
+  // A newcomer lands on the course; the world is the study notes'.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learn");
+  await pg.nav("Keys");
   await expect(page.getByTestId("sim-notice")).toContainText("Do not paste real secrets");
   await expect(page.getByTestId("world-clock")).toHaveText("2026-01-01 00:00 UTC");
   // Acting as: everyone of the world, Alice first; the root user of the account too.
@@ -35,7 +38,7 @@ test("the welcome offers three starts and, dismissed, stays gone", async ({ pg, 
   await pg.open();
   const welcome = page.getByRole("region", { name: "Welcome to KMS Playground" });
   await expect(welcome).toContainText("nothing is sent to AWS");
-  await expect(welcome.getByRole("link")).toHaveText([/Who can use which key/, /Encrypt something/, /Watch S3 encrypt an upload/]);
+  await expect(welcome.getByRole("link")).toHaveText([/Start the course: lesson 1/, /Who can use which key/, /Encrypt something/]);
   await welcome.getByRole("link", { name: /Encrypt something/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Encrypt");
   await pg.dismissWelcome();
@@ -65,9 +68,9 @@ test("clicking through the navigation follows every panel, and Back returns", as
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit");
 });
 
-test("an unknown fragment opens the first panel", async ({ pg, page }) => {
+test("an unknown fragment opens the first panel, the course", async ({ pg, page }) => {
   await pg.open("#/nowhere");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Keys");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Learn");
 });
 
 test("the clock advances by the buttons and to the next due event", async ({ pg, page }) => {

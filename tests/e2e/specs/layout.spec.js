@@ -40,7 +40,7 @@ test("at 360 px every tab is on screen, and the first screen reaches the panel u
   await page.setViewportSize({ width: 360, height: 780 });
   await pg.open("#/keys");
   const links = page.getByRole("navigation", { name: "Panels" }).getByRole("link");
-  await expect(links).toHaveCount(8);
+  await expect(links).toHaveCount(9);
   for (const link of await links.all()) {
     const b = await box(link);
     expect(b.x, `${await link.textContent()} starts on screen`).toBeGreaterThanOrEqual(0);

@@ -8,6 +8,21 @@ import { Playground } from "../pages/playground.js";
 const dir = fileURLToPath(new URL("../artifacts/screens/", import.meta.url));
 
 const views = [
+  ["learn-welcome", "", async () => {}],
+  ["learn", "#/learn", async (pg) => { await pg.dismissWelcome(); }],
+  ["lesson", "#/learn/grants", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByTestId("lesson-start").click();
+    await page.getByTestId("play-next").waitFor();
+    await page.getByTestId("goal-delegate").getByTestId("hint").click();
+  }],
+  ["lesson-done", "#/learn/cmk-access", async (pg, page) => {
+    await pg.dismissWelcome();
+    await page.getByTestId("lesson-start").click();
+    await page.getByTestId("show-me").click();
+    await page.getByTestId("goal-bob-c").getByText("✓ Shown").waitFor();
+    await page.getByTestId("lesson-goals").scrollIntoViewIfNeeded();
+  }],
   ["welcome", "#/keys", async () => {}],
   ["keys", "#/keys", async (pg) => { await pg.dismissWelcome(); }],
   ["key-detail", "#/keys", async (pg) => { await pg.dismissWelcome(); await pg.keys.open("alias/cmk-c"); }],

@@ -310,9 +310,10 @@ fn Gallery(ask: AskSignal) -> impl IntoView {
     }
 }
 
-/// The guided play: steps done, the next step with its prediction, progress.
+/// The guided play: steps done, the next step with its prediction, progress. Also shown
+/// in a lesson, for its questions.
 #[component]
-fn GuidedPlay() -> impl IntoView {
+pub fn GuidedPlay() -> impl IntoView {
     let pg = use_pg();
     let play = use_play();
     let choice = RwSignal::new(None::<String>);

@@ -155,3 +155,24 @@ fn a_goal_with_too_many_parts_is_cut_off_with_an_error() {
         "{errors:?}"
     );
 }
+
+#[test]
+fn a_baseline_knows_its_lessons_world_and_no_other() {
+    let l = Lesson::load(&lesson(BOB_ENCRYPTS, GRANT)).unwrap();
+    let start = l.start().unwrap();
+    let b = Baseline::of(&start);
+    assert!(b.matches(&start));
+    let mut later = start.clone();
+    let caller = crate::api::Caller::new("arn:aws:iam::111122223333:user/Alice");
+    let _ = later.request(
+        &caller,
+        crate::service::Service::Kms,
+        "CreateKey",
+        &serde_json::json!({}),
+    );
+    assert!(
+        b.matches(&later),
+        "the lesson's world, changed by the learner"
+    );
+    assert!(!b.matches(&World::default()), "another world");
+}

@@ -248,8 +248,28 @@ fn readable_blobs(input: &Value) -> Vec<(String, String)> {
         .filter(|(k, _)| matches!(k.as_str(), "Plaintext" | "Body"))
         .filter_map(|(k, v)| {
             let bytes = kms_core::b64::decode(v.as_str()?).ok()?;
+            let n = bytes.len();
             let text = String::from_utf8(bytes).ok()?;
-            (!text.chars().any(char::is_control)).then(|| (k.clone(), format!("\"{text}\"")))
+            if text.chars().any(char::is_control) {
+                return None;
+            }
+            // A long text is shown by its start and its size: the size is what a question
+            // about KMS's 4 KB limit asks about.
+            let shown = if text.chars().count() > 80 {
+                let start: String = text.chars().take(40).collect();
+                let size = n
+                    .to_string()
+                    .as_bytes()
+                    .rchunks(3)
+                    .rev()
+                    .map(|c| String::from_utf8_lossy(c).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(",");
+                format!("\"{start}…\" ({size} bytes)")
+            } else {
+                format!("\"{text}\"")
+            };
+            Some((k.clone(), shown))
         })
         .collect()
 }
@@ -517,6 +537,21 @@ mod tests {
             said,
             "Not as the scenario expects: it expected ok, and the step gave NotFoundException."
         );
+    }
+
+    #[test]
+    fn a_long_text_in_a_request_is_shown_by_its_start_and_its_size() {
+        let long = kms_core::b64::encode(&[b'x'; 4097]);
+        let facts = readable_blobs(&serde_json::json!({"Plaintext": long, "KeyId": "k"}));
+        assert_eq!(
+            facts,
+            vec![(
+                String::from("Plaintext"),
+                format!("\"{}…\" (4,097 bytes)", "x".repeat(40))
+            )]
+        );
+        let short = readable_blobs(&serde_json::json!({"Body": "aGVsbG8="}));
+        assert_eq!(short[0].1, "\"hello\"");
     }
 
     #[test]
