@@ -176,3 +176,24 @@ test("lesson 9 embedded in a course page: Show me, and the host hears of each go
   const done = heard.find((m) => m.event === "lessonCompleted");
   expect(done).toMatchObject({ lesson: "cmk-access", goals: 3, shown: 3 });
 });
+
+test("lesson 11 has a history: replaying its questions keeps it, and the lesson still follows the world", async ({ pg, page }) => {
+  await pg.open("#/learn/cloudtrail");
+  await pg.dismissWelcome();
+  await page.getByTestId("lesson-start").click();
+  await expect(page.getByTestId("lesson-active")).toBeVisible();
+  // Yesterday's events are in the world the lesson starts with.
+  await pg.nav("Audit");
+  await expect(page.getByTestId("panel-audit")).toContainText("Charlie");
+  await page.goBack();
+  await page.getByTestId("play-next").getByLabel("allow", { exact: true }).check();
+  await page.getByTestId("play-reveal").click();
+  await expect(page.getByTestId("played")).toContainText("right");
+  await page.getByRole("button", { name: "Replay from step 1" }).click();
+  await expect(page.getByTestId("play-next")).toBeVisible();
+  await expect(page.getByTestId("lesson-active")).toBeVisible();
+  await page.getByTestId("show-me").click();
+  await expect(goal(page, "who").getByTestId("goal-state")).toHaveText("✓ Shown");
+  await expect(goal(page, "on-behalf").getByTestId("goal-state")).toHaveText("✓ Shown");
+  await expect(page.getByTestId("lesson-status")).toHaveText("Done");
+});

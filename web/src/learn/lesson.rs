@@ -344,7 +344,10 @@ pub fn LessonView(id: &'static str) -> impl IntoView {
                     <article class="card lesson" aria-labelledby="lesson-title" data-testid="lesson">
                         <div class="lesson-head">
                             <h2 id="lesson-title">{info.title}</h2>
-                            <span class="status" data-testid="lesson-status">{move || progress.with(|p| p.status(info)).words()}</span>
+                            <span
+                                class=move || match progress.with(|p| p.status(info)) { Status::Done => "status done", Status::InProgress => "status doing", Status::NotStarted => "status" }
+                                data-testid="lesson-status"
+                            >{move || progress.with(|p| p.status(info)).words()}</span>
                         </div>
                         {text.into_iter().map(|t| view! { <p>{with_code(&t)}</p> }).collect_view()}
                     </article>

@@ -381,6 +381,12 @@ pub fn GuidedPlay() -> impl IntoView {
         let old = play.with_untracked(|p| p.as_ref().map(|p| p.done.clone()).unwrap_or_default());
         match Play::start(&text) {
             Ok((mut fresh, world)) => {
+                // A lesson's questions are asked in its world as it starts: with the history
+                // its setup made (and the lesson knows that world again).
+                let world = kms_core::scenario::Lesson::load(&text)
+                    .ok()
+                    .and_then(|l| l.start().ok())
+                    .unwrap_or(world);
                 pg.store.group(&format!("Replay from step {}", k + 1), || {
                     let name = format!("“{}”", fresh.title());
                     open_world(pg, world, "Replay", &name);
