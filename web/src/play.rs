@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use kms_core::World;
 use kms_core::api::Caller;
 use kms_core::s3::S3Step;
-use kms_core::scenario::{Runner, Scenario, StepError, StepKind, StepResult};
+use kms_core::scenario::{PreparedCall, Runner, Scenario, StepError, StepKind, StepResult};
 use serde_json::{Value, json};
 
 use crate::panels::keys::vm::principal_label;
@@ -58,6 +58,25 @@ impl Played {
             call: v.get("call").and_then(Value::as_u64),
         })
     }
+}
+
+/// Sends a step's prepared call through the page's store, as the step's principal, in its
+/// Region (a guided play's step, a lesson's "Show me").
+pub fn send(store: &Store, p: &PreparedCall) -> std::sync::Arc<crate::store::CallRecord> {
+    let (service, operation) = Service::split(&p.operation);
+    let caller = Caller {
+        principal: &p.principal,
+        region: p.region.as_deref(),
+        via_service: p.via.as_deref(),
+    };
+    store.dispatch(
+        &caller,
+        Request {
+            service,
+            operation,
+            input: &p.input,
+        },
+    )
 }
 
 /// A guided play in progress.
@@ -189,20 +208,7 @@ impl Play {
         let (result, call): (StepResult, Option<u64>) = match self.runner.prepare_call() {
             Some(prepared) => match &prepared {
                 Ok(p) => {
-                    let (service, operation) = Service::split(&p.operation);
-                    let caller = Caller {
-                        principal: &p.principal,
-                        region: p.region.as_deref(),
-                        via_service: p.via.as_deref(),
-                    };
-                    let record = store.dispatch(
-                        &caller,
-                        Request {
-                            service,
-                            operation,
-                            input: &p.input,
-                        },
-                    );
+                    let record = send(store, p);
                     let output = record.output.clone().map_err(|f| StepError {
                         code: f.code,
                         message: f.message,

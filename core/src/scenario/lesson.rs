@@ -219,13 +219,7 @@ impl Lesson {
     pub fn load(text: &str) -> Result<Lesson, Vec<ScenarioError>> {
         let scenario = Scenario::load(text)?;
         // Scenario::load parsed it already: it is JSON and within the size budget.
-        let doc = json::parse(text).map_err(|e| {
-            Vec::from([ScenarioError {
-                path: String::new(),
-                loc: e.loc,
-                message: format!("not valid JSON: {}", e.message),
-            }])
-        })?;
+        let doc = super::load::parse(text)?;
         let mut r = Reader::new();
         let Some(l) = doc.get("lesson") else {
             r.err(

@@ -94,6 +94,17 @@ fn too_many(r: &mut Reader, doc: &Json, field: &str, max: usize) -> bool {
     false
 }
 
+/// The file's JSON, or the error that says where it is not JSON.
+pub(super) fn parse(text: &str) -> Result<Json, Vec<ScenarioError>> {
+    json::parse(text).map_err(|e| {
+        Vec::from([ScenarioError {
+            path: String::new(),
+            loc: e.loc,
+            message: format!("not valid JSON: {}", e.message),
+        }])
+    })
+}
+
 impl Scenario {
     /// Reads and validates a scenario file. Every error is reported (up to
     /// [`MAX_ERRORS`](super::MAX_ERRORS), then a count of the rest), each with its path
@@ -109,13 +120,7 @@ impl Scenario {
                 ),
             }]));
         }
-        let doc = json::parse(text).map_err(|e| {
-            Vec::from([ScenarioError {
-                path: String::new(),
-                loc: e.loc,
-                message: format!("not valid JSON: {}", e.message),
-            }])
-        })?;
+        let doc = parse(text)?;
         let mut r = Reader::new();
         if !r.fields(&doc, "", TOP) {
             return Err(r.finish());

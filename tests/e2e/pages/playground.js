@@ -52,6 +52,18 @@ export class Playground {
     await this.page.getByRole("button", { name: "↶ Undo" }).click();
   }
 
+  // Runs `line` in the terminal (the panel or the dock) and gives its entry on the screen.
+  async terminal(line) {
+    const entries = this.page.getByTestId("term-entry");
+    const before = await entries.count();
+    const input = this.page.getByLabel("AWS CLI command line");
+    await input.fill(line);
+    await input.press("Enter");
+    await expect(entries).toHaveCount(before + 1);
+    await expect(input).toHaveValue("");
+    return entries.nth(before);
+  }
+
   async nav(title) {
     await this.page.getByRole("navigation", { name: "Panels" }).getByRole("link", { name: title, exact: true }).click();
     await expect(this.page.getByRole("heading", { level: 1 })).toHaveText(title);

@@ -4,19 +4,12 @@
 // Charlie and David) with a wrong prediction; and lesson 9 embedded in a course page,
 // which hears of each goal and of the lesson's completion.
 import { test, expect } from "../fixtures.js";
+import { Playground } from "../pages/playground.js";
 
 const FOUR_KB_AND_ONE = Buffer.alloc(4097, "x").toString("base64");
 
-// Runs `line` in the terminal (the dock or the panel) and gives its entry.
-async function run(page, line) {
-  const entries = page.getByTestId("term-entry");
-  const before = await entries.count();
-  const input = page.getByLabel("AWS CLI command line");
-  await input.fill(line);
-  await input.press("Enter");
-  await expect(entries).toHaveCount(before + 1);
-  return entries.nth(before);
-}
+// Runs `line` in the terminal and gives its entry.
+const run = (page, line) => new Playground(page).terminal(line);
 
 const goal = (page, id) => page.getByTestId(`goal-${id}`);
 

@@ -3,18 +3,10 @@
 // refusal with the CLI's error line and the playground's "why" apart, grants and their
 // tokens, Tab and the history, the drawer's "Run in terminal", undo, and the dock.
 import { test, expect } from "../fixtures.js";
+import { Playground } from "../pages/playground.js";
 
-// Runs `line` and gives its entry on the screen.
-async function run(page, line) {
-  const entries = page.getByTestId("term-entry");
-  const before = await entries.count();
-  const input = page.getByLabel("AWS CLI command line");
-  await input.fill(line);
-  await input.press("Enter");
-  await expect(entries).toHaveCount(before + 1);
-  await expect(input).toHaveValue("");
-  return entries.nth(before);
-}
+// Runs `line` in the terminal and gives its entry.
+const run = (page, line) => new Playground(page).terminal(line);
 
 test.beforeEach(async ({ pg }) => {
   await pg.open("#/terminal");

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 
 use kms_core::World;
-use kms_core::api::Caller;
 use kms_core::scenario::{Baseline, Lesson, Runner, StepError, StepKind};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -18,7 +17,7 @@ use super::progress::{self, Active, GoalState, Progress, Status};
 use super::{LESSONS, LessonInfo, world_name};
 use crate::panels::scenarios::{GuidedPlay, use_play};
 use crate::play::Play;
-use crate::store::{Request, Service, Slice};
+use crate::store::Slice;
 use crate::ui::Pg;
 use crate::widgets::use_pg;
 
@@ -140,20 +139,7 @@ fn play_solution(pg: Pg, lesson: &Lesson) {
             Some(prepared) => {
                 let (output, decision) = match &prepared {
                     Ok(p) => {
-                        let (service, operation) = Service::split(&p.operation);
-                        let caller = Caller {
-                            principal: &p.principal,
-                            region: p.region.as_deref(),
-                            via_service: p.via.as_deref(),
-                        };
-                        let record = pg.store.dispatch(
-                            &caller,
-                            Request {
-                                service,
-                                operation,
-                                input: &p.input,
-                            },
-                        );
+                        let record = crate::play::send(&pg.store, p);
                         (
                             record.output.clone().map_err(|f| StepError {
                                 code: f.code,
