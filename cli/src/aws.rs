@@ -9,7 +9,7 @@ use kms_core::awscli::{self, Files, Printed};
 use kms_core::world::World;
 
 /// The world a command runs in when no `--world` is given: the study notes'.
-const STUDY_NOTES: &str = include_str!("../../tests/scenarios/cmk-access.json");
+pub(crate) const STUDY_NOTES: &str = include_str!("../../tests/scenarios/cmk-access.json");
 
 /// The largest file `file://` and `fileb://` read (KMS takes 4 KB; S3 objects here are small).
 const MAX_FILE: u64 = 1 << 20;

@@ -2,6 +2,7 @@
 
 mod aws;
 mod lesson;
+mod serve;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -57,6 +58,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("aws") {
         return aws::run(&args);
+    }
+    if args.first().map(String::as_str) == Some("serve") {
+        return serve::run(&args);
     }
     let json_out = args.iter().any(|a| a == "--json");
     let positional: Vec<&str> = args
