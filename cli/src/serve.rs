@@ -735,7 +735,17 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
             live.version += 1;
             let changed = response.ok() && !d.changes.is_empty();
             if changed && d.changes.contains(Parts::PRINCIPALS) {
-                live.identities = auth::identities(&live.world);
+                let now = auth::identities(&live.world);
+                let before = std::mem::replace(&mut live.identities, now);
+                for (key, id) in &live.identities {
+                    if !before.contains_key(key) {
+                        println!(
+                            "new principal {}: profile {}, access key {key}",
+                            crate::safe(&id.arn),
+                            crate::safe(&id.profile)
+                        );
+                    }
+                }
             }
             if let (true, Some(s)) = (changed, &shared.saver) {
                 doc = Some(live.world.to_scenario(s.title.as_deref()));

@@ -22,6 +22,8 @@ struct Server {
     port: u16,
     keys: Vec<(String, String)>,
     save: PathBuf,
+    /// What the server prints after its banner, line by line.
+    printed: std::sync::Mutex<std::sync::mpsc::Receiver<String>>,
     _dir: TempDir,
 }
 
@@ -79,13 +81,18 @@ impl Server {
                 break;
             }
         }
-        // The rest of the output goes nowhere (the pipe would fill otherwise).
-        std::thread::spawn(move || for _ in lines {});
+        let (tx, printed) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
         Server {
             child,
             port,
             keys,
             save,
+            printed: std::sync::Mutex::new(printed),
             _dir: TempDir(dir),
         }
     }
@@ -476,6 +483,45 @@ fn slow_clients_are_cut_off_and_do_not_hold_the_server() {
         "a silent connection is closed"
     );
     assert_up(&server);
+}
+
+#[test]
+fn a_user_made_through_iam_gets_an_access_key_at_once() {
+    let server = Server::start();
+    let form = "Action=CreateUser&Version=2010-05-08&UserName=Erin";
+    let a = server.send(
+        format!(
+            "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\nContent-Length: {}\r\n\r\n{form}",
+            authorization(server.key("root"), "iam"),
+            form.len()
+        )
+        .as_bytes(),
+    );
+    assert_eq!(a.status, 200, "{}", a.text());
+    assert!(
+        a.text().contains("<UserName>Erin</UserName>"),
+        "{}",
+        a.text()
+    );
+    let line = server
+        .printed
+        .lock()
+        .unwrap()
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the server says who is new");
+    assert!(
+        line.starts_with(
+            "new principal arn:aws:iam::123412341234:user/Erin: profile erin, access key AKIA"
+        ),
+        "{line}"
+    );
+    let key = line.rsplit(' ').next().unwrap();
+    // Erin is known (not UnrecognizedClientException), and has no permission yet.
+    let a = server.send(kms_request(key, "ListKeys", "{}").as_bytes());
+    assert_eq!(a.kind(), "AccessDeniedException", "{}", a.text());
+    assert!(a.json()["message"].as_str().unwrap().starts_with(
+        "User: arn:aws:iam::123412341234:user/Erin is not authorized to perform: kms:ListKeys"
+    ));
 }
 
 #[test]
