@@ -25,6 +25,13 @@ USAGE:
                                         world of FILE (else the study notes' world) as
                                         --profile NAME (else the account's first user);
                                         --show-request prints the request, runs nothing
+    kms-playground serve [--port 4566] [--world FILE] [--save FILE] [--bind ADDR]
+                         [--timeout SECONDS] [--quiet]
+                                        the world as a local AWS endpoint: KMS, S3 and
+                                        IAM for real SDKs and the AWS CLI, as the
+                                        principal whose access key signs (printed on
+                                        start, with a ~/.aws/config); --save writes the
+                                        world to FILE after each change
     kms-playground --help | --version
 
 FILE is a path, or a share link (the playground's URL with `#s=v1.…`, or the part
@@ -39,6 +46,9 @@ EXAMPLES:
     kms-playground aws kms encrypt --key-id alias/cmk-a --plaintext fileb://note.txt \\
         --profile bob --world world.json --save
         As the AWS CLI would print it; the world, changed, saved back to world.json.
+    kms-playground serve --world world.json --save world.json
+        aws --profile alice kms encrypt --key-id alias/cmk-a --plaintext fileb://note.txt
+        The same world for boto3, the AWS CLI and the JavaScript SDK; Ctrl-C stops it.
     kms-playground validate lesson.json
         Every error of the file at once, each with its line:column and path:
           lesson.json:14:17: steps[3].input.KeyId: ...

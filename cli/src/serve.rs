@@ -133,7 +133,7 @@ fn options(args: &[String]) -> Result<Options, String> {
                 o.timeout = Duration::from_secs_f64(secs);
             }
             "--quiet" => o.quiet = true,
-            other => return Err(format!("serve: unknown option `{}`", crate::safe(other))),
+            other => return Err(format!("unknown option `{}` of serve", crate::safe(other))),
         }
     }
     Ok(o)
