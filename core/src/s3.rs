@@ -410,26 +410,69 @@ impl World {
             .and_then(Value::as_str)
             .and_then(|t| b64::decode(t).ok())
             .and_then(|b| String::from_utf8(b).ok());
-        let matching: Vec<&Object> = b
-            .objects
+        let delimiter = input
+            .get("Delimiter")
+            .and_then(Value::as_str)
+            .filter(|d| !d.is_empty());
+        // The entries of the listing in key order: objects, and (with a delimiter) the
+        // common prefixes that stand for the keys under them, each once.
+        let mut entries: Vec<Entry<'_>> = Vec::new();
+        for o in b.objects.iter().filter(|o| o.key.starts_with(prefix)) {
+            let rolled = delimiter.and_then(|d| {
+                let rest = o.key.get(prefix.len()..)?;
+                rest.find(d)
+                    .and_then(|i| o.key.get(..prefix.len() + i + d.len()))
+            });
+            let entry = match rolled {
+                Some(p) => Entry::Prefix(p),
+                None => Entry::Object(o),
+            };
+            if let (Entry::Prefix(p), Some(Entry::Prefix(last))) = (&entry, entries.last())
+                && p == last
+            {
+                continue;
+            }
+            entries.push(entry);
+        }
+        // The token is the last entry of the previous page: what sorts after it, and
+        // nothing under a common prefix already listed.
+        let matching: Vec<&Entry<'_>> = entries
             .iter()
-            .filter(|o| {
-                o.key.starts_with(prefix)
-                    && after.as_ref().is_none_or(|a| o.key.as_str() > a.as_str())
+            .filter(|e| {
+                after.as_deref().is_none_or(|a| {
+                    e.name() > a
+                        && !(delimiter.is_some_and(|d| a.ends_with(d)) && e.name().starts_with(a))
+                })
             })
             .collect();
-        let page: Vec<&&Object> = matching.iter().take(max).collect();
+        let page: Vec<&&Entry<'_>> = matching.iter().take(max).collect();
         let mut out = Map::new();
         out.insert("Name".into(), json!(b.name));
         out.insert("Prefix".into(), json!(prefix));
+        if let Some(d) = delimiter {
+            out.insert("Delimiter".into(), json!(d));
+        }
         out.insert("KeyCount".into(), json!(page.len()));
         out.insert("MaxKeys".into(), json!(max));
         out.insert("IsTruncated".into(), json!(matching.len() > page.len()));
-        out.insert("Contents".into(), Value::Array(page.iter().map(|o| json!({"Key": o.key, "Size": o.size, "ETag": o.etag, "LastModified": o.last_modified.to_string()})).collect()));
+        out.insert("Contents".into(), Value::Array(page.iter().filter_map(|e| match e {
+            Entry::Object(o) => Some(json!({"Key": o.key, "Size": o.size, "ETag": o.etag, "LastModified": o.last_modified.to_string()})),
+            Entry::Prefix(_) => None,
+        }).collect()));
+        let prefixes: Vec<Value> = page
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Prefix(p) => Some(json!({"Prefix": p})),
+                Entry::Object(_) => None,
+            })
+            .collect();
+        if !prefixes.is_empty() {
+            out.insert("CommonPrefixes".into(), Value::Array(prefixes));
+        }
         if let Some(last) = page.last().filter(|_| matching.len() > page.len()) {
             out.insert(
                 "NextContinuationToken".into(),
-                json!(b64::encode(last.key.as_bytes())),
+                json!(b64::encode(last.name().as_bytes())),
             );
         }
         Ok(Value::Object(out))
@@ -475,3 +518,18 @@ fn etag(stored: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// An entry of a listing: an object, or a common prefix rolling up the keys under it.
+enum Entry<'a> {
+    Object(&'a Object),
+    Prefix(&'a str),
+}
+
+impl Entry<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Entry::Object(o) => &o.key,
+            Entry::Prefix(p) => p,
+        }
+    }
+}

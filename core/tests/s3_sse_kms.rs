@@ -451,6 +451,51 @@ fn s3_errors_and_listing() {
     assert_eq!(l["IsTruncated"], true);
     let l2 = s3(&mut w, ALICE, "ListObjectsV2", json!({"Bucket": "reports", "Prefix": "dir/", "ContinuationToken": l["NextContinuationToken"]})).output.unwrap();
     assert_eq!(l2["Contents"][0]["Key"], "dir/b");
+    // With a delimiter, the keys under `dir/` roll up into one common prefix, which counts
+    // as one entry of a page; the page after it skips the keys it stands for.
+    let l = s3(
+        &mut w,
+        ALICE,
+        "ListObjectsV2",
+        json!({"Bucket": "reports", "Delimiter": "/"}),
+    )
+    .output
+    .unwrap();
+    assert_eq!(l["CommonPrefixes"], json!([{"Prefix": "dir/"}]));
+    let keys: Vec<&str> = l["Contents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["Key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["top"]);
+    assert_eq!(l["KeyCount"], 2);
+    assert_eq!(l["Delimiter"], "/");
+    let p1 = s3(
+        &mut w,
+        ALICE,
+        "ListObjectsV2",
+        json!({"Bucket": "reports", "Delimiter": "/", "MaxKeys": 1}),
+    )
+    .output
+    .unwrap();
+    assert_eq!(p1["CommonPrefixes"], json!([{"Prefix": "dir/"}]));
+    assert_eq!(p1["IsTruncated"], true);
+    let p2 = s3(&mut w, ALICE, "ListObjectsV2", json!({"Bucket": "reports", "Delimiter": "/", "ContinuationToken": p1["NextContinuationToken"]})).output.unwrap();
+    assert_eq!(
+        p2["Contents"], l["Contents"],
+        "after the prefix: `top` alone, not dir/b"
+    );
+    assert!(p2.get("CommonPrefixes").is_none());
+    let under = s3(
+        &mut w,
+        ALICE,
+        "ListObjectsV2",
+        json!({"Bucket": "reports", "Prefix": "dir/", "Delimiter": "/"}),
+    )
+    .output
+    .unwrap();
+    assert_eq!(under["Contents"].as_array().unwrap().len(), 2);
     s3(
         &mut w,
         ALICE,

@@ -109,8 +109,14 @@ cp = aws("root", "s3", "cp", "plain.txt", "s3://awscli-suite/b.txt", "--sse", "a
 check("aws s3 cp uploads with SSE-KMS", cp.returncode == 0, cp.stderr)
 down = aws("root", "s3", "cp", "s3://awscli-suite/b.txt", "b.txt", ok=False)
 check("aws s3 cp downloads it", down.returncode == 0 and open("b.txt", "rb").read() == b"hello from the AWS CLI", down.stderr)
+aws("root", "s3", "cp", "plain.txt", "s3://awscli-suite/docs/c.txt", ok=False)
 ls = aws("root", "s3", "ls", "s3://awscli-suite/", ok=False)
-check("aws s3 ls lists both", "a.txt" in ls.stdout and "b.txt" in ls.stdout, ls.stdout + ls.stderr)
+lines = ls.stdout.splitlines()
+check("aws s3 ls lists the objects and the folder (S3's common prefix)",
+      any(l.endswith(" a.txt") for l in lines) and any(l.endswith(" b.txt") for l in lines)
+      and any(l.split() == ["PRE", "docs/"] for l in lines) and not any("c.txt" in l for l in lines), ls.stdout + ls.stderr)
+ls = aws("root", "s3", "ls", "s3://awscli-suite/", "--recursive", ok=False)
+check("aws s3 ls --recursive lists every key", "docs/c.txt" in ls.stdout, ls.stdout + ls.stderr)
 
 # A malformed request: a key ID longer than KMS takes (the CLI does not check the length).
 long = aws("alice", "kms", "describe-key", "--key-id", "k" * 3000, ok=False)

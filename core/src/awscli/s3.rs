@@ -429,12 +429,14 @@ impl S3Command {
                 prefix,
                 recursive,
             } => {
-                // The CLI asks with `Delimiter=/`; the simulated ListObjectsV2 lists every
-                // key under the prefix, so the common prefixes are gathered here, as S3
-                // would gather them (docs/FIDELITY.md).
+                // As the CLI asks: with `Delimiter=/` unless recursive, S3 gathering the
+                // keys under each "folder" into its common prefix.
                 let mut input = Map::new();
                 input.insert("Bucket".into(), json!(bucket));
                 input.insert("Prefix".into(), json!(prefix));
+                if !recursive {
+                    input.insert("Delimiter".into(), json!("/"));
+                }
                 let mut found = false;
                 let mut prefixes: Vec<String> = Vec::new();
                 for _ in 0..super::output::MAX_PAGES {
@@ -445,6 +447,18 @@ impl S3Command {
                             return done;
                         }
                     };
+                    for common in page
+                        .get("CommonPrefixes")
+                        .and_then(Value::as_array)
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|c| c.get("Prefix").and_then(Value::as_str))
+                    {
+                        found = true;
+                        if !prefixes.iter().any(|p| p == common) {
+                            prefixes.push(String::from(common));
+                        }
+                    }
                     let contents = page
                         .get("Contents")
                         .and_then(Value::as_array)

@@ -330,6 +330,14 @@ pub(crate) static S_PREFIX: Shape = Shape {
     sensitive: false,
 };
 
+pub(crate) static S_DELIMITER: Shape = Shape {
+    kind: Kind::String,
+    min: None,
+    max: None,
+    enums: &[],
+    sensitive: false,
+};
+
 pub(crate) static S_MAX_KEYS: Shape = Shape {
     kind: Kind::Integer,
     min: None,
@@ -346,7 +354,7 @@ pub(crate) static S_TOKEN: Shape = Shape {
     sensitive: false,
 };
 
-pub(crate) static OP_LIST_OBJECTS_V2_IN: [Member; 4] = [
+pub(crate) static OP_LIST_OBJECTS_V2_IN: [Member; 5] = [
     Member {
         name: "Bucket",
         shape: &S_BUCKET_NAME,
@@ -356,6 +364,12 @@ pub(crate) static OP_LIST_OBJECTS_V2_IN: [Member; 4] = [
     Member {
         name: "Prefix",
         shape: &S_PREFIX,
+        required: false,
+        location: Location::Query,
+    },
+    Member {
+        name: "Delimiter",
+        shape: &S_DELIMITER,
         required: false,
         location: Location::Query,
     },
@@ -597,6 +611,29 @@ pub(crate) static S_OBJECT_LIST: Shape = Shape {
     sensitive: false,
 };
 
+pub(crate) static S_COMMON_PREFIX_M: [Member; 1] = [Member {
+    name: "Prefix",
+    shape: &S_PREFIX,
+    required: false,
+    location: Location::Body,
+}];
+
+pub(crate) static S_COMMON_PREFIX: Shape = Shape {
+    kind: Kind::Structure(&S_COMMON_PREFIX_M),
+    min: None,
+    max: None,
+    enums: &[],
+    sensitive: false,
+};
+
+pub(crate) static S_COMMON_PREFIX_LIST: Shape = Shape {
+    kind: Kind::List(&S_COMMON_PREFIX),
+    min: None,
+    max: None,
+    enums: &[],
+    sensitive: false,
+};
+
 pub(crate) static S_KEY_COUNT: Shape = Shape {
     kind: Kind::Integer,
     min: None,
@@ -613,7 +650,7 @@ pub(crate) static S_NEXT_TOKEN: Shape = Shape {
     sensitive: false,
 };
 
-pub(crate) static OP_LIST_OBJECTS_V2_OUT: [Member; 8] = [
+pub(crate) static OP_LIST_OBJECTS_V2_OUT: [Member; 10] = [
     Member {
         name: "IsTruncated",
         shape: &S_IS_TRUNCATED,
@@ -639,8 +676,20 @@ pub(crate) static OP_LIST_OBJECTS_V2_OUT: [Member; 8] = [
         location: Location::Body,
     },
     Member {
+        name: "Delimiter",
+        shape: &S_DELIMITER,
+        required: false,
+        location: Location::Body,
+    },
+    Member {
         name: "MaxKeys",
         shape: &S_MAX_KEYS,
+        required: false,
+        location: Location::Body,
+    },
+    Member {
+        name: "CommonPrefixes",
+        shape: &S_COMMON_PREFIX_LIST,
         required: false,
         location: Location::Body,
     },
@@ -811,6 +860,7 @@ pub(crate) fn wire(operation: &str, member: &str) -> Option<&'static str> {
         ("HeadObject", "SSEKMSKeyId") => Some("x-amz-server-side-encryption-aws-kms-key-id"),
         ("HeadObject", "ServerSideEncryption") => Some("x-amz-server-side-encryption"),
         ("ListObjectsV2", "ContinuationToken") => Some("continuation-token"),
+        ("ListObjectsV2", "Delimiter") => Some("delimiter"),
         ("ListObjectsV2", "MaxKeys") => Some("max-keys"),
         ("ListObjectsV2", "Prefix") => Some("prefix"),
         ("PutObject", "BucketKeyEnabled") => {
