@@ -157,6 +157,24 @@ fn operation(r: &Request<'_>, bucket: Option<&str>, key: &str) -> String {
 pub fn decode(r: &Request<'_>, body: &[u8]) -> Result<Call, ServiceError> {
     let (bucket, key) = resource(r)?;
     let operation = operation(r, bucket.as_deref(), &key);
+    // Headers that change what S3 does with an object, which the simulated S3 does not
+    // do: refused, not ignored, so that nothing a client asks for is silently dropped.
+    for (prefix, what) in [
+        (
+            "x-amz-server-side-encryption-customer-",
+            "SSE-C (customer-provided keys)",
+        ),
+        ("x-amz-object-lock-", "Object Lock"),
+        ("x-amz-website-redirect-location", "website redirects"),
+    ] {
+        if r.headers.keys().any(|h| h.as_str().starts_with(prefix)) {
+            return Err(ServiceError::new(
+                "NotImplemented",
+                501,
+                format!("The simulated S3 does not offer {what}"),
+            ));
+        }
+    }
     let mut input = Map::new();
     if let Some(d) = Service::S3.operation(&operation) {
         let body = unchunk(r.headers, body)?;
@@ -301,7 +319,13 @@ fn unchunk(headers: &HeaderMap, body: &[u8]) -> Result<Vec<u8>, ServiceError> {
 /// A successful response: members in headers, the object as the body, or an XML document.
 pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
     let status = if d.name() == "DeleteObject" { 204 } else { 200 };
-    let mut reply = Reply::new(status, "application/xml", Vec::new());
+    let objects = matches!(d.name(), "GetObject" | "HeadObject");
+    let content_type = if objects {
+        "binary/octet-stream"
+    } else {
+        "application/xml"
+    };
+    let mut reply = Reply::new(status, content_type, Vec::new());
     let mut in_body = Vec::new();
     for m in d.output() {
         let Some(v) = output.get(m.name).filter(|v| !v.is_null()) else {
@@ -318,7 +342,6 @@ pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
                 reply.headers.push((name.to_string(), text));
             }
             Location::Payload => {
-                reply.content_type = "binary/octet-stream";
                 reply.body = v
                     .as_str()
                     .and_then(|s| b64::decode(s).ok())
