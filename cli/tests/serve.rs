@@ -338,6 +338,14 @@ fn malformed_requests_get_aws_shaped_errors() {
         "{}",
         a.text()
     );
+    // A header the simulated S3 cannot honour is refused, not dropped.
+    let sse_c = format!(
+        "PUT /bucket/key HTTP/1.1\r\nHost: localhost\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\nx-amz-server-side-encryption-customer-algorithm: AES256\r\nContent-Length: 2\r\n\r\nhi",
+        authorization(&key, "s3")
+    );
+    let a = server.send(sse_c.as_bytes());
+    assert_eq!(a.status, 501, "{}", a.text());
+    assert!(a.text().contains("SSE-C"), "{}", a.text());
     let iam = |form: &str| {
         server.send(format!(
             "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\nContent-Length: {}\r\n\r\n{form}",
