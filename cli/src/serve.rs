@@ -147,33 +147,77 @@ struct Live {
     version: u64,
 }
 
-/// Writes the world to the `--save` file, newest first: a write of an older version than
-/// the last one written is skipped.
+/// Writes the world to the `--save` file. Saves queue on `written` (the version on disk):
+/// one write at a time, and a save that finds a newer version written has nothing to do,
+/// so a burst of changes makes one or two writes, not one each.
 struct Saver {
     path: String,
-    written: Mutex<u64>,
+    written: tokio::sync::Mutex<u64>,
     title: Option<String>,
-    warned: std::sync::atomic::AtomicBool,
+    warned_trim: std::sync::atomic::AtomicBool,
+    warned_large: std::sync::atomic::AtomicBool,
 }
 
 impl Saver {
-    fn write(&self, doc: &Value, version: u64) -> std::io::Result<()> {
-        let mut written = lock(&self.written);
-        if *written >= version {
-            return Ok(());
+    /// Writes `doc` aside, flushes it to the disk, and renames it over the file: the file
+    /// is always a whole world, the old one or the new one.
+    fn write(&self, mut doc: Value) -> std::io::Result<()> {
+        let text = self.fit(&mut doc);
+        let tmp = format!("{}.saving", self.path);
+        {
+            use std::io::Write;
+            let mut f = std::fs::File::create(&tmp)?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
         }
-        let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
-        if text.len() > MAX_FILE_BYTES && !self.warned.swap(true, Ordering::Relaxed) {
+        std::fs::rename(&tmp, &self.path)
+    }
+
+    /// The saved world as text a scenario may be (at most `MAX_FILE_BYTES`, so the page and
+    /// `serve --world` open it again): the oldest audit events are left out when the whole
+    /// log does not fit, and a world too large even without them is written whole, with a
+    /// warning.
+    fn fit(&self, doc: &mut Value) -> String {
+        let text = |doc: &Value| serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
+        let mut out = text(doc);
+        let total = doc
+            .pointer("/state/audit")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        for _ in 0..8 {
+            if out.len() <= MAX_FILE_BYTES {
+                break;
+            }
+            let Some(audit) = doc
+                .pointer_mut("/state/audit")
+                .and_then(Value::as_array_mut)
+                .filter(|a| !a.is_empty())
+            else {
+                break;
+            };
+            let bytes = serde_json::to_string_pretty(&*audit).map_or(0, |t| t.len());
+            let each = (bytes / audit.len()).max(1);
+            let excess = out.len() - MAX_FILE_BYTES;
+            let drop = (excess / each + 1 + audit.len() / 100).min(audit.len());
+            audit.drain(..drop);
+            out = text(doc);
+        }
+        let kept = doc
+            .pointer("/state/audit")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        if kept < total && !self.warned_trim.swap(true, Ordering::Relaxed) {
             eprintln!(
-                "kms-playground serve: warning: the saved world is {} bytes, more than the {MAX_FILE_BYTES} a scenario file may be: the page will not import it (large objects and a long audit log make it so)",
-                text.len()
+                "kms-playground serve: the saved world keeps the newest {kept} of {total} audit events, so that it stays within the {MAX_FILE_BYTES} bytes a scenario file may be"
             );
         }
-        let tmp = format!("{}.saving", self.path);
-        std::fs::write(&tmp, text)?;
-        std::fs::rename(&tmp, &self.path)?;
-        *written = version;
-        Ok(())
+        if out.len() > MAX_FILE_BYTES && !self.warned_large.swap(true, Ordering::Relaxed) {
+            eprintln!(
+                "kms-playground serve: warning: the saved world is {} bytes without its audit log (its objects make it so), more than the {MAX_FILE_BYTES} a scenario file may be: neither the page nor `serve --world` will open it",
+                out.len()
+            );
+        }
+        out
     }
 }
 
@@ -198,25 +242,36 @@ impl Shared {
         format!("{:08x}-6b6d-4000-8000-{n:012x}", self.started & 0xffff_ffff)
     }
 
-    /// Saves the world if a call changed it since the last save.
-    async fn flush(self: &Arc<Self>) {
+    /// Saves the world unless a version at least `at_least` is already on disk.
+    async fn save_through(self: &Arc<Self>, at_least: u64) {
         let Some(saver) = &self.saver else { return };
+        let mut written = saver.written.lock().await;
+        if *written >= at_least {
+            return;
+        }
         let (doc, version) = {
             let live = lock(&self.live);
-            if live.version <= *lock(&saver.written) {
-                return;
-            }
             (live.world.to_scenario(saver.title.as_deref()), live.version)
         };
         let me = Arc::clone(self);
         let done = tokio::task::spawn_blocking(move || match &me.saver {
-            Some(s) => s.write(&doc, version),
+            Some(s) => s.write(doc),
             None => Ok(()),
         })
         .await;
-        if let Ok(Err(e)) = done {
-            eprintln!("kms-playground serve: the world was not saved: {e}");
+        match done {
+            Ok(Ok(())) => *written = version,
+            Ok(Err(e)) => eprintln!(
+                "kms-playground serve: the world was not saved (the next change tries again): {e}"
+            ),
+            Err(e) => eprintln!("kms-playground serve: the world was not saved: {e}"),
         }
+    }
+
+    /// Saves what the calls since the last save changed (for most, their audit events).
+    async fn flush(self: &Arc<Self>) {
+        let version = lock(&self.live).version;
+        self.save_through(version).await;
     }
 }
 
@@ -282,9 +337,10 @@ pub fn run(args: &[String]) -> ExitCode {
         }),
         saver: o.save.clone().map(|path| Saver {
             path,
-            written: Mutex::new(0),
+            written: tokio::sync::Mutex::new(0),
             title: title.clone(),
-            warned: false.into(),
+            warned_trim: false.into(),
+            warned_large: false.into(),
         }),
         requests: AtomicU64::new(0),
         started,
@@ -369,13 +425,15 @@ async fn serve(o: Options, title: Option<String>, shared: Arc<Shared>) -> ExitCo
         }
     }
     shared.flush().await;
-    if let Some(s) = &shared.saver {
-        println!(
+    match &shared.saver {
+        Some(s) if *s.written.lock().await > 0 => println!(
             "kms-playground serve: stopped; the world is saved in {}",
             crate::safe(&s.path)
-        );
-    } else {
-        println!("kms-playground serve: stopped");
+        ),
+        Some(_) => {
+            println!("kms-playground serve: stopped; no call reached the world, nothing to save")
+        }
+        None => println!("kms-playground serve: stopped"),
     }
     ExitCode::SUCCESS
 }
@@ -555,6 +613,15 @@ fn refused(protocol: Protocol, why: &Refusal) -> ServiceError {
         (Protocol::S3, Refusal::Malformed(m)) => {
             ServiceError::new("AuthorizationHeaderMalformed", 400, m.clone())
         }
+        (Protocol::S3, Refusal::MalformedQuery(m)) => {
+            ServiceError::new("AuthorizationQueryParametersError", 400, m.clone())
+        }
+        (Protocol::Kms, Refusal::MalformedQuery(m)) => {
+            ServiceError::new("IncompleteSignatureException", 400, m.clone())
+        }
+        (Protocol::Iam, Refusal::MalformedQuery(m)) => {
+            ServiceError::new("IncompleteSignature", 400, m.clone())
+        }
     }
 }
 
@@ -580,18 +647,37 @@ fn unrecognized(protocol: Protocol) -> ServiceError {
 }
 
 async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Protocol, Reply) {
-    let query = req.uri().query().and_then(wire::pairs).unwrap_or_default();
+    let query = wire::pairs(req.uri().query().unwrap_or(""));
     let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    // An Authorization header that is not text is a malformed signature, not a missing one.
+    let authorization = req
+        .headers()
+        .get("authorization")
+        .map(|v| v.to_str().unwrap_or("\u{fffd}"));
     let signature = auth::scope(
-        header("authorization"),
+        authorization,
         header("x-amz-date").or_else(|| header("date")),
-        &query,
+        query.as_deref().unwrap_or_default(),
     );
     let signed_for = signature.as_ref().ok().map(|s| s.service.clone());
     let protocol = protocol(&req, signed_for.as_deref());
     let head = req.method() == hyper::Method::HEAD;
     let resource = req.uri().path().to_string();
     let fail = |e: ServiceError| error_reply(protocol, &e, &resource, id, head);
+    let Some(query) = query else {
+        return (
+            protocol,
+            fail(ServiceError::new(
+                match protocol {
+                    Protocol::S3 => "InvalidArgument",
+                    Protocol::Kms => "SerializationException",
+                    Protocol::Iam => "MalformedQueryString",
+                },
+                400,
+                "The query string's percent-encoding is not UTF-8",
+            )),
+        );
+    };
 
     // The body, bounded in size and in time.
     let limit = if protocol == Protocol::S3 {
@@ -708,7 +794,7 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
     };
 
     // Through the world's one door.
-    let (response, doc, version, who) = {
+    let (response, changed, version, who, newcomers) = {
         let mut live = lock(&shared.live);
         let Some(identity) = live.identities.get(&scope.access_key).cloned() else {
             drop(live);
@@ -730,41 +816,34 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
         let response = live
             .world
             .request(&caller, call.service, &call.operation, &call.input);
-        let mut doc = None;
+        let mut changed = false;
+        let mut newcomers = Vec::new();
         if let Some(d) = response.descriptor {
             live.version += 1;
-            let changed = response.ok() && !d.changes.is_empty();
+            changed = response.ok() && !d.changes.is_empty();
             if changed && d.changes.contains(Parts::PRINCIPALS) {
                 let now = auth::identities(&live.world);
                 let before = std::mem::replace(&mut live.identities, now);
-                for (key, id) in &live.identities {
-                    if !before.contains_key(key) {
-                        println!(
-                            "new principal {}: profile {}, access key {key}",
-                            crate::safe(&id.arn),
-                            crate::safe(&id.profile)
-                        );
-                    }
-                }
-            }
-            if let (true, Some(s)) = (changed, &shared.saver) {
-                doc = Some(live.world.to_scenario(s.title.as_deref()));
+                newcomers = live
+                    .identities
+                    .iter()
+                    .filter(|(key, _)| !before.contains_key(*key))
+                    .map(|(key, id)| (key.clone(), id.clone()))
+                    .collect();
             }
         }
-        (response, doc, live.version, identity.profile)
+        (response, changed, live.version, identity.profile, newcomers)
     };
-    if let Some(doc) = doc {
-        let me = Arc::clone(shared);
-        let saved = tokio::task::spawn_blocking(move || match &me.saver {
-            Some(s) => s.write(&doc, version),
-            None => Ok(()),
-        })
-        .await;
-        if let Ok(Err(e)) = saved {
-            eprintln!(
-                "kms-playground serve: the world was not saved (the next change tries again): {e}"
-            );
-        }
+    // Printed after the world is let go: a stalled terminal must not stall the world.
+    for (key, id) in newcomers {
+        println!(
+            "new principal {}: profile {}, access key {key}",
+            crate::safe(&id.arn),
+            crate::safe(&id.profile)
+        );
+    }
+    if changed {
+        shared.save_through(version).await;
     }
     if !shared.quiet {
         let outcome = match &response.output {
@@ -784,7 +863,14 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
         (Ok(out), Some(d)) => match protocol {
             Protocol::Kms => kms::reply(out),
             Protocol::Iam => iam::reply(d.name(), out, id),
-            Protocol::S3 => s3::reply(d, out, head),
+            Protocol::S3 => s3::reply(
+                d,
+                out,
+                head,
+                query
+                    .iter()
+                    .any(|(k, v)| k == "encoding-type" && v == "url"),
+            ),
         },
         (Err(e), _) => fail(e.clone()),
         (Ok(_), None) => fail(ServiceError::new(

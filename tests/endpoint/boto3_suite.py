@@ -103,6 +103,17 @@ head = s3.head_object(Bucket="boto3-suite", Key="notes/a.txt")
 check("head_object says its size and encryption", head["ContentLength"] == 9 and head["ServerSideEncryption"] == "aws:kms", head)
 listed = s3.list_objects_v2(Bucket="boto3-suite")
 check("list_objects_v2 lists it", [o["Key"] for o in listed.get("Contents", [])] == ["notes/a.txt"], listed)
+# boto3 asks for URL-encoded keys (encoding-type=url) and decodes them: a key with a space,
+# a plus and an accent comes back as it went in; with a delimiter, folders are prefixes.
+s3.put_object(Bucket="boto3-suite", Key="notes/b c+é.txt", Body=b"2")
+s3.put_object(Bucket="boto3-suite", Key="top.txt", Body=b"3")
+listed = s3.list_objects_v2(Bucket="boto3-suite", Prefix="notes/")
+check("keys come back as they were put", [o["Key"] for o in listed["Contents"]] == ["notes/a.txt", "notes/b c+é.txt"], listed)
+folders = s3.list_objects_v2(Bucket="boto3-suite", Delimiter="/")
+check("a delimiter rolls keys up into common prefixes",
+      [p["Prefix"] for p in folders.get("CommonPrefixes", [])] == ["notes/"] and [o["Key"] for o in folders["Contents"]] == ["top.txt"], folders)
+pages = list(s3.get_paginator("list_objects_v2").paginate(Bucket="boto3-suite", PaginationConfig={"PageSize": 1}))
+check("the list_objects_v2 paginator walks all 3 objects", sum(len(p.get("Contents", [])) for p in pages) == 3, len(pages))
 code, message, status = error_of(lambda: s3.get_object(Bucket="boto3-suite", Key="missing"))
 check("a missing object is NoSuchKey (404)", (code, status) == ("NoSuchKey", 404), (code, message, status))
 charlie_s3 = client("charlie", "s3")

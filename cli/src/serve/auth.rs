@@ -30,6 +30,8 @@ pub enum Refusal {
     Missing,
     /// A signature of the wrong shape, and what is wrong with it.
     Malformed(String),
+    /// A presigned URL's signature of the wrong shape.
+    MalformedQuery(String),
 }
 
 const ALGORITHM: &str = "AWS4-HMAC-SHA256";
@@ -91,13 +93,18 @@ pub fn scope(
         q("X-Amz-Date"),
     ) {
         (None, None, None, None, _) => Err(Refusal::Missing),
-        (Some(ALGORITHM), Some(c), Some(h), Some(s), Some(d)) => check(c, h, s, d),
-        (Some(a), ..) if a != ALGORITHM => Err(malformed(&format!(
+        (Some(ALGORITHM), Some(c), Some(h), Some(s), Some(d)) => {
+            check(c, h, s, d).map_err(|r| match r {
+                Refusal::Malformed(m) => Refusal::MalformedQuery(m),
+                other => other,
+            })
+        }
+        (Some(a), ..) if a != ALGORITHM => Err(Refusal::MalformedQuery(format!(
             "unsupported X-Amz-Algorithm `{}`",
             clip(a)
         ))),
-        _ => Err(malformed(
-            "a presigned URL needs X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders, X-Amz-Signature and X-Amz-Date",
+        _ => Err(Refusal::MalformedQuery(
+            "a presigned URL needs X-Amz-Algorithm, X-Amz-Credential, X-Amz-SignedHeaders, X-Amz-Signature and X-Amz-Date".to_string(),
         )),
     }
 }
@@ -136,9 +143,11 @@ fn check(credential: &str, signed: &str, signature: &str, date: &str) -> Result<
     }
     let headers_ok = !signed.is_empty()
         && signed.split(';').all(|h| {
+            // HTTP's token characters, lowercase (x-amz-meta-my_key is a header too).
             !h.is_empty()
-                && h.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && h.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b"!#$%&'*+-.^_`|~".contains(&b)
+                })
         })
         && signed.split(';').any(|h| h == "host");
     if !headers_ok {
@@ -262,6 +271,12 @@ mod tests {
         assert!(bad(&AUTH.replace("/aws4_request", ""), date).contains("credential"));
         assert!(bad(&AUTH.replace("Signature=fe", "Signature=zz"), date).contains("hexadecimal"));
         assert!(bad(&AUTH.replace("host;", ""), date).contains("host"));
+        assert!(bad(&AUTH.replace("host;", "Host;"), date).contains("lowercase"));
+        let meta = AUTH.replace("host;", "host;x-amz-meta-my_key;");
+        assert!(
+            scope(Some(&meta), date, &[]).is_ok(),
+            "user metadata is signed too"
+        );
         assert!(bad(AUTH, None).contains("X-Amz-Date"));
         assert!(bad(AUTH, Some("20261208T101010Z")).contains("day"));
         assert!(bad(AUTH, Some("2026-12-07")).contains("YYYYMMDDTHHMMSSZ"));
@@ -285,6 +300,12 @@ mod tests {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         assert_eq!(scope(None, None, &q).unwrap().service, "s3");
+        let mut bad = q.clone();
+        bad[4].1 = "short".into();
+        assert!(matches!(
+            scope(None, None, &bad),
+            Err(Refusal::MalformedQuery(_))
+        ));
     }
 
     #[test]

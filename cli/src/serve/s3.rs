@@ -43,7 +43,8 @@ pub fn bucket_in_host(host: &str) -> Option<String> {
     }
     for suffix in [".s3.localhost", ".localhost", ".s3.amazonaws.com"] {
         if let Some(b) = name.strip_suffix(suffix) {
-            return (!b.is_empty()).then(|| b.to_string());
+            // `s3.localhost` itself is an endpoint, not a bucket named s3.
+            return (!b.is_empty() && b != "s3").then(|| b.to_string());
         }
     }
     if name.ends_with(".amazonaws.com") {
@@ -317,7 +318,17 @@ fn unchunk(headers: &HeaderMap, body: &[u8]) -> Result<Vec<u8>, ServiceError> {
 }
 
 /// A successful response: members in headers, the object as the body, or an XML document.
-pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
+/// `url_encoded`: the request asked for `encoding-type=url`, so a listing's keys and
+/// prefixes are URL-encoded, as S3 does (boto3 asks so by default).
+pub fn reply(d: &Descriptor, output: &Value, head: bool, url_encoded: bool) -> Reply {
+    let listing = url_encoded && d.name() == "ListObjectsV2";
+    let encoded;
+    let output = if listing {
+        encoded = encode_listing(output);
+        &encoded
+    } else {
+        output
+    };
     let status = if d.name() == "DeleteObject" { 204 } else { 200 };
     let objects = matches!(d.name(), "GetObject" | "HeadObject");
     let content_type = if objects {
@@ -332,6 +343,8 @@ pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
             continue;
         };
         match m.location {
+            // hyper frames a body by its length; the header is the object's only for HEAD.
+            Location::Header if m.name == "ContentLength" && !head => {}
             Location::Header => {
                 let name = d.wire(m.name).unwrap_or(m.name);
                 let text = match (m.shape.kind, v) {
@@ -361,6 +374,9 @@ pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
         for m in in_body {
             wire::write_members(&mut xml, std::slice::from_ref(m), output, Lists::Flattened);
         }
+        if listing {
+            xml.push_str("<EncodingType>url</EncodingType>");
+        }
         xml.push_str(&format!("</{root}>\n"));
         reply.body = xml.into_bytes();
     }
@@ -369,6 +385,31 @@ pub fn reply(d: &Descriptor, output: &Value, head: bool) -> Reply {
         reply.keep_length = true;
     }
     reply
+}
+
+/// A listing with its keys and prefixes URL-encoded.
+fn encode_listing(output: &Value) -> Value {
+    let mut out = output.clone();
+    let encode = |v: &mut Value| {
+        if let Some(s) = v.as_str() {
+            *v = Value::String(wire::encode(s));
+        }
+    };
+    for name in ["Prefix", "Delimiter"] {
+        if let Some(v) = out.get_mut(name) {
+            encode(v);
+        }
+    }
+    for (list, member) in [("Contents", "Key"), ("CommonPrefixes", "Prefix")] {
+        if let Some(items) = out.get_mut(list).and_then(Value::as_array_mut) {
+            for item in items {
+                if let Some(v) = item.get_mut(member) {
+                    encode(v);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// An error as S3 sends it (a HEAD request's has no body).
@@ -404,6 +445,7 @@ mod tests {
             Some("my.bucket")
         );
         assert_eq!(bucket_in_host("localhost:4566"), None);
+        assert_eq!(bucket_in_host("s3.localhost:4566"), None);
         assert_eq!(bucket_in_host("127.0.0.1:4566"), None);
         assert_eq!(bucket_in_host("[::1]:4566"), None);
         assert_eq!(bucket_in_host("example.com"), None);

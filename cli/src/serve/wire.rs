@@ -42,6 +42,20 @@ pub fn decode(text: &str, plus: bool) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// `text` percent-encoded as S3 encodes keys in a listing: all but RFC 3986's unreserved
+/// characters and `/`.
+pub fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// The pairs of a query string or a form body, decoded. `None` when one is not UTF-8.
 pub fn pairs(text: &str) -> Option<Vec<(String, String)>> {
     text.split('&')
@@ -262,6 +276,8 @@ mod tests {
         assert_eq!(decode("a+b", false).unwrap(), "a+b");
         assert_eq!(decode("100%", false).unwrap(), "100%");
         assert!(decode("%ff", false).is_none());
+        assert_eq!(encode("dir/a b+\u{1}é"), "dir/a%20b%2B%01%C3%A9");
+        assert_eq!(decode(&encode("dir/a b+é"), false).unwrap(), "dir/a b+é");
         let p = pairs("Action=CreateUser&UserName=Erin&Path=%2F&flag").unwrap();
         assert_eq!(p.len(), 4);
         assert_eq!(p[2], ("Path".into(), "/".into()));
