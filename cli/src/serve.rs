@@ -11,6 +11,7 @@ mod auth;
 mod iam;
 mod kms;
 mod s3;
+mod stall;
 mod wire;
 
 use std::collections::HashMap;
@@ -416,7 +417,10 @@ async fn serve(o: Options, title: Option<String>, shared: Arc<Shared>) -> ExitCo
                         .timer(TokioTimer::new())
                         .header_read_timeout(timeout)
                         .max_buf_size(64 * 1024)
-                        .serve_connection(TokioIo::new(stream), service);
+                        .serve_connection(
+                            stall::Bounded::new(TokioIo::new(stream), timeout),
+                            service,
+                        );
                     let _ = connection.await;
                     drop(permit);
                 });

@@ -718,3 +718,50 @@ fn a_saved_world_stays_within_what_a_scenario_may_be_by_leaving_out_old_audit_ev
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn a_client_that_never_reads_its_answer_is_cut_off() {
+    let server = Server::start();
+    let key = server.key("root").to_string();
+    let signed = |line: &str, extra: &str| {
+        format!(
+            "{line} HTTP/1.1\r\nHost: localhost\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\n{extra}\r\n",
+            authorization(&key, "s3")
+        )
+    };
+    assert_eq!(
+        server
+            .send(signed("PUT /slow", "Content-Length: 0\r\n").as_bytes())
+            .status,
+        200
+    );
+    // An object larger than loopback's socket buffers hold.
+    let body = vec![b'x'; 4_500 * 1024];
+    let mut put = signed(
+        "PUT /slow/big",
+        &format!("Content-Length: {}\r\n", body.len()),
+    )
+    .into_bytes();
+    put.extend_from_slice(&body);
+    assert_eq!(server.send(&put).status, 200);
+
+    let mut idle = server.connect();
+    idle.write_all(signed("GET /slow/big", "").as_bytes())
+        .unwrap();
+    // While it does not read, the server answers others, and after its timeout (1 s)
+    // gives up on the stalled answer.
+    std::thread::sleep(Duration::from_secs(1));
+    assert_up(&server);
+    std::thread::sleep(Duration::from_secs(3));
+    let mut got = Vec::new();
+    idle.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let _ = idle.read_to_end(&mut got);
+    assert!(
+        got.len() < body.len(),
+        "the connection was closed before the whole object was sent ({} of {} bytes)",
+        got.len(),
+        body.len()
+    );
+    assert_up(&server);
+}
