@@ -119,30 +119,9 @@ pub fn run(args: &[String]) -> ExitCode {
         println!("{}", serde_json::to_string_pretty(&doc).unwrap_or_default());
         return ExitCode::SUCCESS;
     }
-    let (text, title) = match &world_file {
-        Some(f) => match crate::load_text(f) {
-            Ok((s, text)) => (text, s.title.clone()),
-            Err(code) => return code,
-        },
-        None => (STUDY_NOTES.to_string(), None),
-    };
-    let mut world = match kms_core::scenario::Scenario::load(&text)
-        .map_err(|e| {
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-        .and_then(|s| s.build_world().map_err(|e| e.to_string()))
-    {
+    let (mut world, title) = match crate::world_of(world_file.as_deref()) {
         Ok(w) => w,
-        Err(e) => {
-            eprintln!(
-                "kms-playground: the world cannot be built: {}",
-                crate::safe(&e)
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let (profile, region) = match (&command, &s3) {
         (Some(c), _) => (c.profile.clone(), c.region.clone()),

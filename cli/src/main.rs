@@ -181,6 +181,34 @@ pub(crate) fn load_text(file: &str) -> Result<(Scenario, String), ExitCode> {
     })
 }
 
+/// The world of a scenario file (or link), built without playing its steps, and its
+/// title; without a file, the study notes' world. A file that is not a world is reported
+/// on standard error (exit status 2).
+pub(crate) fn world_of(
+    file: Option<&str>,
+) -> Result<(kms_core::world::World, Option<String>), ExitCode> {
+    let (text, title) = match file {
+        Some(f) => {
+            let (s, text) = load_text(f)?;
+            (text, s.title.clone())
+        }
+        None => (aws::STUDY_NOTES.to_string(), None),
+    };
+    Scenario::load(&text)
+        .map_err(|e| {
+            e.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+        .and_then(|s| s.build_world().map_err(|e| e.to_string()))
+        .map(|w| (w, title))
+        .map_err(|e| {
+            eprintln!("kms-playground: the world cannot be built: {}", safe(&e));
+            ExitCode::from(2)
+        })
+}
+
 /// Principals whose names look alike could be taken for one another in every line printed:
 /// says so on standard error.
 fn warn_lookalikes(shown: &str, s: &Scenario) {

@@ -28,7 +28,7 @@ use hyper::header::{HeaderName, HeaderValue};
 use hyper::{Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use kms_core::api::Caller;
-use kms_core::scenario::{MAX_FILE_BYTES, Scenario};
+use kms_core::scenario::MAX_FILE_BYTES;
 use kms_core::service::{Parts, Service, ServiceError};
 use kms_core::world::World;
 use serde_json::Value;
@@ -291,30 +291,9 @@ pub fn run(args: &[String]) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (text, title) = match &o.world {
-        Some(f) => match crate::load_text(f) {
-            Ok((s, text)) => (text, s.title.clone()),
-            Err(code) => return code,
-        },
-        None => (crate::aws::STUDY_NOTES.to_string(), None),
-    };
-    let world = match Scenario::load(&text)
-        .map_err(|e| {
-            e.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ")
-        })
-        .and_then(|s| s.build_world().map_err(|e| e.to_string()))
-    {
+    let (world, title) = match crate::world_of(o.world.as_deref()) {
         Ok(w) => w,
-        Err(e) => {
-            eprintln!(
-                "kms-playground: the world cannot be built: {}",
-                crate::safe(&e)
-            );
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

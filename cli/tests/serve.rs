@@ -238,6 +238,27 @@ fn closed_within(s: &mut TcpStream, limit: Duration) -> bool {
     }
 }
 
+/// `validate` builds the world of a saved file, as the page opens it.
+fn assert_opens(text: &str) {
+    let file = std::env::temp_dir().join(format!(
+        "kms-serve-opens-{}-{}.json",
+        std::process::id(),
+        text.len()
+    ));
+    std::fs::write(&file, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_kms-playground"))
+        .arg("validate")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn assert_up(server: &Server) {
     let a = server.kms("root", "ListAliases", &json!({}));
     assert_eq!(a.status, 200, "the server answers: {a:?}");
@@ -581,20 +602,8 @@ fn concurrent_clients_lose_no_update_and_the_saved_world_is_whole() {
             );
         }
     }
-    // The save is a world the playground opens: `validate` builds it.
-    let dir = std::env::temp_dir().join(format!("kms-serve-saved-{}.json", std::process::id()));
-    std::fs::write(&dir, serde_json::to_string_pretty(&saved).unwrap()).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kms-playground"))
-        .arg("validate")
-        .arg(&dir)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_file(&dir);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The save is a world the playground opens.
+    assert_opens(&serde_json::to_string_pretty(&saved).unwrap());
 }
 
 #[test]
@@ -704,19 +713,7 @@ fn a_saved_world_stays_within_what_a_scenario_may_be_by_leaving_out_old_audit_ev
     assert!(events.len() > 100, "the newest were kept: {}", events.len());
     assert!(text.contains("\"object\""), "the object is kept whole");
     // And the playground opens it again.
-    let file = std::env::temp_dir().join(format!("kms-serve-fit-{}.json", std::process::id()));
-    std::fs::write(&file, &text).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_kms-playground"))
-        .arg("validate")
-        .arg(&file)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_file(&file);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_opens(&text);
 }
 
 #[test]

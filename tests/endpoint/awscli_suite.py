@@ -11,15 +11,7 @@ import subprocess
 import sys
 
 AWS = sys.argv[1]
-ACCOUNT = "123412341234"
-failures = []
-
-
-def check(name, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + name + ("" if condition else f": {detail}"))
-    if not condition:
-        failures.append(name)
-
+from suite import ACCOUNT, check, failures, finish
 
 def aws(profile, *args, ok=True):
     p = subprocess.run([AWS, "--profile", profile, "--output", "json", *args], capture_output=True, text=True)
@@ -129,5 +121,4 @@ stranger = subprocess.run([AWS, "--endpoint-url", os.environ["KMS_PLAYGROUND_END
 check("an unknown access key is UnrecognizedClientException", "UnrecognizedClientException" in stranger.stderr, stranger.stderr)
 
 version = subprocess.run([AWS, "--version"], capture_output=True, text=True)
-print(f"{(version.stdout or version.stderr).split()[0]}: {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish((version.stdout or version.stderr).split()[0])

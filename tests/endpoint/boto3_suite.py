@@ -11,15 +11,7 @@ import sys
 import boto3
 import botocore.exceptions
 
-ACCOUNT = "123412341234"
-failures = []
-
-
-def check(name, condition, detail=""):
-    print(("ok   " if condition else "FAIL ") + name + ("" if condition else f": {detail}"))
-    if not condition:
-        failures.append(name)
-
+from suite import ACCOUNT, check, failures, finish
 
 def client(profile, service="kms"):
     return boto3.Session(profile_name=profile).client(service)
@@ -144,5 +136,4 @@ stranger = boto3.client("kms", endpoint_url=endpoint, region_name="us-east-1",
 code, message, status = error_of(lambda: stranger.list_keys())
 check("an unknown access key is UnrecognizedClientException", code == "UnrecognizedClientException" and status == 400, (code, message, status))
 
-print(f"boto3 {boto3.__version__}: {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish(f"boto3 {boto3.__version__}")
