@@ -7,6 +7,26 @@
 //! bounded in size and in time; so are request heads and idle connections, and the number
 //! of connections.
 
+/// Writes a line to standard output. A closed output (`serve | head`, a supervisor gone)
+/// is no reason to stop serving: write errors are ignored, where `println!` would panic
+/// (and a release build abort).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, $($arg)*);
+        let _ = out.flush();
+    }};
+}
+
+/// Writes a line to standard error, ignoring write errors as [`say`] does.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod auth;
 mod iam;
 mod kms;
@@ -208,12 +228,12 @@ impl Saver {
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
         if kept < total && !self.warned_trim.swap(true, Ordering::Relaxed) {
-            eprintln!(
+            warn!(
                 "kms-playground serve: the saved world keeps the newest {kept} of {total} audit events, so that it stays within the {MAX_FILE_BYTES} bytes a scenario file may be"
             );
         }
         if out.len() > MAX_FILE_BYTES && !self.warned_large.swap(true, Ordering::Relaxed) {
-            eprintln!(
+            warn!(
                 "kms-playground serve: warning: the saved world is {} bytes without its audit log (its objects make it so), more than the {MAX_FILE_BYTES} a scenario file may be: neither the page nor `serve --world` will open it",
                 out.len()
             );
@@ -262,10 +282,10 @@ impl Shared {
         .await;
         match done {
             Ok(Ok(())) => *written = version,
-            Ok(Err(e)) => eprintln!(
+            Ok(Err(e)) => warn!(
                 "kms-playground serve: the world was not saved (the next change tries again): {e}"
             ),
-            Err(e) => eprintln!("kms-playground serve: the world was not saved: {e}"),
+            Err(e) => warn!("kms-playground serve: the world was not saved: {e}"),
         }
     }
 
@@ -285,7 +305,7 @@ pub fn run(args: &[String]) -> ExitCode {
     if let (None, Some(save)) = (&o.world, &o.save)
         && std::path::Path::new(save).exists()
     {
-        eprintln!(
+        warn!(
             "kms-playground serve: {} exists: give `--world {0}` to go on with that world, or another --save FILE",
             crate::safe(save)
         );
@@ -302,7 +322,7 @@ pub fn run(args: &[String]) -> ExitCode {
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("kms-playground serve: cannot start: {e}");
+            warn!("kms-playground serve: cannot start: {e}");
             return ExitCode::from(2);
         }
     };
@@ -334,7 +354,7 @@ async fn serve(o: Options, title: Option<String>, shared: Arc<Shared>) -> ExitCo
     let listener = match tokio::net::TcpListener::bind(SocketAddr::new(o.bind, o.port)).await {
         Ok(l) => l,
         Err(e) => {
-            eprintln!(
+            warn!(
                 "kms-playground serve: cannot listen on {}:{}: {e}{}",
                 o.bind,
                 o.port,
@@ -409,14 +429,14 @@ async fn serve(o: Options, title: Option<String>, shared: Arc<Shared>) -> ExitCo
     }
     shared.flush().await;
     match &shared.saver {
-        Some(s) if *s.written.lock().await > 0 => println!(
+        Some(s) if *s.written.lock().await > 0 => say!(
             "kms-playground serve: stopped; the world is saved in {}",
             crate::safe(&s.path)
         ),
         Some(_) => {
-            println!("kms-playground serve: stopped; no call reached the world, nothing to save")
+            say!("kms-playground serve: stopped; no call reached the world, nothing to save")
         }
-        None => println!("kms-playground serve: stopped"),
+        None => say!("kms-playground serve: stopped"),
     }
     ExitCode::SUCCESS
 }
@@ -489,9 +509,12 @@ fn print_banner(shared: &Shared, endpoint: &str, title: Option<&str>, o: &Option
     });
     out.push_str("Ctrl-C stops the server.\n");
     drop(live);
-    print!("{out}");
-    use std::io::Write;
-    let _ = std::io::stdout().flush();
+    {
+        use std::io::Write as _;
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(out.as_bytes());
+        let _ = stdout.flush();
+    }
 }
 
 async fn handle(req: Request<Incoming>, shared: &Arc<Shared>) -> Response<Full<Bytes>> {
@@ -782,7 +805,7 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
         let Some(identity) = live.identities.get(&scope.access_key).cloned() else {
             drop(live);
             if !shared.quiet {
-                eprintln!(
+                warn!(
                     "{id}: unknown access key {} ({} {}): the keys are printed at start",
                     crate::safe(&scope.access_key),
                     call.service.prefix(),
@@ -819,7 +842,7 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
     };
     // Printed after the world is let go: a stalled terminal must not stall the world.
     for (key, id) in newcomers {
-        println!(
+        say!(
             "new principal {}: profile {}, access key {key}",
             crate::safe(&id.arn),
             crate::safe(&id.profile)
@@ -833,7 +856,7 @@ async fn answer(req: Request<Incoming>, shared: &Arc<Shared>, id: &str) -> (Prot
             Ok(_) => "ok".to_string(),
             Err(e) => e.code.clone(),
         };
-        eprintln!(
+        warn!(
             "{} {:<10} {}:{} → {}",
             id.get(id.len().saturating_sub(6)..).unwrap_or(id),
             crate::safe(&who),

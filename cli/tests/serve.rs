@@ -762,3 +762,53 @@ fn a_client_that_never_reads_its_answer_is_cut_off() {
     );
     assert_up(&server);
 }
+
+#[test]
+fn a_closed_output_does_not_stop_the_server() {
+    // As `kms-playground serve | head -20` leaves it: the banner read, then the pipe closed.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kms-playground"))
+        .args(["serve", "--port", "0", "--quiet"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port: u16 = lines
+        .next()
+        .unwrap()
+        .unwrap()
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let root = lines
+        .map(Result::unwrap)
+        .find(|l| l.trim_start().starts_with("root "))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    // (`lines` is dropped here: nobody reads the server's output any more.)
+    let send = |raw: String| {
+        let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        s.write_all(raw.as_bytes()).unwrap();
+        read_answer(&mut s)
+    };
+    // A new user makes the server print its access key, into the closed pipe.
+    let form = "Action=CreateUser&Version=2010-05-08&UserName=Erin";
+    let a = send(format!(
+        "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\nContent-Length: {}\r\n\r\n{form}",
+        authorization(&root, "iam"),
+        form.len()
+    ));
+    assert_eq!(a.status, 200, "{}", a.text());
+    let a = send(kms_request(&root, "ListAliases", "{}"));
+    let alive = child.try_wait().unwrap().is_none();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert_eq!(a.status, 200, "the server still answers");
+    assert!(alive, "the server is still running");
+}
