@@ -149,6 +149,23 @@ impl Drop for Server {
     }
 }
 
+/// The port and the root user's access key a server `child` prints at start. The rest of
+/// its output is left unread (the pipe closes with the reader).
+fn banner(child: &mut Child) -> (u16, String) {
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    let port = first.rsplit(':').next().unwrap().parse().unwrap();
+    let root = lines
+        .map(Result::unwrap)
+        .find(|l| l.trim_start().starts_with("root "))
+        .unwrap()
+        .split_whitespace()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    (port, root)
+}
+
 fn kms_request(key: &str, operation: &str, body: &str) -> String {
     format!(
         "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-amz-json-1.1\r\nX-Amz-Target: TrentService.{operation}\r\nX-Amz-Date: 20261207T100000Z\r\nAuthorization: {}\r\nContent-Length: {}\r\n\r\n{body}",
@@ -637,24 +654,7 @@ fn a_saved_world_is_served_again_and_never_overwritten_by_a_fresh_one() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port: u16 = lines
-        .next()
-        .unwrap()
-        .unwrap()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let root_key = lines
-        .map(Result::unwrap)
-        .find(|l| l.trim_start().starts_with("root "))
-        .unwrap()
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
+    let (port, root_key) = banner(&mut child);
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.write_all(
         kms_request(
@@ -772,25 +772,8 @@ fn a_closed_output_does_not_stop_the_server() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let port: u16 = lines
-        .next()
-        .unwrap()
-        .unwrap()
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    let root = lines
-        .map(Result::unwrap)
-        .find(|l| l.trim_start().starts_with("root "))
-        .unwrap()
-        .split_whitespace()
-        .nth(1)
-        .unwrap()
-        .to_string();
-    // (`lines` is dropped here: nobody reads the server's output any more.)
+    // (`banner` drops the reader: nobody reads the server's output any more.)
+    let (port, root) = banner(&mut child);
     let send = |raw: String| {
         let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
         s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
