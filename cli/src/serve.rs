@@ -610,10 +610,10 @@ fn refused(protocol: Protocol, why: &Refusal) -> ServiceError {
             403,
             "Access Denied: anonymous requests are refused (the simulated world has no public buckets); sign the request with a principal's access key",
         ),
-        (Protocol::Kms, Refusal::Malformed(m)) => {
+        (Protocol::Kms, Refusal::Malformed(m) | Refusal::MalformedQuery(m)) => {
             ServiceError::new("IncompleteSignatureException", 400, m.clone())
         }
-        (Protocol::Iam, Refusal::Malformed(m)) => {
+        (Protocol::Iam, Refusal::Malformed(m) | Refusal::MalformedQuery(m)) => {
             ServiceError::new("IncompleteSignature", 400, m.clone())
         }
         (Protocol::S3, Refusal::Malformed(m)) => {
@@ -621,12 +621,6 @@ fn refused(protocol: Protocol, why: &Refusal) -> ServiceError {
         }
         (Protocol::S3, Refusal::MalformedQuery(m)) => {
             ServiceError::new("AuthorizationQueryParametersError", 400, m.clone())
-        }
-        (Protocol::Kms, Refusal::MalformedQuery(m)) => {
-            ServiceError::new("IncompleteSignatureException", 400, m.clone())
-        }
-        (Protocol::Iam, Refusal::MalformedQuery(m)) => {
-            ServiceError::new("IncompleteSignature", 400, m.clone())
         }
     }
 }
